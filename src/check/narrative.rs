@@ -1,0 +1,227 @@
+//! The narrative the office and departments write: every part says something, no counts are
+//! typed into sentences, no text is left over from another year (D501, D502, D503).
+
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostics;
+use crate::location::{Located, Location};
+use crate::outline::PartKind;
+use crate::paragraph::Paragraph;
+use crate::problem::Problem;
+use crate::submission::Submissions;
+use crate::year::AcademicYear;
+
+/// Units that make a number a count. (个 is left out: "15个工作日" is a deadline, not a count.)
+const UNITS: &[&str] = &["人次", "条", "篇", "期", "份", "件", "项", "次", "人", "场"];
+
+/// Runs the narrative checks.
+pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
+    empty_parts(subs, diags);
+    let year = subs.facts.year.value;
+    visit(subs, &mut |text, locate| {
+        for range in counts(text) {
+            diags.push(
+                Problem::CountInText {
+                    text: text[range.clone()].to_owned(),
+                },
+                locate(range),
+            );
+        }
+        for (range, found) in other_years(text, year) {
+            diags.push(
+                Problem::StaleYear {
+                    found,
+                    expected: year.to_string(),
+                },
+                locate(range),
+            );
+        }
+    });
+}
+
+/// D501: parts of the outline with nothing in them.
+fn empty_parts(subs: &Submissions, diags: &mut Diagnostics) {
+    let facts = &subs.facts;
+    for spec in facts.outline.parts {
+        let text = facts.parts.get(spec.key);
+        let narrative = text.is_some_and(|t| !t.paragraphs.is_empty() || !t.points.is_empty());
+        let empty = match spec.kind {
+            PartKind::Narrative => !narrative,
+            PartKind::Proactive => {
+                !narrative && facts.channels.is_empty() && facts.areas.is_empty()
+            }
+            PartKind::Requests | PartKind::Complaints => false,
+        };
+        if empty {
+            let heading = text
+                .and_then(|t| t.heading.as_ref())
+                .map_or(spec.heading, |h| h.value.as_str());
+            let at = text
+                .and_then(|t| t.location.clone())
+                .unwrap_or_else(|| Location::file(&facts.file));
+            diags.push(
+                Problem::EmptyPart {
+                    heading: heading.to_owned(),
+                },
+                at,
+            );
+        }
+    }
+}
+
+/// Finds the location of a byte range of a piece of narrative.
+type Locate<'a> = &'a dyn Fn(Range<usize>) -> Location;
+
+/// Calls `f` with every piece of narrative of the year and a way to locate a range of it.
+fn visit(subs: &Submissions, f: &mut dyn FnMut(&str, Locate<'_>)) {
+    let mut paragraph = |p: &Paragraph| f(&p.text, &|r| p.locate(r));
+    let facts = &subs.facts;
+    for part in facts.parts.values() {
+        part.paragraphs.iter().for_each(&mut paragraph);
+        for point in &part.points {
+            point.paragraphs.iter().for_each(&mut paragraph);
+        }
+    }
+    for group in &facts.channels {
+        group
+            .then
+            .iter()
+            .chain(&group.after)
+            .for_each(&mut paragraph);
+    }
+    for area in &facts.areas {
+        area.paragraphs.iter().for_each(&mut paragraph);
+    }
+    for department in &subs.departments {
+        for text in &department.texts {
+            text.paragraphs.iter().for_each(&mut paragraph);
+        }
+    }
+    let mut plain = |s: &Located<String>| f(&s.value, &|r| s.location.within(&s.value, r));
+    for part in facts.parts.values() {
+        part.points.iter().for_each(|p| plain(&p.title));
+        part.heading.iter().for_each(&mut plain);
+    }
+    facts.channels.iter().for_each(|g| plain(&g.title));
+    facts.areas.iter().for_each(|a| plain(&a.title));
+}
+
+/// Byte ranges of counts written into text: digits (with `,` `.` or 万), an optional 余/多, an
+/// optional space, then a unit.
+fn counts(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b',' || bytes[i] == b'.')
+        {
+            i += 1;
+        }
+        let mut rest = &text[i..];
+        for prefix in ["万", "余", "多"] {
+            rest = rest.strip_prefix(prefix).unwrap_or(rest);
+        }
+        rest = rest.trim_start_matches(' ');
+        if let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) {
+            let end = text.len() - rest.len() + unit.len();
+            found.push(start..end);
+            i = end;
+        }
+    }
+    found
+}
+
+/// Academic years named in text (`2018-2019学年`, `2018—2019年度`) other than `year`.
+fn other_years(text: &str, year: AcademicYear) -> Vec<(Range<usize>, String)> {
+    let mut found = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digits_at = |k: usize| {
+        (k + 4 <= chars.len() && chars[k..k + 4].iter().all(|(_, c)| c.is_ascii_digit()))
+            .then(|| chars[k..k + 4].iter().map(|(_, c)| c).collect::<String>())
+    };
+    let mut k = 0;
+    while k < chars.len() {
+        let before_ok = k == 0 || !chars[k - 1].1.is_ascii_digit();
+        let (Some(first), true) = (digits_at(k), before_ok) else {
+            k += 1;
+            continue;
+        };
+        let mut j = k + 4;
+        while j < chars.len() && chars[j].1 == ' ' {
+            j += 1;
+        }
+        if j < chars.len() && matches!(chars[j].1, '-' | '—' | '–' | '～' | '~' | '至') {
+            j += 1;
+            while j < chars.len() && chars[j].1 == ' ' {
+                j += 1;
+            }
+            if let Some(second) = digits_at(j) {
+                let (a, b): (i32, i32) = (first.parse().unwrap_or(0), second.parse().unwrap_or(0));
+                let end = j + 4;
+                let after_ok = end == chars.len() || !chars[end].1.is_ascii_digit();
+                if b == a + 1 && after_ok && (a != i32::from(year.start())) {
+                    let start_byte = chars[k].0;
+                    let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
+                    found.push((start_byte..end_byte, format!("{a}-{b}")));
+                }
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{Year, ids};
+
+    #[test]
+    fn counts_are_found_with_their_units() {
+        let text =
+            "发布党委常委会会议纪要 39 次，约3600余条；2020 年招生章程；教育部令第29号；15个工作日";
+        let got: Vec<&str> = counts(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["39 次", "3600余条"]);
+    }
+
+    #[test]
+    fn other_academic_years_are_found() {
+        let year: AcademicYear = "2019-2020".parse().unwrap();
+        let text = "2019-2020年度，学校…；2018—2019学年；2019 年决算和 2020 年预算";
+        let got: Vec<String> = other_years(text, year)
+            .into_iter()
+            .map(|(_, y)| y)
+            .collect();
+        assert_eq!(got, ["2018-2019"]);
+    }
+
+    #[test]
+    fn d502_d503_point_into_the_paragraph() {
+        let found = Year::new()
+            .facts("[parts.overview]\ntext = '''\n2018-2019学年，学校\n发布纪要 39 次。\n'''\n")
+            .check_with(super::check);
+        let ids = ids(&found);
+        assert!(
+            ids.contains(&"D502".to_owned()) && ids.contains(&"D503".to_owned()),
+            "{}",
+            found.dump()
+        );
+        let dump = found.dump();
+        assert!(dump.contains("D503 report.toml:6:1"), "{dump}");
+        assert!(dump.contains("D502 report.toml:7:6"), "{dump}");
+    }
+
+    #[test]
+    fn d501_every_narrative_part_needs_text() {
+        let found = Year::new().check_with(super::check);
+        // overview, proactive, appraisal, improvements, other
+        assert_eq!(ids(&found), ["D501"; 5]);
+    }
+}

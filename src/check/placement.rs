@@ -1,0 +1,105 @@
+//! Everything submitted lands somewhere in the report (D307, D308, D110 for areas).
+
+use crate::compose::placement;
+use crate::diagnostic::Diagnostics;
+use crate::problem::{Problem, did_you_mean};
+use crate::submission::Submissions;
+
+/// Runs the placement checks.
+pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
+    let placement = placement::place(subs);
+    for (_, figure) in &placement.unplaced {
+        diags.push(
+            Problem::UnplacedFigure {
+                key: figure.key().to_string(),
+            },
+            figure.row.clone(),
+        );
+    }
+    for selector in &placement.empty {
+        diags.push(
+            Problem::EmptySelector {
+                selector: selector.value.to_string(),
+            },
+            selector.location.clone(),
+        );
+    }
+    let areas = &subs.facts.areas;
+    for department in &subs.departments {
+        for text in &department.texts {
+            if !areas.iter().any(|a| a.key.value == text.area.value) {
+                diags.push(
+                    Problem::UnknownArea {
+                        area: text.area.value.clone(),
+                        suggestion: did_you_mean(
+                            &text.area.value,
+                            areas.iter().map(|a| a.key.value.as_str()),
+                        ),
+                    },
+                    text.area.location.clone(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{Year, ids};
+
+    const GROUP: &str =
+        "[[channels]]\ntitle = \"网站\"\nfigures = [\"学校主页\", \"办公系统/通知公告\"]\n";
+
+    #[test]
+    fn placed_figures_pass() {
+        let found = Year::new()
+            .facts(GROUP)
+            .file(
+                "宣传部.csv",
+                "渠道,类别,数量,单位\n学校主页,信息,3,条\n办公系统,通知公告,4,条\n",
+            )
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
+    }
+
+    #[test]
+    fn d307_a_figure_no_group_names() {
+        let found = Year::new()
+            .facts(GROUP)
+            .file(
+                "宣传部.csv",
+                "渠道,类别,数量,单位\n学校主页,信息,3,条\n办公系统,通知公告,4,条\n官方微信,信息,5,条\n",
+            )
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D307"]);
+        assert_eq!(found.at(0), "宣传部.csv:4:1");
+    }
+
+    #[test]
+    fn d308_a_selector_nobody_reports() {
+        let found = Year::new()
+            .facts(GROUP)
+            .file("宣传部.csv", "渠道,类别,数量,单位\n学校主页,信息,3,条\n")
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D308"]);
+        assert_eq!(found.at(0), "report.toml:6:20");
+    }
+
+    #[test]
+    fn d110_a_text_for_an_area_report_toml_does_not_define() {
+        let found = Year::new()
+            .facts("[[areas]]\nkey = \"招生\"\ntitle = \"招生信息公开情况\"\n")
+            .file(
+                "招生办.toml",
+                "[[text]]\narea = \"招声\"\ntext = \"公开招生章程。\"\n",
+            )
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D110"]);
+        assert_eq!(found.at(0), "招生办.toml:2:8");
+        assert!(
+            found.message(0).contains("did you mean `招生`"),
+            "{}",
+            found.message(0)
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! The command line: clap's view of the arguments, and nothing else.
+//!
+//! This is the only module that knows clap. Each subcommand's own arguments live beside the code
+//! that runs it, in `cmd/<name>.rs`; what is shared by all of them (the data folder, the message
+//! language, colour) is here, turned into a plain [`Global`] before any command runs.
+//!
+//! The `///` comments on arguments are the `--help` text, written for office staff; they name
+//! environment variables without Markdown backticks, which `--help` would print literally.
+#![allow(clippy::doc_markdown)]
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use disclose::Lang;
+
+use crate::cmd;
+
+/// Exit codes, shown at the end of `--help`.
+pub(crate) const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (warnings allowed, unless --strict)
+  1  the submissions have errors (or warnings, with --strict); nothing was written
+  2  the command line is wrong (unknown option, missing argument)
+  3  disclose could not run: a folder or file could not be read, or the output not written";
+
+/// Compile a university's annual information-disclosure report (信息公开工作年度报告) from the
+/// departments' submissions.
+#[derive(Debug, Parser)]
+#[command(name = "disclose", version, after_help = EXIT_CODES, propagate_version = true)]
+pub(crate) struct Cli {
+    /// The folder that holds one folder per academic year (data/2019-2020/…).
+    #[arg(
+        long,
+        global = true,
+        env = "DISCLOSE_DATA",
+        default_value = "data",
+        value_name = "DIR"
+    )]
+    pub(crate) data: PathBuf,
+
+    /// Language of messages for people: en or zh. Default: zh when LC_ALL, LC_MESSAGES or LANG
+    /// starts with "zh", otherwise en. Rule ids and JSON keys are the same in both.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub(crate) lang: Option<LangArg>,
+
+    /// When to colour diagnostics.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub(crate) color: ColorArg,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Compile a year's submissions into the annual report.
+    ///
+    /// Runs every check first and writes nothing while errors remain. The report goes to stdout,
+    /// or, with -o, to a file that is replaced only once it is completely written.
+    #[command(after_help = EXIT_CODES)]
+    Compile(cmd::compile::Args),
+    /// Check a year's submissions and print every finding, with file, line and column.
+    ///
+    /// Findings go to stderr (human, short) or stdout (json). Without a year, every year folder
+    /// in the data folder is checked.
+    #[command(after_help = EXIT_CODES)]
+    Validate(cmd::validate::Args),
+    /// List the rules validate checks, or explain one.
+    Rules(cmd::rules::Args),
+}
+
+/// Message languages.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese (简体中文).
+    Zh,
+}
+
+/// Colour choices.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum ColorArg {
+    /// Colour when stderr is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// What every command needs, with clap gone.
+#[derive(Debug)]
+pub(crate) struct Global {
+    /// The data folder.
+    pub(crate) data: PathBuf,
+    /// Message language.
+    pub(crate) lang: Lang,
+    /// Whether to colour diagnostics on stderr.
+    pub(crate) color: bool,
+}
+
+impl Cli {
+    /// Splits the parsed command line into shared settings and the command.
+    pub(crate) fn into_parts(self) -> (Global, Command) {
+        let lang = match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => lang_from_env(),
+        };
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+            }
+        };
+        (
+            Global {
+                data: self.data,
+                lang,
+                color,
+            },
+            self.command,
+        )
+    }
+}
+
+/// The message language from the POSIX locale variables, in their order of precedence.
+fn lang_from_env() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(value) = std::env::var(var)
+            && !value.is_empty()
+        {
+            return if value.starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
+        }
+    }
+    Lang::En
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,63 @@
+//! `disclose compile YEAR`: validate, then compose and render the report.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use disclose::location::Sources;
+use disclose::render::{self, Format};
+use disclose::{AcademicYear, Lang, compose, emit, output};
+
+use crate::cli::Global;
+
+/// Arguments of `disclose compile`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The academic year, e.g. 2019-2020.
+    pub(crate) year: AcademicYear,
+
+    /// Output format: markdown or text.
+    #[arg(long, short = 'f', default_value = "markdown")]
+    pub(crate) format: Format,
+
+    /// Write the report to FILE (atomically: complete or not at all) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Do not print warnings.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+}
+
+/// Compiles a year's report.
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let loaded = disclose::load(&global.data, args.year)?;
+    let diags = &loaded.diagnostics;
+    let mut sources = Sources::new();
+    let errors = diags.errors();
+    if errors > 0 || !args.quiet {
+        let mut err = std::io::stderr().lock();
+        emit::short(diags, &mut sources, global.lang, &mut err)?;
+        if errors > 0 {
+            let line = match global.lang {
+                Lang::Zh => format!(
+                    "compile：{errors} 个错误，未生成报告；运行 `disclose validate {}` 查看每个问题所在的原文",
+                    args.year
+                ),
+                Lang::En => format!(
+                    "compile: {errors} error(s); no report written. Run `disclose validate {}` to see each one with its source line",
+                    args.year
+                ),
+            };
+            writeln!(err, "{line}")?;
+            return Ok(super::findings());
+        }
+    }
+    let report = compose::compose(&loaded.submissions, false);
+    let text = render::to_string(&report, args.format);
+    match &args.output {
+        Some(path) => output::write_atomically(path, text.as_bytes())?,
+        None => super::print::stdout(text.as_bytes())?,
+    }
+    Ok(super::OK)
+}

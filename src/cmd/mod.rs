@@ -1,0 +1,25 @@
+//! One file per subcommand: its arguments (clap) and the code that runs it.
+//!
+//! Each `run` returns the process's exit code for findings (0 or 1) or an error that stops the
+//! run (exit code 3). Printing helpers shared by the commands are in [`print`].
+
+pub(crate) mod compile;
+pub(crate) mod print;
+pub(crate) mod rules;
+pub(crate) mod validate;
+
+use std::process::ExitCode;
+
+/// The submissions were fine (warnings allowed).
+pub(crate) const OK: ExitCode = ExitCode::SUCCESS;
+
+/// The submissions have errors (or warnings, with --strict).
+pub(crate) fn findings() -> ExitCode {
+    ExitCode::from(1)
+}
+
+/// The command line is wrong.
+pub(crate) const USAGE: u8 = 2;
+
+/// disclose could not run.
+pub(crate) const FAILED: u8 = 3;

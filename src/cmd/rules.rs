@@ -1,0 +1,49 @@
+//! `disclose rules [ID]`: the rule registry, printed.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use disclose::{Lang, rules};
+
+use crate::cli::Global;
+
+/// Arguments of `disclose rules`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// A rule id such as D301, to explain that rule.
+    pub(crate) id: Option<String>,
+}
+
+/// Lists every rule, or explains one.
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let mut text = String::new();
+    match &args.id {
+        None => {
+            for rule in rules::ALL {
+                let summary = match global.lang {
+                    Lang::Zh => rule.summary_zh,
+                    Lang::En => rule.summary,
+                };
+                let _ = writeln!(text, "{}  {:<7}  {summary}", rule.id, rule.level.as_str());
+            }
+        }
+        Some(id) => {
+            let id = id.trim().to_uppercase();
+            let Some(rule) = rules::ALL.iter().find(|r| r.id == id) else {
+                bail!("there is no rule `{id}`; `disclose rules` lists them all");
+            };
+            let _ = writeln!(text, "{}: {}", rule.id, rule.summary);
+            let _ = writeln!(text, "{}: {}", rule.id, rule.summary_zh);
+            let _ = writeln!(text, "default level: {}\n", rule.level.as_str());
+            let _ = writeln!(text, "{}", rule.explanation);
+            let _ = writeln!(
+                text,
+                "\nA year can change the level in report.toml:\n\n[rules]\n{} = \"warning\"   # or \"allow\", \"error\"",
+                rule.id
+            );
+        }
+    }
+    super::print::stdout(text.as_bytes())?;
+    Ok(super::OK)
+}

@@ -1,0 +1,126 @@
+//! `disclose validate [YEAR]`: every finding, with file, line and column.
+
+use std::process::ExitCode;
+
+use disclose::emit::{self, Style};
+use disclose::location::Sources;
+use disclose::{AcademicYear, Diagnostics};
+use serde::Serialize;
+
+use crate::cli::Global;
+
+/// Arguments of `disclose validate`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The academic year, e.g. 2019-2020. Without it, every year folder is checked.
+    pub(crate) year: Option<AcademicYear>,
+
+    /// How to print findings: human (stderr), short (stderr, one line each) or json (stdout).
+    #[arg(long, short = 'f', value_enum, default_value = "human")]
+    pub(crate) format: StyleArg,
+
+    /// Treat warnings as errors (exit code 1).
+    #[arg(long)]
+    pub(crate) strict: bool,
+}
+
+/// Output styles.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(crate) enum StyleArg {
+    /// rustc-style, with the source line and a caret.
+    Human,
+    /// path:line:col: severity[id]: message.
+    Short,
+    /// A versioned JSON document on stdout (docs/json.md).
+    Json,
+}
+
+#[derive(Serialize)]
+struct JsonYear {
+    year: String,
+    diagnostics: Vec<emit::JsonDiagnostic>,
+    summary: emit::Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDoc {
+    version: u32,
+    years: Vec<JsonYear>,
+    summary: emit::Summary,
+}
+
+/// Validates one year or all of them.
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let years = match args.year {
+        Some(year) => vec![year],
+        None => all_years(global)?,
+    };
+    let style = match args.format {
+        StyleArg::Human => Style::Human,
+        StyleArg::Short => Style::Short,
+        StyleArg::Json => Style::Json,
+    };
+    let mut sources = Sources::new();
+    let mut json_years = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for year in years {
+        let loaded = disclose::load(&global.data, year)?;
+        let diags: &Diagnostics = &loaded.diagnostics;
+        errors += diags.errors();
+        warnings += diags.warnings();
+        match style {
+            Style::Human => super::print::human(global, diags, &mut sources)?,
+            Style::Short => {
+                emit::short(
+                    diags,
+                    &mut sources,
+                    global.lang,
+                    &mut std::io::stderr().lock(),
+                )?;
+            }
+            Style::Json => json_years.push(JsonYear {
+                year: year.to_string(),
+                diagnostics: emit::json_diagnostics(diags, &mut sources, global.lang),
+                summary: emit::Summary {
+                    errors: diags.errors(),
+                    warnings: diags.warnings(),
+                },
+            }),
+        }
+    }
+    if style == Style::Json {
+        let doc = JsonDoc {
+            version: emit::JSON_VERSION,
+            years: json_years,
+            summary: emit::Summary { errors, warnings },
+        };
+        let mut text = serde_json::to_string_pretty(&doc)?;
+        text.push('\n');
+        super::print::stdout(text.as_bytes())?;
+    }
+    if errors > 0 || (args.strict && warnings > 0) {
+        Ok(super::findings())
+    } else {
+        Ok(super::OK)
+    }
+}
+
+fn all_years(global: &Global) -> anyhow::Result<Vec<AcademicYear>> {
+    let entries = std::fs::read_dir(&global.data).map_err(|source| disclose::Error::Read {
+        path: global.data.clone(),
+        source,
+    })?;
+    let mut years: Vec<AcademicYear> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
+        .collect();
+    years.sort();
+    if years.is_empty() {
+        anyhow::bail!(
+            "`{}` has no year folders (named like 2019-2020)",
+            global.data.display()
+        );
+    }
+    Ok(years)
+}

@@ -1,0 +1,339 @@
+//! Stage 3, compose: submissions → [`Report`], following the year's outline.
+//!
+//! This is where numbers become sentences. The outline ([`crate::outline`]) says which parts the
+//! report has; for each part, the office's narrative comes first, then what the part's kind adds:
+//! part 二's channel figures and key areas, part 三's request figures, part 五's complaint
+//! figures. A figure that is missing (only possible in a draft) becomes a visible placeholder,
+//! 【待补充：…】, never a silent gap.
+
+pub mod phrase;
+
+use std::fmt::Write as _;
+pub(crate) mod placement;
+
+use crate::facts::{Facts, Point};
+use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
+use crate::report::{Block, Part, Report, Signature};
+use crate::submission::{Department, Figure, Number, Submissions};
+use crate::year::chinese_date;
+
+use self::phrase::Values;
+use self::placement::Placement;
+
+/// Builds the report document for a year.
+pub fn compose(subs: &Submissions, draft: bool) -> Report {
+    let facts = &subs.facts;
+    let placement = placement::place(subs);
+    let parts = facts
+        .outline
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| Part {
+            number: chinese_numeral(i + 1),
+            heading: heading(facts, spec).to_owned(),
+            blocks: blocks(subs, &placement, spec),
+        })
+        .collect();
+    Report {
+        title: title(facts),
+        draft,
+        preamble: vec![preamble(facts)],
+        parts,
+        appendix: Vec::new(),
+        signature: Signature {
+            signer: facts
+                .signed_by
+                .as_ref()
+                .map_or(&facts.school.value, |s| &s.value)
+                .clone(),
+            date: facts
+                .issued
+                .as_ref()
+                .map_or_else(|| placeholder("发布日期"), |d| chinese_date(d.value)),
+        },
+        findings: Vec::new(),
+    }
+}
+
+/// The visible mark of a missing piece in a draft.
+pub fn placeholder(what: &str) -> String {
+    format!("【待补充：{what}】")
+}
+
+fn title(facts: &Facts) -> String {
+    let template = facts
+        .title
+        .as_ref()
+        .map_or(facts.outline.title, |t| t.value.as_str());
+    fill_facts(template, facts, "")
+}
+
+fn preamble(facts: &Facts) -> String {
+    let contents: Vec<&str> = facts
+        .outline
+        .parts
+        .iter()
+        .map(|spec| {
+            let text = facts.parts.get(spec.key);
+            text.and_then(|t| t.summary.as_ref())
+                .map_or_else(|| heading(facts, spec), |s| s.value.as_str())
+        })
+        .collect();
+    let template = facts
+        .preamble
+        .as_ref()
+        .map_or(facts.outline.preamble, |p| p.value.as_str());
+    fill_facts(template, facts, &contents.join("，"))
+}
+
+fn fill_facts(template: &str, facts: &Facts, contents: &str) -> String {
+    template
+        .replace("{学校}", &facts.school.value)
+        .replace("{学年}", &facts.year.value.to_string())
+        .replace("{内容}", contents)
+}
+
+fn heading<'f>(facts: &'f Facts, spec: &'static PartSpec) -> &'f str {
+    facts
+        .parts
+        .get(spec.key)
+        .and_then(|t| t.heading.as_ref())
+        .map_or(spec.heading, |h| h.value.as_str())
+}
+
+fn blocks(subs: &Submissions, placement: &Placement<'_>, spec: &'static PartSpec) -> Vec<Block> {
+    let facts = &subs.facts;
+    let text = facts.parts.get(spec.key);
+    let mut blocks: Vec<Block> = text
+        .map(|t| t.paragraphs.iter().map(|p| plain(p.text.clone())).collect())
+        .unwrap_or_default();
+    let points: &[Point] = text.map_or(&[], |t| t.points.as_slice());
+    let mut number = 0;
+    for point in points {
+        number += 1;
+        let lead = lead(&numbered(spec.numbering, number), &point.title.value);
+        push_led(
+            &mut blocks,
+            lead,
+            point.paragraphs.iter().map(|p| p.text.clone()),
+        );
+    }
+    match spec.kind {
+        PartKind::Narrative => {}
+        PartKind::Proactive => {
+            let sub = |key: &str| {
+                text.and_then(|t| t.subheadings.get(key))
+                    .map(|h| h.value.clone())
+                    .or_else(|| facts.outline.subheading(key).map(str::to_owned))
+                    .unwrap_or_default()
+            };
+            if !facts.channels.is_empty() {
+                number += 1;
+                blocks.push(Block::Heading {
+                    number: numbered(Numbering::Parenthesised, number),
+                    text: sub("channels"),
+                });
+                for (i, (group, placed)) in facts.channels.iter().zip(&placement.groups).enumerate()
+                {
+                    let mut pieces: Vec<String> =
+                        placed.iter().map(|(d, f)| sentence(subs, d, f)).collect();
+                    if let Some(then) = &group.then {
+                        pieces.push(then.text.clone());
+                    }
+                    let mut body = pieces.join(&group.join);
+                    end_sentence(&mut body);
+                    for after in &group.after {
+                        body.push_str(&after.text);
+                    }
+                    blocks.push(Block::Paragraph {
+                        lead: Some(lead(
+                            &numbered(Numbering::Arabic, i + 1),
+                            &group.title.value,
+                        )),
+                        text: body,
+                    });
+                }
+            }
+            if !facts.areas.is_empty() {
+                number += 1;
+                blocks.push(Block::Heading {
+                    number: numbered(Numbering::Parenthesised, number),
+                    text: sub("areas"),
+                });
+                for (i, area) in facts.areas.iter().enumerate() {
+                    let mut paragraphs: Vec<String> =
+                        area.paragraphs.iter().map(|p| p.text.clone()).collect();
+                    for department in &subs.departments {
+                        for text in department
+                            .texts
+                            .iter()
+                            .filter(|t| t.area.value == area.key.value)
+                        {
+                            paragraphs.extend(text.paragraphs.iter().map(|p| p.text.clone()));
+                        }
+                    }
+                    if paragraphs.is_empty() {
+                        paragraphs.push(placeholder(&area.title.value));
+                    }
+                    let lead = lead(&numbered(Numbering::Arabic, i + 1), &area.title.value);
+                    push_led(&mut blocks, lead, paragraphs.into_iter());
+                }
+            }
+        }
+        PartKind::Requests => continue_with(&mut blocks, requests_sentence(subs)),
+        PartKind::Complaints => continue_with(&mut blocks, complaints_sentence(subs)),
+    }
+    blocks
+}
+
+fn plain(text: String) -> Block {
+    Block::Paragraph { lead: None, text }
+}
+
+/// Adds paragraphs, the first opening with `lead`.
+fn push_led(blocks: &mut Vec<Block>, lead: String, paragraphs: impl Iterator<Item = String>) {
+    let mut lead = Some(lead);
+    for text in paragraphs {
+        blocks.push(Block::Paragraph {
+            lead: lead.take(),
+            text,
+        });
+    }
+    if let Some(lead) = lead {
+        blocks.push(Block::Paragraph {
+            lead: Some(lead),
+            text: String::new(),
+        });
+    }
+}
+
+/// Appends a generated sentence to the part's last plain paragraph, or as a paragraph of its own.
+fn continue_with(blocks: &mut Vec<Block>, sentence: String) {
+    if let Some(Block::Paragraph { lead: None, text }) = blocks.last_mut() {
+        text.push_str(&sentence);
+    } else {
+        blocks.push(plain(sentence));
+    }
+}
+
+/// `（三）` or `3.`.
+fn numbered(numbering: Numbering, n: usize) -> String {
+    match numbering {
+        Numbering::Parenthesised => format!("（{}）", chinese_numeral(n)),
+        Numbering::Arabic => format!("{n}. "),
+    }
+}
+
+/// A run-in title with its number and a full stop.
+fn lead(number: &str, title: &str) -> String {
+    let mut lead = format!("{number}{}", title.trim());
+    end_sentence(&mut lead);
+    lead
+}
+
+/// Adds `。` unless the text already ends a sentence (or is empty).
+fn end_sentence(text: &mut String) {
+    if let Some(last) = text.chars().last()
+        && !matches!(last, '。' | '！' | '？' | '：' | '；' | '…')
+    {
+        text.push('。');
+    }
+}
+
+/// A figure's number as printed, or a placeholder.
+fn figure_text(department: &Department, figure: &Figure) -> String {
+    let number = match &figure.number {
+        Number::Given(count) => Some(count.value.text.clone()),
+        Number::FromEvents(_) => department.value_of(figure).map(|v| v.to_string()),
+        Number::Missing => None,
+    };
+    match number {
+        Some(number) => phrase::figure_text(
+            &number,
+            &figure.unit.value,
+            figure.qualifier.as_ref().map(|q| q.value),
+        ),
+        None => placeholder(&format!("{} {}", department.name, figure.key())),
+    }
+}
+
+/// The sentence for a top-level figure, its parts included.
+fn sentence(subs: &Submissions, department: &Department, figure: &Figure) -> String {
+    let parts: Vec<String> = placement::parts_of(subs, figure)
+        .into_iter()
+        .map(|(d, part)| {
+            let number = figure_text(d, part);
+            let template = part
+                .phrase
+                .as_ref()
+                .map_or(phrase::DEFAULT_PART, |p| &p.value);
+            phrase::fill(template, &values(part, &number, ""))
+        })
+        .collect();
+    let parts = parts.join("，");
+    let number = figure_text(department, figure);
+    let default = if parts.is_empty() {
+        phrase::DEFAULT
+    } else {
+        phrase::DEFAULT_WITH_PARTS
+    };
+    let template = figure.phrase.as_ref().map_or(default, |p| &p.value);
+    phrase::fill(template, &values(figure, &number, &parts))
+}
+
+fn values<'a>(figure: &'a Figure, number: &'a str, parts: &'a str) -> Values<'a> {
+    Values {
+        number,
+        parts,
+        channel: &figure.channel.value,
+        item: &figure.item.value,
+    }
+}
+
+/// Part 三's sentence on disclosure requests.
+fn requests_sentence(subs: &Submissions) -> String {
+    let Some(requests) = subs.departments.iter().find_map(|d| d.requests.as_ref()) else {
+        return placeholder("依申请公开情况（[requests]）");
+    };
+    if requests.total_in() == 0 {
+        return "本学年未收到社会公众和师生员工的相关信息公开申请。".to_owned();
+    }
+    let mut text = format!("本学年共收到信息公开申请 {} 件", requests.received.value);
+    if let Some(over) = requests.carried_over.as_ref().filter(|c| c.value > 0) {
+        phrase::append_spaced(&mut text, &format!("，上学年结转 {} 件", over.value));
+    }
+    text.push('。');
+    let answered: u64 = requests.outcomes.iter().map(|(_, n)| n.value).sum();
+    let outcomes: Vec<String> = requests
+        .outcomes
+        .iter()
+        .filter(|(_, n)| n.value > 0)
+        .map(|(o, n)| format!("{} {} 件", o.as_str(), n.value))
+        .collect();
+    if answered > 0 {
+        let _ = write!(text, "已办结 {answered} 件，其中{}", outcomes.join("，"));
+    }
+    if let Some(forward) = requests.carried_forward.as_ref().filter(|c| c.value > 0) {
+        if answered > 0 {
+            text.push('；');
+        }
+        let _ = write!(text, "结转下学年继续办理 {} 件", forward.value);
+    }
+    end_sentence(&mut text);
+    text
+}
+
+/// Part 五's sentence on complaints, reconsiderations and lawsuits.
+fn complaints_sentence(subs: &Submissions) -> String {
+    let Some(c) = subs.departments.iter().find_map(|d| d.complaints.as_ref()) else {
+        return placeholder("举报、复议、诉讼情况（[complaints]）");
+    };
+    if c.reports.value + c.reconsiderations.value + c.lawsuits.value == 0 {
+        return "本学年学校无因信息公开工作遭到举报、复议、诉讼的情况。".to_owned();
+    }
+    format!(
+        "本学年学校因信息公开工作受到举报 {} 件、行政复议 {} 件、行政诉讼 {} 件。",
+        c.reports.value, c.reconsiderations.value, c.lawsuits.value
+    )
+}

@@ -1,0 +1,213 @@
+//! Printing findings: for people (rustc-style, with the source line and a caret), for `grep`
+//! and editors (one `path:line:col: severity[id]: message` line each), and for scripts (JSON).
+//!
+//! The JSON format is versioned and documented in docs/json.md; its keys never depend on the
+//! message language.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
+use crate::location::{Location, Position, Sources, column_letters};
+
+/// How findings are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// rustc-style, for people.
+    Human,
+    /// One line per finding.
+    Short,
+    /// A JSON document (see docs/json.md).
+    Json,
+}
+
+/// The version of the JSON document `validate --format json` prints.
+pub const JSON_VERSION: u32 = 1;
+
+/// Where a finding is, resolved for printing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The file, as given on the command line (data folder + year + name).
+    pub file: String,
+    /// 1-based line, for text files.
+    pub line: Option<usize>,
+    /// 1-based column in characters, for text files.
+    pub column: Option<usize>,
+    /// The cell in A1 notation with its sheet (`Sheet1!C7`), for spreadsheets.
+    pub cell: Option<String>,
+}
+
+impl Place {
+    /// Resolves a location.
+    pub fn of(location: &Location, sources: &mut Sources) -> Place {
+        let file = location.file.display().to_string();
+        if let Position::Cell { sheet, row, column } = &location.position {
+            return Place {
+                file,
+                line: None,
+                column: None,
+                cell: Some(format!("{sheet}!{}{}", column_letters(*column), row + 1)),
+            };
+        }
+        let resolved = sources.resolve(location);
+        Place {
+            file,
+            line: resolved.as_ref().map(|r| r.line),
+            column: resolved.as_ref().map(|r| r.column),
+            cell: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.cell, self.line, self.column) {
+            (Some(cell), _, _) => {
+                let (sheet, cell) = cell.split_once('!').unwrap_or(("", cell));
+                write!(f, "{}[{sheet}]!{cell}", self.file)
+            }
+            (None, Some(line), Some(column)) => write!(f, "{}:{line}:{column}", self.file),
+            _ => f.write_str(&self.file),
+        }
+    }
+}
+
+/// Writes findings rustc-style. `color` adds ANSI colours (for terminals).
+pub fn human(
+    diags: &Diagnostics,
+    sources: &mut Sources,
+    lang: Lang,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for d in diags {
+        let text = one_human(d, sources, lang, &renderer);
+        writeln!(out, "{text}\n")?;
+    }
+    Ok(())
+}
+
+fn one_human(d: &Diagnostic, sources: &mut Sources, lang: Lang, renderer: &Renderer) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let message = d.problem.message(lang);
+    let title = level.primary_title(message).id(d.rule().id);
+    let mut group = Group::with_title(title);
+    if let Some(location) = &d.location {
+        let place = Place::of(location, sources);
+        match (sources.resolve(location), &place.cell) {
+            (Some(resolved), _) => {
+                group = group.element(
+                    Snippet::source(resolved.line_text.clone())
+                        .line_start(resolved.line)
+                        .path(place.file.clone())
+                        .annotation(AnnotationKind::Primary.span(resolved.span.clone())),
+                );
+            }
+            (None, _) => group = group.element(Origin::path(place.to_string())),
+        }
+    }
+    if let Some((related, label)) = d.problem.related(lang) {
+        let place = Place::of(related, sources);
+        group = group.element(Level::NOTE.message(format!("{label}: {place}")));
+    }
+    renderer.render(&[group])
+}
+
+/// Writes findings one per line: `path:line:col: severity[id]: message`.
+pub fn short(
+    diags: &Diagnostics,
+    sources: &mut Sources,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for d in diags {
+        let message = d.problem.message(lang);
+        let (severity, id) = (d.severity.as_str(), d.rule().id);
+        match &d.location {
+            Some(location) => {
+                let place = Place::of(location, sources);
+                writeln!(out, "{place}: {severity}[{id}]: {message}")?;
+            }
+            None => writeln!(out, "{severity}[{id}]: {message}")?,
+        }
+    }
+    Ok(())
+}
+
+/// One finding in the JSON document.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    /// Rule id.
+    pub rule: &'static str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// The message, in the chosen language.
+    pub message: String,
+    /// Where, if the finding has a place.
+    #[serde(flatten)]
+    pub place: Option<Place>,
+    /// A second place the finding refers to.
+    pub related: Option<Place>,
+}
+
+/// Totals.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+}
+
+/// The findings as JSON values.
+pub fn json_diagnostics(
+    diags: &Diagnostics,
+    sources: &mut Sources,
+    lang: Lang,
+) -> Vec<JsonDiagnostic> {
+    diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            rule: d.rule().id,
+            severity: d.severity.as_str(),
+            message: d.problem.message(lang),
+            place: d.location.as_ref().map(|l| Place::of(l, sources)),
+            related: d.problem.related(lang).map(|(l, _)| Place::of(l, sources)),
+        })
+        .collect()
+}
+
+/// The one-line summary printed after human findings.
+pub fn summary_line(diags: &Diagnostics, lang: Lang) -> Option<String> {
+    let (errors, warnings) = (diags.errors(), diags.warnings());
+    if errors + warnings == 0 {
+        return None;
+    }
+    Some(match lang {
+        Lang::Zh => format!("共 {errors} 个错误，{warnings} 个警告"),
+        Lang::En => {
+            let plural = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("1 {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            format!(
+                "{} and {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            )
+        }
+    })
+}

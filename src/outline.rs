@@ -1,0 +1,177 @@
+//! Report outlines: which parts a report has, in what order, with what default headings.
+//!
+//! This is the one place that knows an outline. [`crate::compose`] walks an outline part by part
+//! and asks the year's facts and submissions for each part's content; adding an outline means
+//! adding a constant here (and, for a new kind of part, one arm in `compose`).
+
+/// What a part of the report contains, which decides how it is composed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    /// Only the office's narrative (paragraphs and numbered points).
+    Narrative,
+    /// Part 二: narrative, then (一) the channel figures and (二) the key areas.
+    Proactive,
+    /// Part 三: narrative, then the disclosure-request figures.
+    Requests,
+    /// Part 五: narrative, then the complaint, reconsideration and lawsuit figures.
+    Complaints,
+}
+
+/// How a part's numbered points are numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    /// （一）（二）（三）: second-level points.
+    Parenthesised,
+    /// 1. 2. 3.: third-level points.
+    Arabic,
+}
+
+/// One part of an outline.
+#[derive(Debug)]
+pub struct PartSpec {
+    /// The key report.toml uses for the part's narrative (`[parts.overview]`).
+    pub key: &'static str,
+    /// What the part contains.
+    pub kind: PartKind,
+    /// The default heading, without its number.
+    pub heading: &'static str,
+    /// How the part's points are numbered.
+    pub numbering: Numbering,
+}
+
+/// A report outline.
+#[derive(Debug)]
+pub struct Outline {
+    /// The id a year names in report.toml (`outline = "seven-part"`).
+    pub id: &'static str,
+    /// A one-line description for documentation.
+    pub description: &'static str,
+    /// The default title; slots `{学校}` and `{学年}`.
+    pub title: &'static str,
+    /// The default preamble; slots `{学校}`, `{学年}` and `{内容}` (the parts' names).
+    pub preamble: &'static str,
+    /// The parts, in order.
+    pub parts: &'static [PartSpec],
+    /// Default sub-headings of part 二, by sub-part key.
+    pub subheadings: &'static [(&'static str, &'static str)],
+}
+
+impl Outline {
+    /// The part with this key.
+    pub fn part(&self, key: &str) -> Option<&'static PartSpec> {
+        self.parts.iter().find(|p| p.key == key)
+    }
+
+    /// The default sub-heading for a sub-part key.
+    pub fn subheading(&self, key: &str) -> Option<&'static str> {
+        self.subheadings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, heading)| *heading)
+    }
+}
+
+const PREAMBLE_2014: &str = "本年报按照《高等学校信息公开办法》（教育部令第29号）及《关于公布〈高等学校信息公开事项清单〉的通知》（教办函〔2014〕23号）要求，根据{学校}{学年}学年信息公开工作执行情况，形成年度工作报告。主要内容包括：{内容}等。";
+
+/// The seven parts most universities used for academic-year reports after 2014, as in the
+/// 2019-2020 report of 辽宁科技大学.
+pub const SEVEN_PART: Outline = Outline {
+    id: "seven-part",
+    description: "七部分：概述、主动公开、依申请公开、评议、举报复议诉讼、不足与改进、其他",
+    title: "{学校}{学年}学年信息公开工作年度报告",
+    preamble: PREAMBLE_2014,
+    parts: &[
+        PartSpec {
+            key: "overview",
+            kind: PartKind::Narrative,
+            heading: "概述",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "proactive",
+            kind: PartKind::Proactive,
+            heading: "主动公开情况",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "requests",
+            kind: PartKind::Requests,
+            heading: "依申请公开和不予公开情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "appraisal",
+            kind: PartKind::Narrative,
+            heading: "对信息公开的评议情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "complaints",
+            kind: PartKind::Complaints,
+            heading: "因学校信息公开工作受到举报、复议、诉讼的情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "improvements",
+            kind: PartKind::Narrative,
+            heading: "信息公开工作存在不足及下一步工作措施",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "other",
+            kind: PartKind::Narrative,
+            heading: "其他需要报告的事项",
+            numbering: Numbering::Arabic,
+        },
+    ],
+    subheadings: &[
+        ("channels", "信息公开渠道和数据"),
+        ("areas", "重点领域公开情况"),
+    ],
+};
+
+/// Every outline, the default first.
+pub const ALL: &[&Outline] = &[&SEVEN_PART];
+
+/// The outline with this id.
+pub fn find(id: &str) -> Option<&'static Outline> {
+    ALL.iter().copied().find(|o| o.id == id)
+}
+
+/// Chinese numerals for part numbers: 1 → 一, 10 → 十, 12 → 十二.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "〇".to_owned(),
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", DIGITS[n % 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        let got: Vec<String> = [1, 7, 10, 11, 20, 23]
+            .iter()
+            .map(|&n| chinese_numeral(n))
+            .collect();
+        assert_eq!(got, ["一", "七", "十", "十一", "二十", "二十三"]);
+    }
+
+    #[test]
+    fn outline_keys_are_unique() {
+        for outline in ALL {
+            let mut keys: Vec<_> = outline.parts.iter().map(|p| p.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), outline.parts.len(), "{}", outline.id);
+        }
+        assert!(find("seven-part").is_some());
+        assert!(find("nine-part").is_none());
+    }
+}

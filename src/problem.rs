@@ -1,0 +1,617 @@
+//! Every kind of finding, with its rule and all of its wording, in English and Chinese.
+//!
+//! Checks build a [`Problem`] from the facts they found (names, numbers); this file alone turns
+//! it into words. Messages are lowercase, name values in backticks, and say what to do when that
+//! is not obvious. Rule ids stay the same in both languages.
+
+use crate::diagnostic::Lang;
+use crate::location::Location;
+use crate::rules::{self, Rule};
+
+/// What a finding is about, with the data its message needs.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // the variants are documented by their messages below
+pub enum Problem {
+    TomlSyntax {
+        message: String,
+    },
+    CsvSyntax {
+        message: String,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+        column: bool,
+    },
+    UnknownCsv {
+        headers: String,
+    },
+    AmbiguousCsv,
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        expected: Expected,
+    },
+    BadCount {
+        field: String,
+        value: String,
+        reason: CountError,
+    },
+    EmptyFile,
+    DuplicateFigure {
+        key: String,
+        first: Location,
+    },
+    DuplicateColumn {
+        column: String,
+    },
+    DuplicateTable {
+        table: String,
+        first: Location,
+    },
+    UnknownDepartment {
+        name: String,
+        suggestion: Option<String>,
+    },
+    UnknownItem {
+        id: String,
+    },
+    UnknownParent {
+        channel: String,
+        parent: String,
+        suggestion: Option<String>,
+    },
+    UnknownArea {
+        area: String,
+        suggestion: Option<String>,
+    },
+    UnknownOutline {
+        id: String,
+        known: String,
+    },
+    UnknownRule {
+        id: String,
+    },
+    NotUtf8 {
+        encoding: &'static str,
+    },
+    Undecodable,
+    BadValue {
+        field: String,
+        value: String,
+        allowed: String,
+        suggestion: Option<String>,
+    },
+    IgnoredFile,
+    BadPhrase {
+        slot: String,
+    },
+    UnbalancedBrace,
+    ChecklistUnaccounted {
+        items: Vec<String>,
+        owner: Option<String>,
+    },
+    ChecklistTwice {
+        item: String,
+        first: Location,
+    },
+    ChecklistNoLink {
+        item: String,
+    },
+    ChecklistNoReason {
+        item: String,
+    },
+    ChecklistBadLink {
+        link: String,
+    },
+    ChecklistForeignLink {
+        link: String,
+        domains: String,
+    },
+    ChecklistNoAccount {
+        missing: usize,
+        total: usize,
+    },
+    TotalMismatch {
+        key: String,
+        total: u64,
+        sum: u64,
+        parts: String,
+    },
+    PartsExceed {
+        key: String,
+        total: u64,
+        sum: u64,
+    },
+    RequestsBalance {
+        total_in: u64,
+        answered: u64,
+        forward: u64,
+    },
+    UnitMismatch {
+        part: String,
+        unit: String,
+        total_unit: String,
+    },
+    NoEvents {
+        key: String,
+    },
+    UnusedEvents {
+        key: String,
+        count: u64,
+    },
+    UnplacedFigure {
+        key: String,
+    },
+    EmptySelector {
+        selector: String,
+    },
+    MissingData {
+        table: &'static str,
+    },
+    BadDate {
+        value: String,
+    },
+    OutsidePeriod {
+        date: String,
+        period: String,
+        more: u64,
+    },
+    IssuedEarly {
+        issued: String,
+        end: String,
+    },
+    IssuedLate {
+        issued: String,
+    },
+    UnusualPeriod {
+        period: String,
+    },
+    EmptyPart {
+        heading: String,
+    },
+    CountInText {
+        text: String,
+    },
+    StaleYear {
+        found: String,
+        expected: String,
+    },
+}
+
+/// The kind of value a key expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// Text.
+    Text,
+    /// A whole number.
+    Integer,
+    /// A date.
+    Date,
+    /// true/false, 是/否.
+    Bool,
+    /// A table.
+    Table,
+    /// A list of tables (`[[name]]`).
+    Tables,
+    /// Text or a list of texts.
+    TextList,
+    /// A list of dates.
+    DateList,
+}
+
+impl Expected {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Text, Lang::En) => "text",
+            (Expected::Text, Lang::Zh) => "文字",
+            (Expected::Integer, Lang::En) => "a whole number",
+            (Expected::Integer, Lang::Zh) => "整数",
+            (Expected::Date, Lang::En) => "a date",
+            (Expected::Date, Lang::Zh) => "日期",
+            (Expected::Bool, Lang::En) => "true or false",
+            (Expected::Bool, Lang::Zh) => "true 或 false",
+            (Expected::Table, Lang::En) => "a table",
+            (Expected::Table, Lang::Zh) => "表",
+            (Expected::Tables, Lang::En) => "a list of tables ([[...]])",
+            (Expected::Tables, Lang::Zh) => "表数组（[[...]]）",
+            (Expected::TextList, Lang::En) => "text or a list of texts",
+            (Expected::TextList, Lang::Zh) => "文字或文字列表",
+            (Expected::DateList, Lang::En) => "a date or a list of dates",
+            (Expected::DateList, Lang::Zh) => "日期或日期列表",
+        }
+    }
+}
+
+/// Why a count could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountError {
+    /// Below zero.
+    Negative,
+    /// Has a fractional part.
+    Fraction,
+    /// Not a number at all.
+    NotNumber,
+    /// Too large to be a count.
+    TooLarge,
+}
+
+impl Problem {
+    /// The rule this finding belongs to.
+    pub fn rule(&self) -> &'static Rule {
+        use Problem as P;
+        match self {
+            P::TomlSyntax { .. } | P::CsvSyntax { .. } => &rules::SYNTAX,
+            P::UnknownKey { .. } | P::UnknownCsv { .. } | P::AmbiguousCsv => &rules::UNKNOWN_KEY,
+            P::MissingField { .. } => &rules::MISSING_FIELD,
+            P::WrongType { .. } => &rules::WRONG_TYPE,
+            P::BadCount { .. } => &rules::BAD_COUNT,
+            P::EmptyFile => &rules::EMPTY_FILE,
+            P::DuplicateFigure { .. } | P::DuplicateColumn { .. } | P::DuplicateTable { .. } => {
+                &rules::DUPLICATE
+            }
+            P::UnknownDepartment { .. } => &rules::UNKNOWN_DEPARTMENT,
+            P::UnknownItem { .. } => &rules::UNKNOWN_ITEM,
+            P::UnknownParent { .. } | P::UnknownArea { .. } => &rules::UNKNOWN_REFERENCE,
+            P::UnknownOutline { .. } | P::UnknownRule { .. } | P::BadValue { .. } => {
+                &rules::BAD_VALUE
+            }
+            P::NotUtf8 { .. } => &rules::NOT_UTF8,
+            P::Undecodable => &rules::UNDECODABLE,
+            P::IgnoredFile => &rules::IGNORED_FILE,
+            P::BadPhrase { .. } | P::UnbalancedBrace => &rules::BAD_PHRASE,
+            P::ChecklistUnaccounted { .. } | P::ChecklistNoAccount { .. } => {
+                &rules::CHECKLIST_UNACCOUNTED
+            }
+            P::ChecklistTwice { .. } => &rules::CHECKLIST_TWICE,
+            P::ChecklistNoLink { .. } => &rules::CHECKLIST_NO_LINK,
+            P::ChecklistNoReason { .. } => &rules::CHECKLIST_NO_REASON,
+            P::ChecklistBadLink { .. } => &rules::CHECKLIST_BAD_LINK,
+            P::ChecklistForeignLink { .. } => &rules::CHECKLIST_FOREIGN_LINK,
+            P::TotalMismatch { .. } => &rules::TOTAL_MISMATCH,
+            P::PartsExceed { .. } => &rules::PARTS_EXCEED,
+            P::RequestsBalance { .. } => &rules::REQUESTS_BALANCE,
+            P::UnitMismatch { .. } => &rules::UNIT_MISMATCH,
+            P::NoEvents { .. } => &rules::NO_EVENTS,
+            P::UnusedEvents { .. } => &rules::UNUSED_EVENTS,
+            P::UnplacedFigure { .. } => &rules::UNPLACED_FIGURE,
+            P::EmptySelector { .. } => &rules::EMPTY_SELECTOR,
+            P::MissingData { .. } => &rules::MISSING_DATA,
+            P::BadDate { .. } => &rules::BAD_DATE,
+            P::OutsidePeriod { .. } => &rules::OUTSIDE_PERIOD,
+            P::IssuedEarly { .. } => &rules::ISSUED_EARLY,
+            P::IssuedLate { .. } => &rules::ISSUED_LATE,
+            P::UnusualPeriod { .. } => &rules::UNUSUAL_PERIOD,
+            P::EmptyPart { .. } => &rules::EMPTY_PART,
+            P::CountInText { .. } => &rules::COUNT_IN_TEXT,
+            P::StaleYear { .. } => &rules::STALE_YEAR,
+        }
+    }
+
+    /// A second place the finding refers to (the first of two duplicates), with its label.
+    pub fn related(&self, lang: Lang) -> Option<(&Location, &'static str)> {
+        let label = match lang {
+            Lang::En => "first reported here",
+            Lang::Zh => "首次填报于此",
+        };
+        match self {
+            Problem::DuplicateFigure { first, .. }
+            | Problem::DuplicateTable { first, .. }
+            | Problem::ChecklistTwice { first, .. } => Some((first, label)),
+            _ => None,
+        }
+    }
+
+    /// The message, in one language.
+    #[allow(clippy::too_many_lines)] // one arm per kind of finding, each short
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem as P;
+        let zh = lang == Lang::Zh;
+        let suggest = |s: &Option<String>| match (s, zh) {
+            (Some(s), false) => format!("; did you mean `{s}`?"),
+            (Some(s), true) => format!("；是否应为 `{s}`？"),
+            (None, _) => String::new(),
+        };
+        match self {
+            P::TomlSyntax { message } | P::CsvSyntax { message } if zh => {
+                format!("语法错误：{message}")
+            }
+            P::TomlSyntax { message } | P::CsvSyntax { message } => {
+                format!("syntax error: {message}")
+            }
+            P::UnknownKey { key, suggestion, column } => match (zh, column) {
+                (false, false) => format!("unknown key `{key}`{}", suggest(suggestion)),
+                (false, true) => format!("unknown column `{key}`{}", suggest(suggestion)),
+                (true, false) => format!("未知的键 `{key}`{}", suggest(suggestion)),
+                (true, true) => format!("未知的列名 `{key}`{}", suggest(suggestion)),
+            },
+            P::UnknownCsv { headers } if zh => format!(
+                "无法判断这是哪种表格：表头 `{headers}` 中没有 `数量`（数量表）、`日期`（事件表）或 `事项`（清单表）"
+            ),
+            P::UnknownCsv { headers } => format!(
+                "cannot tell what this table holds: the header `{headers}` has no `number`/`数量` (counts), `date`/`日期` (events) or `item_id`/`事项` (checklist) column"
+            ),
+            P::AmbiguousCsv if zh => "表头同时有 `数量` 和 `日期`：数量表和事件表请分开提交".to_owned(),
+            P::AmbiguousCsv => "the header has both a number and a date column: submit counts and events as separate files".to_owned(),
+            P::MissingField { field } if zh => format!("缺少 `{field}`"),
+            P::MissingField { field } => format!("missing `{field}`"),
+            P::WrongType { field, expected } if zh => {
+                format!("`{field}` 应为{}", expected.name(lang))
+            }
+            P::WrongType { field, expected } => {
+                format!("`{field}` must be {}", expected.name(lang))
+            }
+            P::BadCount { field, value, reason } => count_message(field, value, *reason, zh),
+            P::EmptyFile if zh => "文件中没有数据".to_owned(),
+            P::EmptyFile => "the file holds no data".to_owned(),
+            P::DuplicateFigure { key, .. } if zh => format!("`{key}` 重复填报"),
+            P::DuplicateFigure { key, .. } => format!("`{key}` is reported twice"),
+            P::DuplicateColumn { column } if zh => format!("列 `{column}` 重复出现"),
+            P::DuplicateColumn { column } => format!("the column `{column}` appears twice"),
+            P::DuplicateTable { table, .. } if zh => format!("`[{table}]` 只能由一个部门填报一次"),
+            P::DuplicateTable { table, .. } => {
+                format!("`[{table}]` is reported twice; one department reports it, once")
+            }
+            P::UnknownDepartment { name, suggestion } if zh => {
+                format!("部门 `{name}` 不在 report.toml 的 `departments` 名单中{}", suggest(suggestion))
+            }
+            P::UnknownDepartment { name, suggestion } => format!(
+                "department `{name}` is not listed in report.toml's `departments`{}",
+                suggest(suggestion)
+            ),
+            P::UnknownItem { id } if zh => format!("清单中没有编号为 `{id}` 的事项"),
+            P::UnknownItem { id } => format!("the checklist has no item `{id}`"),
+            P::UnknownParent { channel, parent, suggestion } if zh => format!(
+                "渠道 `{channel}` 中没有上级项目 `{parent}`{}",
+                suggest(suggestion)
+            ),
+            P::UnknownParent { channel, parent, suggestion } => format!(
+                "parent `{parent}` is not an item of channel `{channel}`{}",
+                suggest(suggestion)
+            ),
+            P::UnknownArea { area, suggestion } if zh => format!(
+                "report.toml 的 `[[areas]]` 中没有领域 `{area}`{}",
+                suggest(suggestion)
+            ),
+            P::UnknownArea { area, suggestion } => format!(
+                "area `{area}` is not defined in report.toml's `[[areas]]`{}",
+                suggest(suggestion)
+            ),
+            P::UnknownOutline { id, known } if zh => format!("未知的提纲 `{id}`；可选：{known}"),
+            P::UnknownOutline { id, known } => format!("unknown outline `{id}`; known: {known}"),
+            P::UnknownRule { id } if zh => format!("没有编号为 `{id}` 的规则（见 `disclose rules`）"),
+            P::UnknownRule { id } => format!("there is no rule `{id}` (see `disclose rules`)"),
+            P::NotUtf8 { encoding } if zh => format!("文件不是 UTF-8 编码，已按 {encoding} 读取"),
+            P::NotUtf8 { encoding } => format!("the file is not UTF-8; read as {encoding}"),
+            P::Undecodable if zh => "文件既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”".to_owned(),
+            P::Undecodable => "the file is neither UTF-8 nor GB18030; save it as \"CSV UTF-8\"".to_owned(),
+            P::BadValue { field, value, allowed, suggestion } if zh => format!(
+                "`{field}` 的值 `{value}` 无效；可选：{allowed}{}",
+                suggest(suggestion)
+            ),
+            P::BadValue { field, value, allowed, suggestion } => format!(
+                "`{value}` is not a valid `{field}`; use one of {allowed}{}",
+                suggest(suggestion)
+            ),
+            P::IgnoredFile if zh => "此文件未被读取：只读取 report.toml 和 .toml、.csv、.xlsx 部门文件".to_owned(),
+            P::IgnoredFile => "this file is not read: only report.toml and department .toml, .csv and .xlsx files are".to_owned(),
+            P::BadPhrase { slot } if zh => format!(
+                "措辞中的占位符 `{{{slot}}}` 未知；可用：{{数量}}、{{分项}}、{{渠道}}、{{类别}}"
+            ),
+            P::BadPhrase { slot } => format!(
+                "unknown slot `{{{slot}}}` in the phrase; known: {{数量}}, {{分项}}, {{渠道}}, {{类别}}"
+            ),
+            P::UnbalancedBrace if zh => "措辞中的花括号不配对；字面的括号请写作 {{ 或 }}".to_owned(),
+            P::UnbalancedBrace => "unbalanced brace in the phrase; write a literal brace as {{ or }}".to_owned(),
+            P::ChecklistUnaccounted { items, owner } => {
+                let list = items.join(", ");
+                match (zh, owner, items.len()) {
+                    (true, Some(o), _) => format!("清单事项 {list} 未说明公开情况（责任部门：{o}）"),
+                    (true, None, _) => format!("清单事项 {list} 未说明公开情况"),
+                    (false, Some(o), 1) => format!("checklist item {list} is not accounted for (owner: {o})"),
+                    (false, Some(o), _) => format!("checklist items {list} are not accounted for (owner: {o})"),
+                    (false, None, 1) => format!("checklist item {list} is not accounted for"),
+                    (false, None, _) => format!("checklist items {list} are not accounted for"),
+                }
+            }
+            P::ChecklistNoAccount { missing, total } if zh => format!(
+                "本年度未逐项说明清单事项：{total} 项中有 {missing} 项没有任何说明"
+            ),
+            P::ChecklistNoAccount { missing, total } => format!(
+                "the year gives no item-by-item account of the checklist: {missing} of its {total} items are not accounted for"
+            ),
+            P::ChecklistTwice { item, .. } if zh => format!("清单事项 {item} 重复说明"),
+            P::ChecklistTwice { item, .. } => {
+                format!("checklist item {item} is accounted for twice")
+            }
+            P::ChecklistNoLink { item } if zh => format!("清单事项 {item} 已公开但没有链接"),
+            P::ChecklistNoLink { item } => {
+                format!("checklist item {item} is published but has no link")
+            }
+            P::ChecklistNoReason { item } if zh => format!("清单事项 {item} 标为不适用，但没有说明理由（`note`）"),
+            P::ChecklistNoReason { item } => format!(
+                "checklist item {item} is marked not applicable without a reason (`note`)"
+            ),
+            P::ChecklistBadLink { link } if zh => format!("`{link}` 不是 http(s) 网址"),
+            P::ChecklistBadLink { link } => format!("`{link}` is not an http(s) URL"),
+            P::ChecklistForeignLink { link, domains } if zh => {
+                format!("链接 `{link}` 不在学校域名（{domains}）下")
+            }
+            P::ChecklistForeignLink { link, domains } => format!(
+                "the link `{link}` is not on the university's domains ({domains})"
+            ),
+            P::TotalMismatch { key, total, sum, parts } if zh => format!(
+                "`{key}` 总数为 {total}，但分项之和为 {sum}（{parts}）"
+            ),
+            P::TotalMismatch { key, total, sum, parts } => format!(
+                "`{key}` is {total} but its parts sum to {sum} ({parts})"
+            ),
+            P::PartsExceed { key, total, sum } if zh => format!(
+                "`{key}` 总数为 {total}，但其部分分项之和已达 {sum}"
+            ),
+            P::PartsExceed { key, total, sum } => format!(
+                "`{key}` is {total} but its (partial) parts already sum to {sum}"
+            ),
+            P::RequestsBalance { total_in, answered, forward } if zh => format!(
+                "依申请公开数据不平衡：本年收到加上年结转共 {total_in} 件，办理完毕 {answered} 件加结转下年 {forward} 件共 {} 件",
+                answered + forward
+            ),
+            P::RequestsBalance { total_in, answered, forward } => format!(
+                "requests do not balance: received + carried over = {total_in}, but answered {answered} + carried forward {forward} = {}",
+                answered + forward
+            ),
+            P::UnitMismatch { part, unit, total_unit } if zh => format!(
+                "分项 `{part}` 的单位是 `{unit}`，而总数的单位是 `{total_unit}`"
+            ),
+            P::UnitMismatch { part, unit, total_unit } => format!(
+                "the part `{part}` counts in `{unit}` but its total in `{total_unit}`"
+            ),
+            P::NoEvents { key } if zh => format!("`{key}` 按事件统计，但统计期内没有该渠道和类别的事件，计为 0"),
+            P::NoEvents { key } => format!(
+                "`{key}` is counted from events, but there are none of that channel and item in the period; it is 0"
+            ),
+            P::UnusedEvents { key, count } if zh => format!(
+                "{count} 条 `{key}` 事件没有对应的数量行（来源 = 事件），不会进入报告"
+            ),
+            P::UnusedEvents { key, count } => format!(
+                "{count} `{key}` event(s) are not used by any count (source = events) and do not reach the report"
+            ),
+            P::UnplacedFigure { key } if zh => format!(
+                "`{key}` 不在 report.toml 的任何渠道分组（`[[channels]]`）中，报告中不会出现"
+            ),
+            P::UnplacedFigure { key } => format!(
+                "`{key}` is in no channel group of report.toml (`[[channels]]`), so the report does not print it"
+            ),
+            P::EmptySelector { selector } if zh => format!("没有部门填报 `{selector}`"),
+            P::EmptySelector { selector } => format!("no department reports `{selector}`"),
+            P::MissingData { table } if zh => format!("没有部门填报 `[{table}]`，报告缺少这部分数据"),
+            P::MissingData { table } => format!(
+                "no department reports `[{table}]`, which the report's outline needs"
+            ),
+            P::BadDate { value } if zh => format!("无法识别的日期 `{value}`；请写作 2020-10-29"),
+            P::BadDate { value } => {
+                format!("`{value}` is not a date; write dates as 2020-10-29")
+            }
+            P::OutsidePeriod { date, period, more } => match (zh, more) {
+                (true, 0) => format!("日期 {date} 不在统计期（{period}）内，不计入"),
+                (true, n) => format!(
+                    "日期 {date} 不在统计期（{period}）内，不计入；本文件另有 {n} 条同类情况"
+                ),
+                (false, 0) => format!(
+                    "{date} is outside the statistics period ({period}) and is not counted"
+                ),
+                (false, n) => format!(
+                    "{date} is outside the statistics period ({period}) and is not counted; {n} more in this file"
+                ),
+            },
+            P::IssuedEarly { issued, end } if zh => {
+                format!("报告日期 {issued} 早于统计期结束日 {end}")
+            }
+            P::IssuedEarly { issued, end } => format!(
+                "the report is dated {issued}, before its statistics period ends on {end}"
+            ),
+            P::IssuedLate { issued } if zh => format!("报告日期 {issued} 晚于10月31日"),
+            P::IssuedLate { issued } => {
+                format!("the report is dated {issued}, after the 31 October deadline")
+            }
+            P::UnusualPeriod { period } if zh => format!("统计期 {period} 不是9月1日至次年8月31日"),
+            P::UnusualPeriod { period } => {
+                format!("the statistics period {period} is not 1 September to 31 August")
+            }
+            P::EmptyPart { heading } if zh => format!("报告的“{heading}”部分没有内容"),
+            P::EmptyPart { heading } => format!("the part “{heading}” of the report is empty"),
+            P::CountInText { text } if zh => format!(
+                "叙述中直接写了数量 `{text}`；请作为数量行提交，并在措辞中使用 {{数量}}"
+            ),
+            P::CountInText { text } => format!(
+                "the count `{text}` is written into narrative text; submit it as a count and let a phrase print it"
+            ),
+            P::StaleYear { found, expected } if zh => {
+                format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？")
+            }
+            P::StaleYear { found, expected } => format!(
+                "the text names {found}, but this is the {expected} report; carried over from another year?"
+            ),
+        }
+    }
+}
+
+fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> String {
+    match (reason, zh) {
+        (CountError::Negative, false) => format!("`{field}` cannot be negative: `{value}`"),
+        (CountError::Negative, true) => format!("`{field}` 不能为负数：`{value}`"),
+        (CountError::Fraction, false) => {
+            format!("`{field}` must be a whole number: `{value}`")
+        }
+        (CountError::Fraction, true) => format!("`{field}` 必须是整数：`{value}`"),
+        (CountError::NotNumber, false) => format!(
+            "`{field}` must be a number written in digits, not `{value}` (put the unit in its own column)"
+        ),
+        (CountError::NotNumber, true) => {
+            format!("`{field}` 必须是阿拉伯数字，而不是 `{value}`（单位请填在单位列）")
+        }
+        (CountError::TooLarge, false) => format!("`{field}` is too large: `{value}`"),
+        (CountError::TooLarge, true) => format!("`{field}` 数值过大：`{value}`"),
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo: at most one
+/// edit (insertion, deletion, substitution or swap of neighbours) per three characters, and at
+/// least one.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let lower = word.to_lowercase();
+    let limit = (lower.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, c)| c.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        assert_eq!(
+            did_you_mean("chanel", ["channel", "item"]),
+            Some("channel".into())
+        );
+        assert_eq!(
+            did_you_mean("Nubmer", ["number", "unit"]),
+            Some("number".into())
+        );
+        assert_eq!(did_you_mean("数目", ["数量", "单位"]), Some("数量".into()));
+        assert_eq!(did_you_mean("渠到", ["渠道", "单位"]), Some("渠道".into()));
+        assert_eq!(did_you_mean("zzzz", ["channel", "item"]), None);
+    }
+
+    #[test]
+    fn every_message_has_both_languages() {
+        let samples = [
+            Problem::EmptyFile,
+            Problem::MissingField {
+                field: "unit".into(),
+            },
+            Problem::TotalMismatch {
+                key: "学校主页/信息".into(),
+                total: 1481,
+                sum: 1482,
+                parts: "要闻 885 + 校园动态 515 + 通知公告 82".into(),
+            },
+        ];
+        for p in samples {
+            let en = p.message(Lang::En);
+            let zh = p.message(Lang::Zh);
+            assert_ne!(en, zh);
+            assert!(!en.is_empty() && !zh.is_empty());
+        }
+    }
+}

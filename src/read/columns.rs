@@ -1,0 +1,171 @@
+//! The vocabulary of submission rows: every field, by its English key and its Chinese name.
+//!
+//! TOML files use the English keys (`channel = "学校主页"`). CSV and Excel headers may use either
+//! spelling, or a common alias, because office staff write Chinese headers. The kind of a CSV
+//! file follows from its header: a `数量`/`来源` column makes a table of counts, a `日期` column a
+//! table of events, an `事项` column a table of checklist entries.
+
+/// One field of a row.
+#[derive(Debug)]
+pub(crate) struct Column {
+    /// The English key, used in TOML and JSON.
+    pub(crate) key: &'static str,
+    /// The Chinese header.
+    pub(crate) zh: &'static str,
+    /// Other headers accepted for it.
+    pub(crate) aliases: &'static [&'static str],
+}
+
+impl Column {
+    /// Whether a header cell names this column (English case-insensitively).
+    pub(crate) fn is_named(&self, header: &str) -> bool {
+        let header = header.trim();
+        header.eq_ignore_ascii_case(self.key)
+            || header == self.zh
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(header))
+    }
+}
+
+impl Column {
+    /// The Chinese header when `zh`, else the English key.
+    pub(crate) fn zh_or_key(&self, zh: bool) -> &'static str {
+        if zh { self.zh } else { self.key }
+    }
+}
+
+/// How to name a field in a message: its Chinese header when the file's header is Chinese.
+pub(crate) fn display_name(key: &str, zh: bool) -> String {
+    [COUNTS, EVENTS, DISCLOSURES]
+        .iter()
+        .flat_map(|columns| columns.iter())
+        .find(|c| c.key == key)
+        .map_or_else(|| key.to_owned(), |c| c.zh_or_key(zh).to_owned())
+}
+
+macro_rules! columns {
+    ($($key:literal = $zh:literal $(| $alias:literal)*),* $(,)?) => {
+        &[$(Column { key: $key, zh: $zh, aliases: &[$($alias),*] }),*]
+    };
+}
+
+/// Count rows.
+pub(crate) const COUNTS: &[Column] = columns![
+    "channel" = "渠道" | "平台",
+    "item" = "类别" | "项目" | "栏目",
+    "number" = "数量" | "数值",
+    "unit" = "单位",
+    "qualifier" = "限定词" | "约数",
+    "parent" = "上级" | "所属",
+    "partial" = "分项不全",
+    "phrase" = "措辞" | "表述",
+    "source" = "来源",
+    "note" = "备注",
+];
+
+/// Event rows.
+pub(crate) const EVENTS: &[Column] = columns![
+    "date" = "日期" | "发布日期" | "发布时间",
+    "channel" = "渠道" | "平台",
+    "item" = "类别" | "项目" | "栏目",
+    "title" = "标题",
+    "link" = "链接" | "网址" | "url",
+    "note" = "备注",
+];
+
+/// Checklist entries.
+pub(crate) const DISCLOSURES: &[Column] = columns![
+    "item" = "事项" | "事项编号" | "清单事项",
+    "status" = "状态" | "公开状态",
+    "links" = "链接" | "网址" | "link",
+    "channels" = "渠道" | "公开渠道",
+    "published" = "公开日期" | "发布日期",
+    "owners" = "责任部门" | "共同责任部门",
+    "note" = "备注" | "说明",
+];
+
+/// The kinds of table a CSV or sheet can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TableKind {
+    /// Count rows.
+    Counts,
+    /// Event rows.
+    Events,
+    /// Checklist entries.
+    Disclosures,
+}
+
+impl TableKind {
+    /// The columns of this kind.
+    pub(crate) fn columns(self) -> &'static [Column] {
+        match self {
+            TableKind::Counts => COUNTS,
+            TableKind::Events => EVENTS,
+            TableKind::Disclosures => DISCLOSURES,
+        }
+    }
+
+    /// Decides the kind from a header row: `Err(true)` when it could be several, `Err(false)`
+    /// when it is none.
+    pub(crate) fn of_header(headers: &[&str]) -> Result<TableKind, bool> {
+        let has = |columns: &[Column], key: &str| {
+            let column = columns.iter().find(|c| c.key == key);
+            column.is_some_and(|c| headers.iter().any(|h| c.is_named(h)))
+        };
+        let counts = has(COUNTS, "number") || has(COUNTS, "source");
+        let events = has(EVENTS, "date");
+        let disclosures = has(DISCLOSURES, "item") && has(DISCLOSURES, "status");
+        match (counts, events, disclosures) {
+            (true, false, false) => Ok(TableKind::Counts),
+            (false, true, false) => Ok(TableKind::Events),
+            (false, false, true) => Ok(TableKind::Disclosures),
+            (false, false, false) => Err(false),
+            _ => Err(true),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_from_headers() {
+        assert_eq!(
+            TableKind::of_header(&["渠道", "类别", "数量", "单位"]),
+            Ok(TableKind::Counts)
+        );
+        assert_eq!(
+            TableKind::of_header(&["Channel", "Item", "Number", "Unit"]),
+            Ok(TableKind::Counts)
+        );
+        assert_eq!(
+            TableKind::of_header(&["日期", "渠道", "类别", "标题"]),
+            Ok(TableKind::Events)
+        );
+        assert_eq!(
+            TableKind::of_header(&["事项", "状态", "链接"]),
+            Ok(TableKind::Disclosures)
+        );
+        assert_eq!(TableKind::of_header(&["数量", "日期"]), Err(true));
+        assert_eq!(TableKind::of_header(&["名称", "备注"]), Err(false));
+    }
+
+    #[test]
+    fn every_column_has_distinct_names_within_its_kind() {
+        for kind in [TableKind::Counts, TableKind::Events, TableKind::Disclosures] {
+            let mut names: Vec<String> = kind
+                .columns()
+                .iter()
+                .flat_map(|c| {
+                    std::iter::once(c.key.to_lowercase())
+                        .chain(std::iter::once(c.zh.to_owned()))
+                        .chain(c.aliases.iter().map(|a| a.to_lowercase()))
+                })
+                .collect();
+            let n = names.len();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), n, "{kind:?}");
+        }
+    }
+}

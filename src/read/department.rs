@@ -1,0 +1,204 @@
+//! One department's TOML submission → its part of the model.
+//!
+//! A department file may hold `[[count]]` rows, `[[event]]` rows, `[[text]]` paragraphs for the
+//! report's key areas, `[[disclosure]]` checklist entries, and (for the office that handles
+//! them) the `[requests]` and `[complaints]` tables. docs/submissions.md describes every key.
+
+use jiff::civil::Date;
+use toml::de::DeTable;
+
+use crate::location::{Located, Location};
+use crate::problem::Problem;
+use crate::read::events::EventSink;
+use crate::read::rows::{self, Got, Row};
+use crate::read::table::{Ctx, Table};
+use crate::submission::{AreaText, Complaints, Count, Department, Outcome, Requests};
+
+/// Reads a parsed department TOML file into `department`.
+pub(crate) fn read(
+    ctx: &mut Ctx<'_>,
+    doc: &DeTable<'_>,
+    department: &mut Department,
+    events: &mut EventSink,
+) {
+    let mut top = Table::new(doc, 0..0);
+    let mut rows = 0;
+    for table in top.tables(ctx, "count") {
+        rows += 1;
+        let mut row = TomlRow { table, ctx };
+        if let Some(figure) = rows::figure(&mut row) {
+            department.figures.push(figure);
+        }
+        row.table.finish(row.ctx);
+    }
+    for table in top.tables(ctx, "event") {
+        rows += 1;
+        let mut row = TomlRow { table, ctx };
+        if let Some(event) = rows::event(&mut row) {
+            events.add(row.ctx.diags, department, event);
+        }
+        row.table.finish(row.ctx);
+    }
+    for mut table in top.tables(ctx, "text") {
+        rows += 1;
+        let area = table.required_string(ctx, "area");
+        let paragraphs = table.paragraphs(ctx, "text");
+        if paragraphs.is_empty() && !table.has("text") {
+            ctx.report(
+                Problem::MissingField {
+                    field: "text".into(),
+                },
+                table.span(),
+            );
+        }
+        if let Some(area) = area {
+            department.texts.push(AreaText { area, paragraphs });
+        }
+        table.finish(ctx);
+    }
+    for table in top.tables(ctx, "disclosure") {
+        rows += 1;
+        let mut row = TomlRow { table, ctx };
+        if let Some(disclosure) = rows::disclosure(&mut row) {
+            department.disclosures.push(disclosure);
+        }
+        row.table.finish(row.ctx);
+    }
+    if let Some(table) = top.table(ctx, "requests") {
+        rows += 1;
+        department.requests = Some(requests(ctx, table));
+    }
+    if let Some(mut table) = top.table(ctx, "complaints") {
+        rows += 1;
+        let location = ctx.at(table.span());
+        let reports = table.required_count(ctx, "reports");
+        let reconsiderations = table.required_count(ctx, "reconsiderations");
+        let lawsuits = table.required_count(ctx, "lawsuits");
+        table.finish(ctx);
+        if let (Some(reports), Some(reconsiderations), Some(lawsuits)) =
+            (reports, reconsiderations, lawsuits)
+        {
+            department.complaints = Some(Complaints {
+                reports,
+                reconsiderations,
+                lawsuits,
+                location,
+            });
+        }
+    }
+    top.finish(ctx);
+    if rows == 0 {
+        let at = Location::file(&ctx.file);
+        ctx.diags.push(Problem::EmptyFile, at);
+    }
+}
+
+fn requests(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Requests {
+    let location = ctx.at(table.span());
+    let received = table
+        .required_count(ctx, "received")
+        .unwrap_or_else(|| Located::new(0, location.clone()));
+    let carried_over = optional_count(ctx, &mut table, "carried_over");
+    let mut outcomes = Vec::new();
+    for &outcome in Outcome::ALL {
+        if let Some(n) = optional_count(ctx, &mut table, outcome.key()) {
+            outcomes.push((outcome, n));
+        }
+    }
+    let carried_forward = optional_count(ctx, &mut table, "carried_forward");
+    table.finish(ctx);
+    Requests {
+        received,
+        carried_over,
+        outcomes,
+        carried_forward,
+        location,
+    }
+}
+
+fn optional_count(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<'_, '_>,
+    key: &'static str,
+) -> Option<Located<u64>> {
+    table
+        .count(ctx, key)
+        .map(|c| Located::new(c.value.value, c.location))
+}
+
+/// A TOML table read as a submission row.
+pub(crate) struct TomlRow<'c, 'a, 't, 'i> {
+    /// The table.
+    pub(crate) table: Table<'t, 'i>,
+    /// The file.
+    pub(crate) ctx: &'c mut Ctx<'a>,
+}
+
+impl Row for TomlRow<'_, '_, '_, '_> {
+    fn text(&mut self, field: &'static str) -> Option<Located<String>> {
+        self.table
+            .string(self.ctx, field)
+            .filter(|s| !s.value.trim().is_empty())
+            .map(|s| Located::new(s.value.trim().to_owned(), s.location))
+    }
+
+    fn count(&mut self, field: &'static str) -> Got<Located<Count>> {
+        if is_blank(&mut self.table, field) {
+            return Got::Absent;
+        }
+        match self.table.count(self.ctx, field) {
+            Some(c) => Got::Value(c),
+            None => Got::Bad,
+        }
+    }
+
+    fn date(&mut self, field: &'static str) -> Got<Located<Date>> {
+        if is_blank(&mut self.table, field) {
+            return Got::Absent;
+        }
+        match self.table.date(self.ctx, field) {
+            Some(d) => Got::Value(d),
+            None => Got::Bad,
+        }
+    }
+
+    fn flag(&mut self, field: &'static str) -> bool {
+        self.table.flag(self.ctx, field).unwrap_or(false)
+    }
+
+    fn texts(&mut self, field: &'static str) -> Vec<Located<String>> {
+        self.table
+            .strings(self.ctx, field)
+            .into_iter()
+            .filter(|s| !s.value.is_empty())
+            .collect()
+    }
+
+    fn dates(&mut self, field: &'static str) -> Vec<Located<Date>> {
+        self.table.dates(self.ctx, field)
+    }
+
+    fn name(&self, field: &'static str) -> String {
+        field.to_owned()
+    }
+
+    fn location(&self) -> Location {
+        self.ctx.at(self.table.span())
+    }
+
+    fn field_location(&self, _field: &'static str) -> Location {
+        self.location()
+    }
+
+    fn report(&mut self, problem: Problem, location: Location) {
+        self.ctx.diags.push(problem, location);
+    }
+}
+
+/// Whether a field is absent or an empty string (how a template leaves a number to fill in).
+fn is_blank(table: &mut Table<'_, '_>, field: &'static str) -> bool {
+    match table.value(field) {
+        None => true,
+        Some(v) => v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()),
+    }
+}

@@ -1,0 +1,253 @@
+//! A year's `report.toml` → [`Facts`].
+//!
+//! docs/report-toml.md describes every key. Reading never stops early: a missing school name or
+//! a misspelt part is reported, a default is used, and the departments' files are still read, so
+//! one run shows everything that needs fixing.
+
+use std::collections::BTreeMap;
+
+use toml::de::DeTable;
+
+use crate::diagnostic::Level;
+use crate::facts::{Area, ChannelGroup, Facts, PartText, Point, Selector};
+use crate::location::{Located, Location};
+use crate::outline::{self, Outline};
+use crate::paragraph::Paragraph;
+use crate::problem::Problem;
+use crate::read::table::{Ctx, Table};
+use crate::rules;
+use crate::year::{AcademicYear, Period};
+
+/// Reads a parsed report.toml. `year` is the year folder's, which wins over the file's.
+pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> Facts {
+    let file_location = Location::file(&ctx.file);
+    let mut top = Table::new(doc, 0..0);
+    let school = top
+        .required_string(ctx, "school")
+        .unwrap_or_else(|| Located::new(String::new(), file_location.clone()));
+    let year = read_year(ctx, &mut top, year, &file_location);
+    let (period, period_location) = match top.table(ctx, "period") {
+        Some(mut table) => {
+            let at = ctx.at(table.span());
+            let default = year.value.default_period();
+            let start = table.date(ctx, "start").map_or(default.start, |d| d.value);
+            let end = table.date(ctx, "end").map_or(default.end, |d| d.value);
+            table.finish(ctx);
+            (Period { start, end }, at)
+        }
+        None => (year.value.default_period(), file_location.clone()),
+    };
+    let issued = top.date(ctx, "issued");
+    if issued.is_none() && !top.has("issued") {
+        ctx.diags.push(
+            Problem::MissingField {
+                field: "issued".into(),
+            },
+            file_location.clone(),
+        );
+    }
+    let signed_by = top.string(ctx, "signed_by");
+    let outline = read_outline(ctx, &mut top);
+    let title = top.string(ctx, "title");
+    let preamble = top.string(ctx, "preamble");
+    let departments = top.strings(ctx, "departments");
+    let domains = top.strings(ctx, "domains");
+    let checklist = top.string(ctx, "checklist");
+    let rules = top
+        .table(ctx, "rules")
+        .map(|table| read_rules(ctx, &table))
+        .unwrap_or_default();
+    let parts = top
+        .table(ctx, "parts")
+        .map(|table| read_parts(ctx, table, outline))
+        .unwrap_or_default();
+    let channels = top
+        .tables(ctx, "channels")
+        .into_iter()
+        .filter_map(|table| read_channel_group(ctx, table))
+        .collect();
+    let areas = top
+        .tables(ctx, "areas")
+        .into_iter()
+        .filter_map(|mut table| {
+            let key = table.required_string(ctx, "key");
+            let title = table.required_string(ctx, "title");
+            let paragraphs = table.paragraphs(ctx, "text");
+            table.finish(ctx);
+            Some(Area {
+                key: key?,
+                title: title?,
+                paragraphs,
+            })
+        })
+        .collect();
+    top.finish(ctx);
+    Facts {
+        file: ctx.file.clone(),
+        school,
+        year,
+        period,
+        period_location,
+        issued,
+        signed_by,
+        outline,
+        title,
+        preamble,
+        departments,
+        rules,
+        domains,
+        checklist,
+        parts,
+        channels,
+        areas,
+    }
+}
+
+fn read_year(
+    ctx: &mut Ctx<'_>,
+    top: &mut Table<'_, '_>,
+    folder: AcademicYear,
+    file_location: &Location,
+) -> Located<AcademicYear> {
+    match top.required_string(ctx, "year") {
+        Some(written) => {
+            if written.value.parse::<AcademicYear>().ok() != Some(folder) {
+                ctx.diags.push(
+                    Problem::BadValue {
+                        field: "year".into(),
+                        value: written.value.clone(),
+                        allowed: format!("`{folder}` (the year folder's name)"),
+                        suggestion: None,
+                    },
+                    written.location.clone(),
+                );
+            }
+            Located::new(folder, written.location)
+        }
+        None => Located::new(folder, file_location.clone()),
+    }
+}
+
+fn read_outline(ctx: &mut Ctx<'_>, top: &mut Table<'_, '_>) -> &'static Outline {
+    let Some(id) = top.string(ctx, "outline") else {
+        return &outline::SEVEN_PART;
+    };
+    outline::find(id.value.trim()).unwrap_or_else(|| {
+        let known: Vec<&str> = outline::ALL.iter().map(|o| o.id).collect();
+        ctx.diags.push(
+            Problem::UnknownOutline {
+                id: id.value.clone(),
+                known: known.join(", "),
+            },
+            id.location,
+        );
+        &outline::SEVEN_PART
+    })
+}
+
+fn read_rules(ctx: &mut Ctx<'_>, table: &Table<'_, '_>) -> BTreeMap<String, Located<Level>> {
+    let mut levels = BTreeMap::new();
+    for (key, value) in table.rest() {
+        let id = key.get_ref().trim().to_uppercase();
+        if !rules::ALL.iter().any(|r| r.id == id) {
+            ctx.report(Problem::UnknownRule { id }, key.span());
+            continue;
+        }
+        let level = value.get_ref().as_str().and_then(Level::parse);
+        match level {
+            Some(level) => {
+                levels.insert(id, Located::new(level, ctx.at(value.span())));
+            }
+            None => ctx.report(
+                Problem::BadValue {
+                    field: id,
+                    value: ctx.source.get(value.span()).unwrap_or_default().to_owned(),
+                    allowed: "\"allow\" / \"warning\" / \"error\"".into(),
+                    suggestion: None,
+                },
+                value.span(),
+            ),
+        }
+    }
+    levels
+}
+
+fn read_parts(
+    ctx: &mut Ctx<'_>,
+    mut table: Table<'_, '_>,
+    outline: &'static Outline,
+) -> BTreeMap<String, PartText> {
+    let mut parts = BTreeMap::new();
+    for spec in outline.parts {
+        let Some(mut part) = table.table(ctx, spec.key) else {
+            continue;
+        };
+        let mut text = PartText {
+            heading: part.string(ctx, "heading"),
+            summary: part.string(ctx, "summary"),
+            paragraphs: part.paragraphs(ctx, "text"),
+            location: Some(ctx.at(part.span())),
+            ..PartText::default()
+        };
+        for mut point in part.tables(ctx, "points") {
+            let title = point.required_string(ctx, "title");
+            let paragraphs = point.paragraphs(ctx, "text");
+            point.finish(ctx);
+            if let Some(title) = title {
+                text.points.push(Point { title, paragraphs });
+            }
+        }
+        if let Some(mut subs) = part.table(ctx, "subheadings") {
+            for (key, _) in outline.subheadings {
+                if let Some(heading) = subs.string(ctx, key) {
+                    text.subheadings.insert((*key).to_owned(), heading);
+                }
+            }
+            subs.finish(ctx);
+        }
+        part.finish(ctx);
+        parts.insert(spec.key.to_owned(), text);
+    }
+    table.finish(ctx);
+    parts
+}
+
+fn read_channel_group(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Option<ChannelGroup> {
+    let title = table.required_string(ctx, "title");
+    let figures: Vec<Located<Selector>> = table
+        .strings(ctx, "figures")
+        .into_iter()
+        .map(|s| Located::new(Selector::parse(&s.value), s.location))
+        .collect();
+    if figures.is_empty() && !table.has("figures") {
+        ctx.report(
+            Problem::MissingField {
+                field: "figures".into(),
+            },
+            table.span(),
+        );
+    }
+    let join = table
+        .string(ctx, "join")
+        .map_or_else(|| "；".to_owned(), |j| j.value);
+    let then = joined(table.paragraphs(ctx, "then"));
+    let after = table.paragraphs(ctx, "after");
+    table.finish(ctx);
+    Some(ChannelGroup {
+        title: title?,
+        figures,
+        join,
+        then,
+        after,
+    })
+}
+
+/// Several paragraphs as one (for text that continues a sentence).
+fn joined(mut paragraphs: Vec<Paragraph>) -> Option<Paragraph> {
+    let first = paragraphs.first()?.clone();
+    if paragraphs.len() == 1 {
+        return paragraphs.pop();
+    }
+    let text: String = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    Some(Paragraph::unmapped(text, first.location))
+}

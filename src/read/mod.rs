@@ -1,0 +1,281 @@
+//! Stage 1, read: a year folder → [`Submissions`], plus diagnostics for malformed input.
+//!
+//! A year folder (`data/2019-2020/`) holds `report.toml` (the office's facts and narrative) and
+//! one or more files per department, named after the department: `宣传部.csv`, `宣传部-事件.csv`
+//! and `宣传部.toml` all belong to 宣传部 (the name is the file name up to the first `-` or
+//! `.`). Files are read in name order and merged per department, so the result does not depend
+//! on the order the operating system lists them in.
+//!
+//! Problems in the files are collected as diagnostics and reading goes on; only a folder or file
+//! that cannot be read at all is a fatal [`Error`].
+
+mod columns;
+mod csv;
+mod department;
+mod events;
+mod facts;
+mod rows;
+mod table;
+pub(crate) mod values;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml::de::DeTable;
+
+use crate::decode::{self, Encoding};
+use crate::diagnostic::Diagnostics;
+use crate::error::Error;
+use crate::facts::Facts;
+use crate::location::Location;
+use crate::problem::{Problem, did_you_mean};
+use crate::rules;
+use crate::submission::{Department, Submissions};
+use crate::year::AcademicYear;
+
+use self::events::EventSink;
+use self::table::Ctx;
+
+/// The name of the office's file in every year folder.
+pub const REPORT_FILE: &str = "report.toml";
+
+/// A year's input and what reading it found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The model.
+    pub submissions: Submissions,
+    /// Findings about malformed input.
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads the folder for `year` inside `data`.
+pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
+    let folder = data.join(year.to_string());
+    if !folder.is_dir() {
+        return Err(Error::YearNotFound {
+            year: year.to_string(),
+            path: folder,
+            hint: years_hint(data),
+        });
+    }
+    let report = folder.join(REPORT_FILE);
+    if !report.is_file() {
+        return Err(Error::NoReportFacts { path: report });
+    }
+    let mut diags = Diagnostics::new();
+    let facts = read_facts(&report, year, &mut diags)?;
+    let mut departments: BTreeMap<String, Department> = BTreeMap::new();
+    let mut events = EventSink::new(facts.period);
+    for path in files(&folder)? {
+        let file: Arc<Path> = Arc::from(path.as_path());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name == REPORT_FILE {
+            continue;
+        }
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if !matches!(extension.as_str(), "toml" | "csv") {
+            diags.push(Problem::IgnoredFile, Location::file(&file));
+            continue;
+        }
+        let department_name = department_of(&name);
+        if !facts.departments.is_empty()
+            && !facts.departments.iter().any(|d| d.value == department_name)
+        {
+            let suggestion = did_you_mean(
+                &department_name,
+                facts.departments.iter().map(|d| d.value.as_str()),
+            );
+            let problem = Problem::UnknownDepartment {
+                name: department_name.clone(),
+                suggestion,
+            };
+            diags.push(problem, Location::file(&file));
+        }
+        let department = departments
+            .entry(department_name.clone())
+            .or_insert_with(|| Department {
+                name: department_name,
+                ..Department::default()
+            });
+        department.files.push(file.clone());
+        let Some(text) = read_text(&file, &mut diags)? else {
+            continue;
+        };
+        if extension == "toml" {
+            let (doc, errors) = DeTable::parse_recoverable(&text);
+            let mut ctx = Ctx {
+                file: file.clone(),
+                source: &text,
+                diags: &mut diags,
+            };
+            if errors.is_empty() {
+                department::read(&mut ctx, doc.get_ref(), department, &mut events);
+            } else {
+                report_toml_errors(&mut ctx, &errors);
+            }
+        } else {
+            csv::read(&file, &text, &mut diags, department, &mut events);
+        }
+    }
+    let departments = in_report_order(departments, &facts);
+    let incomplete = diags.iter().any(|d| {
+        let id = d.rule().id;
+        id == rules::SYNTAX.id || id == rules::UNDECODABLE.id
+    });
+    Ok(Loaded {
+        submissions: Submissions {
+            facts,
+            departments,
+            incomplete,
+        },
+        diagnostics: diags,
+    })
+}
+
+/// Reads report.toml; with syntax errors, the facts are the defaults (and the errors reported).
+fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Result<Facts, Error> {
+    let file: Arc<Path> = Arc::from(report);
+    let text = read_text(&file, diags)?.unwrap_or_default();
+    let (doc, errors) = DeTable::parse_recoverable(&text);
+    let mut ctx = Ctx {
+        file: file.clone(),
+        source: &text,
+        diags,
+    };
+    if errors.is_empty() {
+        Ok(facts::read(&mut ctx, doc.get_ref(), year))
+    } else {
+        report_toml_errors(&mut ctx, &errors);
+        Ok(facts::read(&mut ctx, &DeTable::default(), year))
+    }
+}
+
+/// Departments in the order report.toml lists them; unlisted ones last, by name.
+fn in_report_order(departments: BTreeMap<String, Department>, facts: &Facts) -> Vec<Department> {
+    let order = |name: &str| {
+        facts
+            .departments
+            .iter()
+            .position(|d| d.value == name)
+            .unwrap_or(usize::MAX)
+    };
+    let mut departments: Vec<Department> = departments.into_values().collect();
+    departments.sort_by(|a, b| {
+        order(&a.name)
+            .cmp(&order(&b.name))
+            .then(a.name.cmp(&b.name))
+    });
+    departments
+}
+
+/// The department a file belongs to: its name up to the first `-` or `.`.
+fn department_of(file_name: &str) -> String {
+    file_name
+        .split(['-', '.'])
+        .next()
+        .unwrap_or(file_name)
+        .trim()
+        .to_owned()
+}
+
+/// The files of a folder, sorted by name, without hidden files, Office lock files (`~$…`) and
+/// sub-folders.
+fn files(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+    let read_error = |source| Error::Read {
+        path: folder.to_path_buf(),
+        source,
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(read_error)? {
+        let entry = entry.map_err(read_error)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads and decodes a file, reporting its encoding when it is not UTF-8; `None` when it cannot
+/// be decoded (reported).
+fn read_text(file: &Arc<Path>, diags: &mut Diagnostics) -> Result<Option<String>, Error> {
+    let bytes = std::fs::read(file).map_err(|source| Error::Read {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let decoded = decode::decode(&bytes);
+    if decoded.malformed {
+        diags.push(Problem::Undecodable, Location::file(file));
+        return Ok(None);
+    }
+    if decoded.encoding == Encoding::Gb18030 {
+        diags.push(
+            Problem::NotUtf8 {
+                encoding: decoded.encoding.name(),
+            },
+            Location::file(file),
+        );
+    }
+    Ok(Some(decoded.text))
+}
+
+fn report_toml_errors(ctx: &mut Ctx<'_>, errors: &[toml::de::Error]) {
+    for error in errors {
+        let location = match error.span() {
+            Some(span) => ctx.at(span),
+            None => Location::file(&ctx.file),
+        };
+        ctx.diags.push(
+            Problem::TomlSyntax {
+                message: error.message().trim().to_owned(),
+            },
+            location,
+        );
+    }
+}
+
+/// "; this folder has 2019-2020, 2020-2021" for the year-not-found message.
+fn years_hint(data: &Path) -> String {
+    let Ok(entries) = std::fs::read_dir(data) else {
+        return format!(
+            "; the data folder `{}` does not exist either (use --data or DISCLOSE_DATA)",
+            data.display()
+        );
+    };
+    let mut years: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(REPORT_FILE).is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.parse::<AcademicYear>().is_ok())
+        .collect();
+    years.sort();
+    if years.is_empty() {
+        format!("; `{}` has no year folders", data.display())
+    } else {
+        format!("; `{}` has {}", data.display(), years.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn department_names_come_from_file_names() {
+        assert_eq!(department_of("宣传部.csv"), "宣传部");
+        assert_eq!(department_of("宣传部-事件.csv"), "宣传部");
+        assert_eq!(department_of("党委办公室.toml"), "党委办公室");
+    }
+}

@@ -1,0 +1,400 @@
+//! Reading a TOML table key by key, collecting every problem instead of stopping at the first.
+//!
+//! serde's derive stops at the first unknown key or wrong type; a department wants to see all of
+//! them at once, each with its line and column. So TOML is parsed into spanned values
+//! (`toml::de::DeTable`) and walked with [`Table`]: each accessor marks its key as known, reports
+//! a wrong type where the value is, and [`Table::finish`] reports every key nobody asked for,
+//! with the closest known key as a suggestion.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostics;
+use crate::location::{Located, Location};
+use crate::paragraph::{self, Paragraph};
+use crate::problem::{Expected, Problem, did_you_mean};
+use crate::read::values;
+use crate::submission::Count;
+
+/// The file being read and where its findings go.
+pub(crate) struct Ctx<'a> {
+    /// The file.
+    pub(crate) file: Arc<Path>,
+    /// Its decoded text.
+    pub(crate) source: &'a str,
+    /// Findings.
+    pub(crate) diags: &'a mut Diagnostics,
+}
+
+impl Ctx<'_> {
+    /// A location in this file.
+    pub(crate) fn at(&self, span: Range<usize>) -> Location {
+        Location::span(&self.file, span)
+    }
+
+    /// Records a finding at a span of this file.
+    pub(crate) fn report(&mut self, problem: Problem, span: Range<usize>) {
+        let at = self.at(span);
+        self.diags.push(problem, at);
+    }
+}
+
+/// A TOML table being read.
+pub(crate) struct Table<'t, 'i> {
+    entries: &'t DeTable<'i>,
+    span: Range<usize>,
+    used: Vec<&'t str>,
+}
+
+type Value<'t, 'i> = &'t Spanned<DeValue<'i>>;
+
+impl<'t, 'i> Table<'t, 'i> {
+    /// Starts reading `entries`; `span` is where the table is written (its header).
+    pub(crate) fn new(entries: &'t DeTable<'i>, span: Range<usize>) -> Self {
+        Table {
+            entries,
+            span,
+            used: Vec::new(),
+        }
+    }
+
+    /// Where the table is written.
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The raw value of `key`, marking the key as known.
+    pub(crate) fn value(&mut self, key: &'t str) -> Option<Value<'t, 'i>> {
+        self.used.push(key);
+        self.entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Whether the table has `key` (without marking it).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(k, _)| k.get_ref().as_ref() == key)
+    }
+
+    /// A text value; a wrong type is reported.
+    pub(crate) fn string(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Located<String>> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.to_string(), ctx.at(v.span()))),
+            _ => {
+                ctx.report(wrong(key, Expected::Text), v.span());
+                None
+            }
+        }
+    }
+
+    /// A non-empty text value; missing or empty is reported.
+    pub(crate) fn required_string(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        key: &'t str,
+    ) -> Option<Located<String>> {
+        let present = self.has(key);
+        let value = self.string(ctx, key);
+        match value {
+            Some(s) if !s.value.trim().is_empty() => {
+                Some(Located::new(s.value.trim().to_owned(), s.location))
+            }
+            Some(s) => {
+                ctx.diags.push(
+                    Problem::MissingField {
+                        field: key.to_owned(),
+                    },
+                    s.location,
+                );
+                None
+            }
+            None => {
+                if !present {
+                    ctx.report(
+                        Problem::MissingField {
+                            field: key.to_owned(),
+                        },
+                        self.span(),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// A count: a non-negative TOML integer, or text such as `"1万"`.
+    pub(crate) fn count(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Located<Count>> {
+        let v = self.value(key)?;
+        let at = ctx.at(v.span());
+        let parsed = match v.get_ref() {
+            DeValue::Integer(i) => values::parse_count(i.as_str().replace('_', "").as_str()),
+            DeValue::Float(f) => values::parse_count(f.as_str()),
+            DeValue::String(s) => values::parse_count(s),
+            _ => {
+                ctx.report(wrong(key, Expected::Integer), v.span());
+                return None;
+            }
+        };
+        match parsed {
+            Ok(count) => Some(Located::new(count, at)),
+            Err(reason) => {
+                let value = ctx.source.get(v.span()).unwrap_or_default().to_owned();
+                ctx.diags.push(
+                    Problem::BadCount {
+                        field: key.to_owned(),
+                        value,
+                        reason,
+                    },
+                    at,
+                );
+                None
+            }
+        }
+    }
+
+    /// A count that must be present.
+    pub(crate) fn required_count(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        key: &'t str,
+    ) -> Option<Located<u64>> {
+        if !self.has(key) {
+            ctx.report(
+                Problem::MissingField {
+                    field: key.to_owned(),
+                },
+                self.span(),
+            );
+            self.used.push(key);
+            return None;
+        }
+        self.count(ctx, key)
+            .map(|c| Located::new(c.value.value, c.location))
+    }
+
+    /// A date: a TOML date, or text in one of the accepted spellings.
+    pub(crate) fn date(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Located<Date>> {
+        let v = self.value(key)?;
+        date_value(ctx, key, v)
+    }
+
+    /// A flag: TOML `true`/`false`, or text such as 是/否.
+    pub(crate) fn flag(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<bool> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            DeValue::String(s) if values::parse_flag(s).is_some() => values::parse_flag(s),
+            _ => {
+                ctx.report(wrong(key, Expected::Bool), v.span());
+                None
+            }
+        }
+    }
+
+    /// Text or a list of texts.
+    pub(crate) fn strings(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Vec<Located<String>> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        let one = |v: Value<'_, '_>, ctx: &mut Ctx<'_>| match v.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.trim().to_owned(), ctx.at(v.span()))),
+            _ => {
+                ctx.report(wrong(key, Expected::TextList), v.span());
+                None
+            }
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => items.iter().filter_map(|i| one(i, ctx)).collect(),
+            _ => one(v, ctx).into_iter().collect(),
+        }
+    }
+
+    /// A date or a list of dates.
+    pub(crate) fn dates(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Vec<Located<Date>> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| date_value(ctx, key, i))
+                .collect(),
+            _ => date_value(ctx, key, v).into_iter().collect(),
+        }
+    }
+
+    /// Narrative text, split into paragraphs that can point back into the file.
+    pub(crate) fn paragraphs(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Vec<Paragraph> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        let one = |v: Value<'_, '_>, ctx: &mut Ctx<'_>| match v.get_ref() {
+            DeValue::String(s) => {
+                let origin = string_origin(ctx.source, v.span(), s);
+                paragraph::split(s, origin, &ctx.at(v.span()))
+            }
+            _ => {
+                ctx.report(wrong(key, Expected::TextList), v.span());
+                Vec::new()
+            }
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => items.iter().flat_map(|i| one(i, ctx)).collect(),
+            _ => one(v, ctx),
+        }
+    }
+
+    /// A sub-table (`[a.b]` or an inline table).
+    pub(crate) fn table(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Table<'t, 'i>> {
+        let v = self.value(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(Table::new(t, v.span())),
+            _ => {
+                ctx.report(wrong(key, Expected::Table), v.span());
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[key]]`).
+    pub(crate) fn tables(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Vec<Table<'t, 'i>> {
+        let Some(v) = self.value(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            ctx.report(wrong(key, Expected::Tables), v.span());
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => Some(Table::new(t, item.span())),
+                _ => {
+                    ctx.report(wrong(key, Expected::Tables), item.span());
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Every entry whose key was not asked for (for tables whose keys are data, like `[rules]`).
+    pub(crate) fn rest(
+        &self,
+    ) -> impl Iterator<Item = (&'t Spanned<std::borrow::Cow<'i, str>>, Value<'t, 'i>)> {
+        let used = self.used.clone();
+        self.entries
+            .iter()
+            .filter(move |(k, _)| !used.contains(&k.get_ref().as_ref()))
+    }
+
+    /// Reports every key that no accessor asked for, suggesting the closest known key.
+    pub(crate) fn finish(self, ctx: &mut Ctx<'_>) {
+        for (key, _) in self.entries {
+            let name = key.get_ref().as_ref();
+            if !self.used.contains(&name) {
+                let suggestion = did_you_mean(name, self.used.iter().copied());
+                ctx.report(
+                    Problem::UnknownKey {
+                        key: name.to_owned(),
+                        suggestion,
+                        column: false,
+                    },
+                    key.span(),
+                );
+            }
+        }
+    }
+}
+
+fn wrong(key: &str, expected: Expected) -> Problem {
+    Problem::WrongType {
+        field: key.to_owned(),
+        expected,
+    }
+}
+
+fn date_value(ctx: &mut Ctx<'_>, key: &str, v: Value<'_, '_>) -> Option<Located<Date>> {
+    let at = ctx.at(v.span());
+    match v.get_ref() {
+        DeValue::Datetime(dt) => match dt.date {
+            Some(d) if dt.offset.is_none() => {
+                match Date::new(
+                    i16::try_from(d.year).ok()?,
+                    d.month.cast_signed(),
+                    d.day.cast_signed(),
+                ) {
+                    Ok(date) => Some(Located::new(date, at)),
+                    Err(_) => {
+                        ctx.diags.push(
+                            Problem::BadDate {
+                                value: dt.to_string(),
+                            },
+                            at,
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                ctx.diags.push(
+                    Problem::BadDate {
+                        value: dt.to_string(),
+                    },
+                    at,
+                );
+                None
+            }
+        },
+        DeValue::String(s) => {
+            if let Some(date) = values::parse_date(s) {
+                Some(Located::new(date, at))
+            } else {
+                ctx.diags.push(
+                    Problem::BadDate {
+                        value: s.to_string(),
+                    },
+                    at,
+                );
+                None
+            }
+        }
+        _ => {
+            ctx.report(wrong(key, Expected::Date), v.span());
+            None
+        }
+    }
+}
+
+/// Where the characters of a string value start in the file, when the file holds them as they
+/// are: literal strings (`'…'`, `'''…'''`) and basic strings without escapes. A multi-line
+/// string's first newline, right after the opening quotes, is not part of the value.
+fn string_origin(source: &str, span: Range<usize>, value: &str) -> Option<usize> {
+    let raw = source.get(span.clone())?;
+    let quote = if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
+    let inner = raw.get(quote..raw.len().checked_sub(quote)?)?;
+    let (skip, inner) = if quote == 3 {
+        if let Some(rest) = inner.strip_prefix("\r\n") {
+            (2, rest)
+        } else if let Some(rest) = inner.strip_prefix('\n') {
+            (1, rest)
+        } else {
+            (0, inner)
+        }
+    } else {
+        (0, inner)
+    };
+    (inner == value).then_some(span.start + quote + skip)
+}

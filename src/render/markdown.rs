@@ -1,0 +1,142 @@
+//! Report → `CommonMark`.
+//!
+//! Parts are `##` headings and sub-parts `###`; a numbered run-in title is bold at the start of
+//! its paragraph. Paragraphs are single lines: Chinese must not be hard-wrapped, since a line
+//! break inside a paragraph becomes a space in most Markdown renderers. Text is escaped, so a
+//! submitted `*` or `<` prints as itself.
+
+use std::io::{self, Write};
+
+use crate::report::{Block, Report, Table};
+
+/// Writes the report as Markdown.
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", escape(&report.title))?;
+    if report.draft {
+        writeln!(
+            out,
+            "\n> **草稿**：本稿含有待补充或待修正的内容，不可发布。"
+        )?;
+    }
+    for paragraph in &report.preamble {
+        writeln!(out, "\n{}", escape_start(paragraph))?;
+    }
+    for part in &report.parts {
+        writeln!(out, "\n## {}、{}", part.number, escape(&part.heading))?;
+        for block in &part.blocks {
+            match block {
+                Block::Heading { number, text } => {
+                    writeln!(out, "\n### {number}{}", escape(text))?;
+                }
+                Block::Paragraph {
+                    lead: Some(lead),
+                    text,
+                } => {
+                    writeln!(out, "\n{}{}", bold_lead(lead), escape(text))?;
+                }
+                Block::Paragraph { lead: None, text } => {
+                    writeln!(out, "\n{}", escape_start(text))?;
+                }
+                Block::Table(table) => write_table(out, table)?,
+            }
+        }
+    }
+    for table in &report.appendix {
+        write_table(out, table)?;
+    }
+    writeln!(out, "\n{}", escape_start(&report.signature.signer))?;
+    writeln!(out, "\n{}", escape_start(&report.signature.date))?;
+    if !report.findings.is_empty() {
+        writeln!(out, "\n## 待处理的问题\n")?;
+        for finding in &report.findings {
+            writeln!(out, "- {}", escape(finding))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+    writeln!(out, "\n**{}**\n", escape(&table.title))?;
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| escape(c).replace('|', "\\|"))
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    writeln!(out, "{}", row(&table.columns))?;
+    writeln!(out, "|{}", " --- |".repeat(table.columns.len()))?;
+    for cells in &table.rows {
+        writeln!(out, "{}", row(cells))?;
+    }
+    Ok(())
+}
+
+/// A run-in title in bold. Its closing full stop goes outside the `**`: `CommonMark` does not
+/// close emphasis after punctuation when a letter follows, which is always the case in Chinese
+/// (`**标题。**正文` shows its asterisks; `**标题**。正文` is bold).
+fn bold_lead(lead: &str) -> String {
+    let lead = lead.trim_end();
+    let (title, stop) = match lead.chars().last() {
+        Some(c) if matches!(c, '。' | '：' | '；' | '！' | '？' | '.') => {
+            (&lead[..lead.len() - c.len_utf8()], c.to_string())
+        }
+        _ => (lead, String::new()),
+    };
+    format!("**{}**{stop}", escape(title.trim_end()))
+}
+
+/// Escapes characters Markdown would read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escapes, and keeps a paragraph from opening as a list (`1. `, `- `, `+ `).
+fn escape_start(text: &str) -> String {
+    let escaped = escape(text);
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
+    }
+    if escaped.starts_with(['-', '+']) {
+        return format!("\\{escaped}");
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_in_titles_close_their_bold_before_the_full_stop() {
+        assert_eq!(
+            bold_lead("（一）加强组织领导。"),
+            "**（一）加强组织领导**。"
+        );
+        assert_eq!(
+            bold_lead("1. 招生信息公开情况："),
+            "**1. 招生信息公开情况**："
+        );
+        assert_eq!(bold_lead("1. 标题"), "**1. 标题**");
+    }
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(escape("a*b_c<d>[e]#"), "a\\*b\\_c\\<d\\>\\[e\\]\\#");
+        assert_eq!(escape_start("1. 不是列表"), "1\\. 不是列表");
+        assert_eq!(escape_start("- 不是列表"), "\\- 不是列表");
+        assert_eq!(escape_start("2019-2020年度"), "2019-2020年度");
+    }
+}

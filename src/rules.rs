@@ -1,0 +1,278 @@
+//! Every rule `disclose` checks, as data: the single list `disclose rules` prints.
+//!
+//! A rule has a stable id (`D` + family digit + number), a default level, a one-line summary
+//! and a longer explanation for `disclose rules <ID>`. The families are:
+//!
+//! - `D1xx` input: files that cannot be read as submissions (syntax, keys, types, encodings);
+//! - `D2xx` checklist: the Ministry's disclosure checklist, item by item;
+//! - `D3xx` consistency: totals and their parts, disclosure-request balances, duplicates;
+//! - `D4xx` dates: malformed dates, dates outside the statistics period, the issue date;
+//! - `D5xx` report: the outline's parts and the narrative the office writes.
+//!
+//! Which code emits a rule: [`crate::problem::Problem::rule`] maps every kind of finding to its
+//! rule, and the tests beside each check exercise it.
+
+use crate::diagnostic::Level;
+
+/// A rule: what `disclose` checks, and how serious a breach is by default.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id, e.g. `D301`.
+    pub id: &'static str,
+    /// Default level; a year may change it.
+    pub level: Level,
+    /// One line, English.
+    pub summary: &'static str,
+    /// One line, Chinese.
+    pub summary_zh: &'static str,
+    /// Why the rule exists and how to fix a finding.
+    pub explanation: &'static str,
+}
+
+macro_rules! rules {
+    ($( $name:ident = $id:literal, $level:ident, $summary:literal, $zh:literal, $explanation:literal; )*) => {
+        $(
+            #[doc = $summary]
+            pub const $name: Rule = Rule {
+                id: $id,
+                level: Level::$level,
+                summary: $summary,
+                summary_zh: $zh,
+                explanation: $explanation,
+            };
+        )*
+        /// Every rule, in id order.
+        pub const ALL: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+rules! {
+    SYNTAX = "D101", Error,
+        "a TOML or CSV file has a syntax error",
+        "TOML 或 CSV 文件有语法错误",
+        "The file cannot be parsed. TOML errors point at the first character the parser could not \
+         accept; CSV errors at the record. Fix the syntax; nothing else in the file is checked \
+         until it parses (for TOML), or the bad record is skipped (for CSV).";
+    UNKNOWN_KEY = "D102", Error,
+        "an unknown key or column",
+        "未知的键或列名",
+        "A key in a TOML file or a column in a CSV header that disclose does not know. This is \
+         almost always a typo, and the value would otherwise be silently ignored. The message \
+         suggests the closest known name. docs/submissions.md lists every key and column.";
+    MISSING_FIELD = "D103", Error,
+        "a required field is missing or empty",
+        "缺少必填字段",
+        "A row or table lacks a field disclose needs, such as a count's channel, item or unit, or \
+         the report's school name. Add the field. A count that is not known yet is still a \
+         missing field: compile with --draft to see a placeholder instead.";
+    WRONG_TYPE = "D104", Error,
+        "a value has the wrong type",
+        "值的类型不正确",
+        "A value is of a different kind than the key expects: text where a number or date is \
+         expected, a single value where a list is expected, and so on.";
+    BAD_COUNT = "D105", Error,
+        "a count is negative, fractional or not a number",
+        "数量为负数、小数或不是数字",
+        "Counts are whole numbers of zero or more, written with digits (884), optionally with \
+         thousands separators (1,481) or 万 (1万). Approximate figures keep their number and \
+         say so in the qualifier column: 约 / 近 / 余 / 多.";
+    EMPTY_FILE = "D106", Error,
+        "a submission file is empty",
+        "提交的文件为空",
+        "The file has no rows (or, for a CSV, only a header). A department that has nothing to \
+         report this year should still say so explicitly, e.g. with a count of 0.";
+    DUPLICATE = "D107", Error,
+        "the same figure or row is reported twice",
+        "同一数据重复填报",
+        "Each channel/item pair is one figure of the report and may be reported once, by one \
+         department. Two rows with the same channel and item, in one file or in two \
+         departments' files, would make the report ambiguous: keep one.";
+    UNKNOWN_DEPARTMENT = "D108", Error,
+        "a file or reference names a department the year does not list",
+        "未列入本年度部门名单的部门",
+        "A year's report.toml lists its departments in `departments`; every submission file is \
+         named after one of them (宣传部.csv, 宣传部-微信.csv), and owners named in checklist \
+         entries must be listed too. Add the department to the list or rename the file.";
+    UNKNOWN_ITEM = "D109", Error,
+        "a checklist item id that the checklist does not have",
+        "清单中不存在的事项编号",
+        "Checklist entries name an item of the year's checklist by its id (1 to 50 for the \
+         Ministry's 2014 checklist). `disclose checklist` prints the ids.";
+    UNKNOWN_REFERENCE = "D110", Error,
+        "a reference to something that does not exist",
+        "引用了不存在的对象",
+        "A count's `parent` names an item that its channel does not have, or a department text \
+         names an `area` that report.toml does not define. Fix the name.";
+    NOT_UTF8 = "D111", Warning,
+        "a file is not UTF-8 and was read as GB18030",
+        "文件不是 UTF-8 编码，已按 GB18030 读取",
+        "Excel on a Chinese Windows saves CSV files in GBK. disclose reads them as GB18030 (which \
+         contains GBK) when the file is not valid UTF-8. Check that the Chinese text in the \
+         report looks right; save as \"CSV UTF-8\" to silence this warning.";
+    UNDECODABLE = "D112", Error,
+        "a file is neither UTF-8 nor GB18030",
+        "文件既不是 UTF-8 也不是 GB18030 编码",
+        "Some bytes are not valid in UTF-8 or in GB18030, so the file is probably not a text \
+         file, or is in another encoding. Save it again as \"CSV UTF-8\".";
+    BAD_VALUE = "D113", Error,
+        "a value is not one of the allowed values",
+        "取值不在允许范围内",
+        "Some fields take one of a few values: a qualifier (约, 近, 余, 多), a source (事件), a \
+         status (已公开, 部分公开, 不适用), a request outcome. The message lists what is allowed.";
+    IGNORED_FILE = "D114", Warning,
+        "a file in the year folder is not read",
+        "年度文件夹中的文件未被读取",
+        "Only report.toml and department files ending in .toml, .csv or .xlsx are read. Anything \
+         else (a Word draft, a PDF) is ignored: move it elsewhere if it is not a submission, or \
+         convert it.";
+    BAD_PHRASE = "D115", Error,
+        "a phrase has an unknown slot or unbalanced braces",
+        "措辞模板中有未知的占位符或括号不配对",
+        "A phrase is the sentence the report prints for a figure, with slots in braces: \
+         {数量} (the figure with its unit), {分项} (its breakdown), {渠道}, {类别}. Write \
+         a literal brace as {{ or }}.";
+    CHECKLIST_UNACCOUNTED = "D201", Error,
+        "a checklist item is not accounted for",
+        "清单事项未说明公开情况",
+        "The annual report must account for every item of the disclosure checklist: published \
+         (with its link) or not applicable (with the reason). Add a `[[disclosure]]` entry for \
+         the item to the owning department's submission.";
+    CHECKLIST_TWICE = "D202", Error,
+        "a checklist item is accounted for more than once",
+        "清单事项重复说明",
+        "One entry per checklist item: list every owner and link in that one entry rather than \
+         repeating the item in several departments' files.";
+    CHECKLIST_NO_LINK = "D203", Warning,
+        "a published checklist item has no link",
+        "已公开的清单事项没有链接",
+        "The Ministry asks for the link where each checklist item is published. Add the URL of \
+         the page on the university's 信息公开专栏.";
+    CHECKLIST_NO_REASON = "D204", Error,
+        "a checklist item marked not applicable gives no reason",
+        "不适用的清单事项没有说明理由",
+        "\"Not applicable\" must say why (e.g. 学校无校办企业), so a reader can tell an exemption \
+         from an omission.";
+    CHECKLIST_BAD_LINK = "D205", Error,
+        "a checklist link is not an http(s) URL",
+        "清单事项链接不是 http(s) 网址",
+        "Links must be full web addresses starting with http:// or https://.";
+    CHECKLIST_FOREIGN_LINK = "D206", Warning,
+        "a checklist link points outside the university's own domains",
+        "清单事项链接不在学校自有域名下",
+        "When report.toml lists the university's domains, a link elsewhere is suspicious: \
+         university pages are often mirrored on unrelated sites. Link to the original.";
+    TOTAL_MISMATCH = "D301", Error,
+        "a total does not equal the sum of its parts",
+        "总数与分项之和不一致",
+        "A count with parts (rows naming it as their `parent`) must equal their sum, e.g. 学校主页 \
+         1481 = 要闻 884 + 校园动态 515 + 通知公告 82. If the parts are deliberately incomplete, \
+         mark the total `partial = true` (分项不全 = 是).";
+    PARTS_EXCEED = "D302", Error,
+        "the parts of a partial breakdown exceed its total",
+        "部分分项之和超过总数",
+        "A total marked partial may have parts that do not add up to it, but their sum cannot be \
+         larger than the total.";
+    REQUESTS_BALANCE = "D303", Error,
+        "disclosure requests do not balance",
+        "依申请公开数据不平衡",
+        "Requests received this year plus those carried over from last year must equal the \
+         requests answered (each counted under one outcome only) plus those carried forward \
+         to next year.";
+    UNIT_MISMATCH = "D304", Warning,
+        "a part's unit differs from its total's",
+        "分项与总数的单位不一致",
+        "A total and its parts are added up, so they should count the same thing: 条 and 条, \
+         not 条 and 篇.";
+    NO_EVENTS = "D305", Warning,
+        "a count derived from events has no events",
+        "按事件统计的数量没有任何事件",
+        "The count says its number comes from event rows (来源 = 事件), but the department \
+         submitted no events of that channel and item inside the statistics period, so it is 0.";
+    UNUSED_EVENTS = "D306", Warning,
+        "events that no count uses",
+        "未被任何数量使用的事件",
+        "Event rows of a channel and item that no count of the same department derives from \
+         (来源 = 事件) do not reach the report. Add the count row, or fix the channel or item.";
+    UNPLACED_FIGURE = "D307", Warning,
+        "a figure that the report does not print",
+        "报告中未使用的数据",
+        "Every figure should appear in the report. A figure is printed when a channel group in \
+         report.toml (`[[channels]]`, `figures = [...]`) names its channel, or its channel and \
+         item. Add it to a group.";
+    EMPTY_SELECTOR = "D308", Warning,
+        "a channel group names figures nobody submitted",
+        "渠道分组引用了无人填报的数据",
+        "A `figures` entry of a channel group in report.toml matches no submitted figure; the \
+         sentence it stands for is missing from the report.";
+    MISSING_DATA = "D309", Error,
+        "figures the outline needs were not submitted",
+        "报告所需数据未提交",
+        "The outline's parts on disclosure requests and on complaints, reconsiderations and \
+         lawsuits print numbers, and zero must be stated, not assumed: one department (usually \
+         the 信息公开办公室) submits `[requests]` and `[complaints]`.";
+    BAD_DATE = "D401", Error,
+        "a date cannot be read",
+        "日期无法识别",
+        "Dates are written 2020-10-29, 2020/10/29, 2020.10.29 or 2020年10月29日, optionally \
+         followed by a time.";
+    OUTSIDE_PERIOD = "D402", Warning,
+        "a date lies outside the statistics period",
+        "日期不在统计期内",
+        "Events dated outside the statistics period (by default 1 September to 31 August) are not \
+         counted. Check the date: it may be a typo, or the row belongs to another year.";
+    ISSUED_EARLY = "D403", Error,
+        "the report is dated before its statistics period ends",
+        "报告发布日期早于统计期结束",
+        "A report about a period cannot be issued before the period is over. Check `issued` and \
+         `period` in report.toml.";
+    ISSUED_LATE = "D404", Warning,
+        "the report is dated after 31 October",
+        "报告发布日期晚于10月31日",
+        "Universities publish the annual report by 31 October (《高等学校信息公开办法》).";
+    UNUSUAL_PERIOD = "D405", Warning,
+        "the statistics period is not 1 September to 31 August",
+        "统计期不是9月1日至次年8月31日",
+        "The academic-year report covers 1 September to 31 August. Another period is allowed \
+         (set `period` in report.toml) but should be deliberate.";
+    EMPTY_PART = "D501", Error,
+        "a part of the report's outline is empty",
+        "报告提纲中的某一部分为空",
+        "Every part of the outline must say something; a part with nothing to report says so \
+         (e.g. 无). Write the part's text in report.toml under `[parts.<key>]`.";
+    COUNT_IN_TEXT = "D502", Error,
+        "a count is written inside narrative text",
+        "叙述文字中直接写入了数量",
+        "Numbers in the report come from submissions, so that they can be checked and compared \
+         from year to year. A number followed by a unit (条, 篇, 期, 份, 件, 项, 次, 人次…) \
+         inside a paragraph is a figure: submit it as a count with a phrase, and remove it \
+         from the text.";
+    STALE_YEAR = "D503", Warning,
+        "narrative text names a different academic year",
+        "叙述文字提到了其他学年",
+        "Text that names another academic year (e.g. 2018-2019学年 in the 2019-2020 report) was \
+         probably carried over from last year's report without review.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_sorted_and_well_formed() {
+        for pair in ALL.windows(2) {
+            assert!(
+                pair[0].id < pair[1].id,
+                "{} before {}",
+                pair[0].id,
+                pair[1].id
+            );
+        }
+        for rule in ALL {
+            assert_eq!(rule.id.len(), 4);
+            assert!(rule.id.starts_with('D'));
+            assert!(rule.id[1..].bytes().all(|b| b.is_ascii_digit()));
+            assert!(!rule.summary.ends_with('.'));
+            assert!(rule.explanation.len() > rule.summary.len());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! `disclose compile`: the report follows the submissions, deterministically.
+
+use std::process::Command as Process;
+
+use predicates::prelude::*;
+
+use crate::util::{Data, disclose, root, stdout_of};
+
+#[test]
+fn editing_a_number_changes_that_number_in_the_report() {
+    let data = Data::sample();
+    let before = stdout_of(data.disclose().args(["compile", "2019-2020"]));
+    assert!(before.contains("要闻 884 条"));
+    data.edit("2019-2020", "宣传部.csv", "要闻,884", "要闻,885");
+    data.edit("2019-2020", "宣传部.csv", "信息,1481", "信息,1482");
+    let after = stdout_of(data.disclose().args(["compile", "2019-2020"]));
+    assert!(
+        after.contains("学校主页共发布信息 1482 条，包括要闻 885 条"),
+        "{after}"
+    );
+    assert!(!after.contains("884"));
+    let changed: Vec<_> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "only the homepage paragraph changes");
+}
+
+#[test]
+fn a_qualifier_prints_as_an_approximate_figure() {
+    let data = Data::sample();
+    data.edit("2019-2020", "宣传部.csv", "3600,条,约", "3600,条,余");
+    let out = stdout_of(data.disclose().args(["compile", "2019-2020"]));
+    assert!(out.contains("官方微博发布 3600 余条"), "{out}");
+}
+
+#[test]
+fn a_zero_becomes_a_sentence_and_a_number_becomes_another() {
+    let data = Data::sample();
+    data.edit(
+        "2019-2020",
+        "党委办公室.toml",
+        "received = 0 ",
+        "received = 3\ngranted = 2\nnot_held = 1\n",
+    );
+    let out = stdout_of(data.disclose().args(["compile", "2019-2020"]));
+    assert!(!out.contains("本学年未收到"));
+    assert!(
+        out.contains(
+            "本学年共收到信息公开申请 3 件。已办结 3 件，其中同意公开 2 件，信息不存在 1 件。"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_locales_and_time_zones() {
+    let first = disclose().args(["compile", "2019-2020"]).output().unwrap();
+    let second = disclose()
+        .args(["compile", "2019-2020"])
+        .env("TZ", "Pacific/Kiritimati")
+        .env("LANG", "zh_CN.UTF-8")
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(first.status.success() && second.status.success());
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn output_does_not_depend_on_the_order_files_were_created_in() {
+    let forward = Data::sample();
+    let backward = Data::empty();
+    let source = root().join("data/2019-2020");
+    let mut names: Vec<_> = std::fs::read_dir(&source)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    names.reverse();
+    for name in names {
+        backward.write(
+            "2019-2020",
+            name.to_str().unwrap(),
+            std::fs::read(source.join(&name)).unwrap(),
+        );
+    }
+    let a = stdout_of(
+        forward
+            .disclose()
+            .args(["compile", "2019-2020", "-f", "text"]),
+    );
+    let b = stdout_of(
+        backward
+            .disclose()
+            .args(["compile", "2019-2020", "-f", "text"]),
+    );
+    assert_eq!(a, b);
+}
+
+#[test]
+fn dash_o_writes_the_file_and_nothing_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("年报.txt");
+    disclose()
+        .args(["compile", "2019-2020", "-f", "text", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("辽宁科技大学2019-2020学年信息公开工作年度报告"));
+    let entries = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(entries, 1, "no temporary file left behind");
+}
+
+#[test]
+fn the_data_folder_can_come_from_the_environment() {
+    let data = Data::sample();
+    disclose()
+        .env("DISCLOSE_DATA", data.path())
+        .current_dir(std::env::temp_dir())
+        .args(["compile", "2019-2020"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("辽宁科技大学"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("disclose");
+    let status = Process::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' compile 2019-2020 | head -c 10 >/dev/null",
+            bin.display()
+        ))
+        .current_dir(root())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}

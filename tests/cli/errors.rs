@@ -1,0 +1,118 @@
+//! Bad input: a clear message naming the file and position, a documented exit code, no panic,
+//! no output file.
+
+use predicates::prelude::*;
+
+use crate::util::{Data, disclose};
+
+#[test]
+fn a_missing_year_folder_names_the_path_and_the_years_there_are() {
+    disclose()
+        .args(["compile", "2018-2019"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("data/2018-2019"))
+        .stderr(predicate::str::contains("data` has 2019-2020"))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn a_missing_data_folder_says_how_to_name_another() {
+    disclose()
+        .args(["--data", "no-such-folder", "compile", "2019-2020"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no-such-folder"))
+        .stderr(predicate::str::contains("DISCLOSE_DATA"));
+}
+
+#[test]
+fn a_year_that_is_not_a_year_is_a_usage_error() {
+    disclose()
+        .args(["compile", "2019"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2019-2020"));
+    disclose().args(["compile"]).assert().code(2);
+    disclose().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn malformed_toml_names_file_line_and_column_and_writes_nothing() {
+    let data = Data::sample();
+    data.edit(
+        "2019-2020",
+        "党委办公室.toml",
+        "number = 103",
+        "number = 103 条",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("report.md");
+    data.disclose()
+        .args(["compile", "2019-2020", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "党委办公室.toml:7:10: error[D101]",
+        ))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 2));
+    assert!(!target.exists());
+}
+
+#[test]
+fn malformed_csv_names_file_line_and_column() {
+    let data = Data::sample();
+    data.edit("2019-2020", "教务处.csv", "简报,《领导", "简报,\"《领导");
+    data.disclose()
+        .args(["compile", "2019-2020"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("教务处.csv:2:4: error[D101]"));
+}
+
+#[test]
+fn a_bad_count_points_at_its_cell() {
+    let data = Data::sample();
+    data.edit("2019-2020", "宣传部.csv", "要闻,884", "要闻,-5");
+    data.disclose()
+        .args(["compile", "2019-2020"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("宣传部.csv:3:9: error[D105]"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_stops_the_run_with_exit_code_3() {
+    let data = Data::sample();
+    // Even root cannot read /proc/self/mem from its start: a reliably unreadable file.
+    std::os::unix::fs::symlink("/proc/self/mem", data.file("2019-2020", "宣传部-链接.csv"))
+        .unwrap();
+    data.disclose()
+        .args(["compile", "2019-2020"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("cannot read"))
+        .stderr(predicate::str::contains("宣传部-链接.csv"));
+}
+
+#[test]
+fn binary_garbage_in_a_submission_is_a_finding_not_a_crash() {
+    let data = Data::sample();
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| i.wrapping_mul(2_654_435_761).to_le_bytes()[2])
+        .collect();
+    data.write("2019-2020", "宣传部.csv", &garbage);
+    data.write("2019-2020", "财务处.toml", &garbage);
+    let output = data
+        .disclose()
+        .args(["validate", "2019-2020"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -1,0 +1,17 @@
+//! End-to-end tests of the `disclose` binary: one test binary, one module per command or theme.
+//!
+//! - `seed`: the shipped sample year reproduces the published 2019-2020 report, sentence by
+//!   sentence, in every format.
+//! - `compile`: what compile writes, and that it follows the submissions (edits, events,
+//!   determinism).
+//! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
+//! - `validate`, `rules`: the other commands.
+//!
+//! Helpers are in `util`. See tests/README.md.
+
+mod compile;
+mod errors;
+mod rules;
+mod seed;
+mod util;
+mod validate;

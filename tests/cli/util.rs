@@ -1,0 +1,114 @@
+//! Shared helpers: running the binary in a controlled environment, and temporary copies of
+//! year folders to edit.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `disclose` binary, run from the repository root with a neutral environment: English
+/// messages, no colour, no data folder from the caller's environment.
+pub(crate) fn disclose() -> Command {
+    let mut cmd = Command::cargo_bin("disclose").expect("the binary is built");
+    cmd.current_dir(root())
+        .env_remove("DISCLOSE_DATA")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// A temporary data folder holding copies of year folders.
+pub(crate) struct Data {
+    dir: tempfile::TempDir,
+}
+
+impl Data {
+    /// An empty data folder.
+    pub(crate) fn empty() -> Self {
+        Data {
+            dir: tempfile::tempdir().expect("temporary directory"),
+        }
+    }
+
+    /// A copy of the shipped sample year.
+    pub(crate) fn sample() -> Self {
+        Data::empty().with_year(&root().join("data"), "2019-2020")
+    }
+
+    /// Adds a copy of `year` from the data folder `from`.
+    pub(crate) fn with_year(self, from: &Path, year: &str) -> Self {
+        copy_dir(&from.join(year), &self.dir.path().join(year));
+        self
+    }
+
+    /// The data folder.
+    pub(crate) fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A file of a year folder.
+    pub(crate) fn file(&self, year: &str, name: &str) -> PathBuf {
+        self.dir.path().join(year).join(name)
+    }
+
+    /// Replaces the first occurrence of `from` in a file (which must contain it).
+    pub(crate) fn edit(&self, year: &str, name: &str, from: &str, to: &str) {
+        let path = self.file(year, name);
+        let text = std::fs::read_to_string(&path).expect("read file");
+        assert!(
+            text.contains(from),
+            "{} does not contain {from:?}",
+            path.display()
+        );
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write file");
+    }
+
+    /// Writes a file into a year folder.
+    pub(crate) fn write(&self, year: &str, name: &str, content: impl AsRef<[u8]>) {
+        let path = self.file(year, name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("year folder");
+        std::fs::write(path, content).expect("write file");
+    }
+
+    /// `disclose --data <this folder>`.
+    pub(crate) fn disclose(&self) -> Command {
+        let mut cmd = disclose();
+        cmd.arg("--data").arg(self.path());
+        cmd
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .expect("read folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy file");
+        }
+    }
+}
+
+/// Standard output of a successful run.
+pub(crate) fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().expect("runs");
+    assert!(
+        output.status.success(),
+        "exit {:?}\nstderr:\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
