@@ -224,6 +224,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 pub fn field_span(text: &str, record: usize, index: usize) -> Range<usize> {
     let bytes = text.as_bytes();
     let mut i = record.min(bytes.len());
+    // The csv crate may place a CRLF file's record just after the `\r`, on the `\n`.
+    while i < bytes.len() && matches!(bytes[i], b'\r' | b'\n') {
+        i += 1;
+    }
     let mut field = 0;
     loop {
         let start = i;

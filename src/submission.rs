@@ -57,6 +57,30 @@ pub struct Department {
 }
 
 impl Department {
+    /// Adds what another reading of the same department found (another file).
+    pub fn absorb(&mut self, other: Department) {
+        self.figures.extend(other.figures);
+        for (key, tally) in other.events {
+            match self.events.get_mut(&key) {
+                Some(mine) => {
+                    mine.in_period += tally.in_period;
+                    mine.outside += tally.outside;
+                }
+                None => {
+                    self.events.insert(key, tally);
+                }
+            }
+        }
+        self.texts.extend(other.texts);
+        self.disclosures.extend(other.disclosures);
+        if self.requests.is_none() {
+            self.requests = other.requests;
+        }
+        if self.complaints.is_none() {
+            self.complaints = other.complaints;
+        }
+    }
+
     /// The value of one of this department's figures: as written, or counted from its events;
     /// `None` when missing.
     pub fn value_of(&self, figure: &Figure) -> Option<u64> {

@@ -3,96 +3,220 @@
 //! The first non-blank record is the header; its column names (English or Chinese) decide what
 //! the table holds (see [`super::columns`]). Every later record is one row; blank records (a row
 //! of empty cells, as Excel leaves at the end) are skipped. Positions are record offsets plus
-//! field numbers, resolved to line and column only when shown — never `csv::Position::line()`,
-//! which miscounts CRLF files.
+//! field numbers in the decoded text, resolved to line and column only when shown — never
+//! `csv::Position::line()`, which miscounts CRLF files.
 
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
+
+use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use crate::location::{Located, Location};
 use crate::problem::{Problem, did_you_mean};
 use crate::read::columns::{Column, TableKind};
 use crate::read::events::EventSink;
+use crate::read::quotes::QuoteWatch;
 use crate::read::rows::{self, Got, Row};
 use crate::read::values;
 use crate::submission::{Count, Department};
+use crate::year::Period;
 
-/// Reads one CSV file's decoded text into `department`.
+/// Reads one CSV file into `department`, streaming: rows are turned into figures, event tallies
+/// and checklist entries one at a time, so memory does not grow with the number of rows.
+///
+/// The encoding rule is the one in [`crate::decode`]: a byte-order mark decides; otherwise the
+/// file is read as UTF-8, and if a record turns out not to be UTF-8, read again from the start
+/// as GB18030. What a pass found is kept only when the pass completes.
 pub(crate) fn read(
     file: &Arc<Path>,
-    text: &str,
+    period: Period,
     diags: &mut Diagnostics,
     department: &mut Department,
-    events: &mut EventSink,
-) {
-    if let Some(at) = unclosed_quote(text) {
-        diags.push(
-            Problem::CsvSyntax {
-                message: "a quoted field is never closed (a `\"` is missing)".to_owned(),
-            },
-            Location::span(file, at..at + 1),
-        );
-        return;
+) -> Result<(), Error> {
+    let io_error = |source| Error::Read {
+        path: file.to_path_buf(),
+        source,
+    };
+    let mut head = [0u8; 4];
+    let n = read_prefix(file, &mut head).map_err(io_error)?;
+    let by_bom = encoding_rs::Encoding::for_bom(&head[..n]).map(|(encoding, _)| encoding);
+    let scratch = match by_bom {
+        Some(encoding) => pass(file, Some(encoding), period).map_err(io_error)?,
+        None => match pass(file, None, period).map_err(io_error)? {
+            Some(scratch) => Some(scratch),
+            None => {
+                diags.push(
+                    Problem::NotUtf8 {
+                        encoding: crate::decode::Encoding::Gb18030.name(),
+                    },
+                    Location::file(file),
+                );
+                pass(file, Some(encoding_rs::GB18030), period).map_err(io_error)?
+            }
+        },
+    };
+    let Some(Scratch {
+        department: part,
+        diags: found,
+    }) = scratch
+    else {
+        diags.push(Problem::Undecodable, Location::file(file));
+        return Ok(());
+    };
+    department.absorb(part);
+    diags.extend(found);
+    Ok(())
+}
+
+/// What one pass over a file found.
+struct Scratch {
+    department: Department,
+    diags: Diagnostics,
+}
+
+fn read_prefix(file: &Path, head: &mut [u8]) -> io::Result<usize> {
+    let mut f = File::open(file)?;
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
     }
+    Ok(n)
+}
+
+/// Reads the whole file once: as raw UTF-8 when `encoding` is `None` (returning `None` at the
+/// first record that is not UTF-8), otherwise decoded from `encoding` (returning `None` if
+/// some bytes cannot be decoded).
+fn pass(
+    file: &Arc<Path>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    period: Period,
+) -> io::Result<Option<Scratch>> {
+    let raw = File::open(file)?;
+    let stream: Box<dyn Read> = match encoding {
+        None => Box::new(raw),
+        Some(encoding) => Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_sniffing(true)
+                .strip_bom(true)
+                .build(raw),
+        ),
+    };
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let Some(header) = header(file, &mut records, diags) else {
-        return;
+        .buffer_capacity(1 << 16)
+        .from_reader(QuoteWatch::new(stream));
+    let mut scratch = Scratch {
+        department: Department::default(),
+        diags: Diagnostics::new(),
     };
+    let mut events = EventSink::new(period);
+    let mut header: Option<Header> = None;
     let mut rows = 0;
-    for record in records {
-        let record = match record {
-            Ok(record) => record,
+    let mut bytes = ::csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut bytes) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) if e.is_io_error() => {
+                return Err(match e.into_kind() {
+                    ::csv::ErrorKind::Io(e) => e,
+                    _ => io::Error::other("CSV read error"),
+                });
+            }
             Err(e) => {
                 let problem = Problem::CsvSyntax {
                     message: e.to_string(),
                 };
-                diags.push(problem, Location::file(file));
+                scratch.diags.push(problem, Location::file(file));
                 continue;
             }
-        };
-        if is_blank(&record) {
-            continue;
         }
-        rows += 1;
-        let at = offset(&record);
-        if let Some(extra) = (header.width..record.len()).find(|&i| !record[i].trim().is_empty()) {
-            let problem = Problem::CsvSyntax {
-                message: format!(
-                    "this row has {} fields but the header has {}",
-                    record.len(),
-                    header.width
-                ),
-            };
-            diags.push(problem, Location::field(file, at, extra));
-        }
-        let mut row = CsvRow {
-            file,
-            record: &record,
-            offset: at,
-            columns: &header.columns,
-            zh: header.zh,
-            diags,
+        let Ok(record) = ::csv::StringRecord::from_byte_record(std::mem::take(&mut bytes)) else {
+            return Ok(None);
         };
-        match header.kind {
-            TableKind::Counts => department.figures.extend(rows::figure(&mut row)),
-            TableKind::Events => {
-                if let Some(event) = rows::event(&mut row) {
-                    events.add(diags, department, event);
+        if encoding.is_some() && record.iter().any(|f| f.contains('\u{FFFD}')) {
+            return Ok(None);
+        }
+        if !is_blank(&record) {
+            if let Some(header) = &header {
+                rows += 1;
+                row(file, header, &record, &mut scratch, &mut events);
+            } else {
+                header = read_header(file, &record, &mut scratch.diags);
+                if header.is_none() {
+                    return Ok(Some(scratch));
                 }
             }
-            TableKind::Disclosures => department.disclosures.extend(rows::disclosure(&mut row)),
         }
+        // Give the allocation back to the next record.
+        bytes = record.into_byte_record();
     }
-    events.finish_file(diags);
+    events.finish_file(&mut scratch.diags);
+    if let Some(at) = reader.into_inner().unclosed() {
+        let problem = Problem::CsvSyntax {
+            message: "a quoted field is never closed (a `\"` is missing)".to_owned(),
+        };
+        scratch.diags = Diagnostics::new();
+        scratch.department = Department::default();
+        scratch
+            .diags
+            .push(problem, Location::span(file, at..at + 1));
+        return Ok(Some(scratch));
+    }
     if rows == 0 {
-        diags.push(Problem::EmptyFile, Location::file(file));
+        scratch.diags.push(Problem::EmptyFile, Location::file(file));
+    }
+    Ok(Some(scratch))
+}
+
+/// Reads one data record.
+fn row(
+    file: &Arc<Path>,
+    header: &Header,
+    record: &::csv::StringRecord,
+    scratch: &mut Scratch,
+    events: &mut EventSink,
+) {
+    let at = offset(record);
+    let diags = &mut scratch.diags;
+    let department = &mut scratch.department;
+    if let Some(extra) = (header.width..record.len()).find(|&i| !record[i].trim().is_empty()) {
+        let problem = Problem::CsvSyntax {
+            message: format!(
+                "this row has {} fields but the header has {}",
+                record.len(),
+                header.width
+            ),
+        };
+        diags.push(problem, Location::field(file, at, extra));
+    }
+    let mut row = CsvRow {
+        file,
+        record,
+        offset: at,
+        columns: &header.columns,
+        zh: header.zh,
+        diags,
+    };
+    match header.kind {
+        TableKind::Counts => department.figures.extend(rows::figure(&mut row)),
+        TableKind::Events => {
+            if let Some(event) = rows::event(&mut row) {
+                events.add(diags, department, event);
+            }
+        }
+        TableKind::Disclosures => department.disclosures.extend(rows::disclosure(&mut row)),
     }
 }
 
@@ -107,45 +231,29 @@ struct Header {
     width: usize,
 }
 
-/// Reads the first non-blank record as the header; reports unknown and repeated columns.
-fn header(
+/// Reads the header record; reports unknown and repeated columns.
+fn read_header(
     file: &Arc<Path>,
-    records: &mut ::csv::StringRecordsIter<'_, &[u8]>,
+    header: &::csv::StringRecord,
     diags: &mut Diagnostics,
 ) -> Option<Header> {
-    let header = loop {
-        match records.next() {
-            None => {
-                diags.push(Problem::EmptyFile, Location::file(file));
-                return None;
-            }
-            Some(Err(e)) => {
-                let problem = Problem::CsvSyntax {
-                    message: e.to_string(),
-                };
-                diags.push(problem, Location::file(file));
-                return None;
-            }
-            Some(Ok(record)) if is_blank(&record) => {}
-            Some(Ok(record)) => break record,
-        }
-    };
-    let at = offset(&header);
+    let at = offset(header);
     let names: Vec<&str> = header.iter().map(str::trim).collect();
-    let kind = match TableKind::of_header(&names) {
-        Ok(kind) => kind,
-        Err(ambiguous) => {
-            let problem = if ambiguous {
-                Problem::AmbiguousCsv
-            } else {
-                Problem::UnknownCsv {
-                    headers: names.join(","),
-                }
-            };
-            diags.push(problem, Location::field(file, at, 0));
-            return None;
-        }
-    };
+    let kind =
+        match TableKind::of_header(&names).or_else(|_| TableKind::of_header(&corrected(&names))) {
+            Ok(kind) => kind,
+            Err(ambiguous) => {
+                let problem = if ambiguous {
+                    Problem::AmbiguousCsv
+                } else {
+                    Problem::UnknownCsv {
+                        headers: names.join(","),
+                    }
+                };
+                diags.push(problem, Location::field(file, at, 0));
+                return None;
+            }
+        };
     let zh = names
         .iter()
         .any(|n| n.chars().any(crate::compose::phrase::is_han));
@@ -183,6 +291,27 @@ fn header(
     })
 }
 
+/// Header names with each unknown name replaced by the known name it is a likely typo of, to
+/// tell what a table holds when its key column is misspelt (数目 for 数量).
+fn corrected<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    let known: Vec<&'static str> = [TableKind::Counts, TableKind::Events, TableKind::Disclosures]
+        .iter()
+        .flat_map(|k| k.columns())
+        .flat_map(|c| [c.key, c.zh])
+        .collect();
+    names
+        .iter()
+        .map(|&name| {
+            if known.contains(&name) {
+                return name;
+            }
+            did_you_mean(name, known.iter().copied())
+                .and_then(|s| known.iter().copied().find(|k| *k == s))
+                .unwrap_or(name)
+        })
+        .collect()
+}
+
 fn offset(record: &::csv::StringRecord) -> usize {
     record
         .position()
@@ -192,35 +321,6 @@ fn offset(record: &::csv::StringRecord) -> usize {
 
 fn is_blank(record: &::csv::StringRecord) -> bool {
     record.iter().all(|f| f.trim().is_empty())
-}
-
-/// The offset of a quote that opens a field and is never closed, if any.
-fn unclosed_quote(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut field_start = true;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' if field_start => {
-                let open = i;
-                i += 1;
-                loop {
-                    match bytes.get(i) {
-                        None => return Some(open),
-                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                        Some(b'"') => break,
-                        Some(_) => i += 1,
-                    }
-                }
-                field_start = false;
-            }
-            b',' | b'\n' => field_start = true,
-            b'\r' => {}
-            _ => field_start = false,
-        }
-        i += 1;
-    }
-    None
 }
 
 /// One CSV record read as a submission row.
@@ -363,12 +463,120 @@ impl Row for CsvRow<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::testing::{Year, ids};
+
+    const CSV: &str = "渠道,类别,数量,单位\n学校主页,要闻,884,条\n官方微信,信息,-5,条\n";
+
+    fn encodings() -> Vec<(&'static str, Vec<u8>)> {
+        let crlf = CSV.replace('\n', "\r\n");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(CSV.as_bytes());
+        let (gbk, _, _) = encoding_rs::GB18030.encode(&crlf);
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in CSV.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        vec![
+            ("utf-8", CSV.as_bytes().to_vec()),
+            ("crlf", crlf.as_bytes().to_vec()),
+            ("bom", bom),
+            ("gbk+crlf", gbk.into_owned()),
+            ("utf-16", utf16),
+        ]
+    }
 
     #[test]
-    fn unclosed_quotes_are_found() {
-        assert_eq!(unclosed_quote("a,b\n\"x,y\n"), Some(4));
-        assert_eq!(unclosed_quote("a,\"b\"\"c\"\n"), None);
-        assert_eq!(unclosed_quote("a,b\"c\n"), None);
+    fn every_encoding_gives_the_same_rows_and_positions() {
+        for (name, bytes) in encodings() {
+            let year = Year::new().bytes("宣传部.csv", &bytes);
+            let (subs, _) = year.load();
+            let figures: Vec<String> = subs.figures().map(|(_, f)| f.key().to_string()).collect();
+            assert_eq!(figures, ["学校主页/要闻", "官方微信/信息"], "{name}");
+            let found = year.read();
+            let expected: &[&str] = if name == "gbk+crlf" {
+                &["D111", "D105"]
+            } else {
+                &["D105"]
+            };
+            assert_eq!(ids(&found), expected, "{name}: {}", found.dump());
+            assert_eq!(found.at(expected.len() - 1), "宣传部.csv:3:9", "{name}");
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_reported_once() {
+        let found = Year::new()
+            .bytes("宣传部.csv", &[0x81, 0x20, 0xFF, 0xFE, 0x00, b'\n'])
+            .read();
+        assert_eq!(ids(&found), ["D111", "D112"], "{}", found.dump());
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_a_syntax_error_at_the_quote() {
+        let found = Year::new()
+            .file(
+                "宣传部.csv",
+                "渠道,类别,数量,单位\n学校主页,\"要闻,884,条\n官方微信,信息,5,条\n",
+            )
+            .read();
+        assert_eq!(ids(&found), ["D101"]);
+        assert_eq!(found.at(0), "宣传部.csv:2:6");
+    }
+
+    #[test]
+    fn unknown_and_repeated_columns() {
+        let found = Year::new()
+            .file(
+                "宣传部.csv",
+                "渠道,类别,数目,单位,渠道\n学校主页,要闻,884,条,x\n",
+            )
+            .read();
+        assert_eq!(ids(&found), ["D102", "D107", "D103"], "{}", found.dump());
+        assert!(
+            found.message(0).contains("did you mean `数量`"),
+            "{}",
+            found.message(0)
+        );
+        assert_eq!(found.at(0), "宣传部.csv:1:7");
+    }
+
+    #[test]
+    fn header_language_decides_how_fields_are_named() {
+        let found = Year::new()
+            .file(
+                "宣传部.csv",
+                "channel,item,number,unit\n学校主页,要闻,,条\n",
+            )
+            .read();
+        assert_eq!(found.message(0), "missing `number`");
+        let found = Year::new()
+            .file("宣传部.csv", "渠道,类别,数量,单位\n学校主页,要闻,,条\n")
+            .read();
+        assert_eq!(found.message(0), "missing `数量`");
+        assert_eq!(found.at(0), "宣传部.csv:2:9");
+    }
+
+    #[test]
+    fn short_rows_and_extra_fields() {
+        let found = Year::new()
+            .file(
+                "宣传部.csv",
+                "渠道,类别,数量,单位\n学校主页,要闻,884\n学校主页,动态,5,条,多余\n",
+            )
+            .read();
+        assert_eq!(ids(&found), ["D103", "D101"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.csv:2:12");
+        assert_eq!(found.at(1), "宣传部.csv:3:13");
+    }
+
+    #[test]
+    fn an_empty_file_and_a_header_only_file() {
+        assert_eq!(ids(&Year::new().file("宣传部.csv", "").read()), ["D106"]);
+        assert_eq!(
+            ids(&Year::new()
+                .file("宣传部.csv", "渠道,类别,数量,单位\n,,,\n")
+                .read()),
+            ["D106"]
+        );
     }
 }

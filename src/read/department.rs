@@ -66,7 +66,17 @@ pub(crate) fn read(
     }
     if let Some(table) = top.table(ctx, "requests") {
         rows += 1;
-        department.requests = Some(requests(ctx, table));
+        let read = requests(ctx, table);
+        match &department.requests {
+            Some(first) => ctx.diags.push(
+                Problem::DuplicateTable {
+                    table: "requests".into(),
+                    first: first.location.clone(),
+                },
+                read.location,
+            ),
+            None => department.requests = Some(read),
+        }
     }
     if let Some(mut table) = top.table(ctx, "complaints") {
         rows += 1;
@@ -75,7 +85,15 @@ pub(crate) fn read(
         let reconsiderations = table.required_count(ctx, "reconsiderations");
         let lawsuits = table.required_count(ctx, "lawsuits");
         table.finish(ctx);
-        if let (Some(reports), Some(reconsiderations), Some(lawsuits)) =
+        if let Some(first) = &department.complaints {
+            ctx.diags.push(
+                Problem::DuplicateTable {
+                    table: "complaints".into(),
+                    first: first.location.clone(),
+                },
+                location,
+            );
+        } else if let (Some(reports), Some(reconsiderations), Some(lawsuits)) =
             (reports, reconsiderations, lawsuits)
         {
             department.complaints = Some(Complaints {

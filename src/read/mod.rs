@@ -14,6 +14,7 @@ mod csv;
 mod department;
 mod events;
 mod facts;
+mod quotes;
 mod rows;
 mod table;
 pub(crate) mod values;
@@ -66,7 +67,6 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let mut diags = Diagnostics::new();
     let facts = read_facts(&report, year, &mut diags)?;
     let mut departments: BTreeMap<String, Department> = BTreeMap::new();
-    let mut events = EventSink::new(facts.period);
     for path in files(&folder)? {
         let file: Arc<Path> = Arc::from(path.as_path());
         let name = path
@@ -105,10 +105,14 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
                 ..Department::default()
             });
         department.files.push(file.clone());
+        if extension == "csv" {
+            csv::read(&file, facts.period, &mut diags, department)?;
+            continue;
+        }
         let Some(text) = read_text(&file, &mut diags)? else {
             continue;
         };
-        if extension == "toml" {
+        {
             let (doc, errors) = DeTable::parse_recoverable(&text);
             let mut ctx = Ctx {
                 file: file.clone(),
@@ -116,12 +120,12 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
                 diags: &mut diags,
             };
             if errors.is_empty() {
+                let mut events = EventSink::new(facts.period);
                 department::read(&mut ctx, doc.get_ref(), department, &mut events);
+                events.finish_file(ctx.diags);
             } else {
                 report_toml_errors(&mut ctx, &errors);
             }
-        } else {
-            csv::read(&file, &text, &mut diags, department, &mut events);
         }
     }
     let departments = in_report_order(departments, &facts);
