@@ -48,6 +48,8 @@ pub struct Facts {
     pub domains: Vec<Located<String>>,
     /// Another checklist file to use instead of the Ministry's, relative to the year folder.
     pub checklist: Option<Located<String>>,
+    /// Checklist items assigned to departments (`[owners]`), in file order.
+    pub owners: Vec<Owner>,
     /// Narrative for each part of the outline, by part key.
     pub parts: BTreeMap<String, PartText>,
     /// How part 二 (一)'s figures are grouped into numbered paragraphs.
@@ -64,6 +66,15 @@ impl Facts {
             .map(|(id, level)| (id.clone(), level.value))
             .collect()
     }
+}
+
+/// The checklist items one department is responsible for.
+#[derive(Clone, Debug)]
+pub struct Owner {
+    /// The department.
+    pub department: Located<String>,
+    /// The item ids.
+    pub items: Vec<Located<String>>,
 }
 
 /// What the office writes for one part of the outline.

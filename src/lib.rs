@@ -16,6 +16,7 @@
 //! could not run at all (a missing folder, an unreadable file).
 
 pub mod check;
+pub mod checklist;
 pub mod compose;
 pub mod decode;
 pub mod diagnostic;

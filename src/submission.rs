@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::checklist::Checklist;
 use crate::facts::Facts;
 use crate::location::{Located, Location};
 use crate::paragraph::Paragraph;
@@ -18,6 +19,8 @@ use crate::paragraph::Paragraph;
 pub struct Submissions {
     /// The office's facts and narrative (report.toml).
     pub facts: Facts,
+    /// The checklist the year accounts for.
+    pub checklist: Checklist,
     /// The departments' submissions, in the order the year lists its departments (departments
     /// it does not list come last, by name).
     pub departments: Vec<Department>,

@@ -5,6 +5,7 @@
 //! the same figure reported twice, requests that do not balance, the report's dates, the
 //! narrative, and the checklist. Each family is one file; every rule's tests sit beside it.
 
+mod checklist;
 mod dates;
 mod figures;
 mod narrative;
@@ -26,6 +27,7 @@ pub fn run(subs: &Submissions, diags: &mut Diagnostics) {
         return;
     }
     figures::check(subs, diags);
+    checklist::check(subs, diags);
     placement::check(subs, diags);
     requests::check(subs, diags);
     dates::check(subs, diags);

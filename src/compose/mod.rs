@@ -13,8 +13,8 @@ pub(crate) mod placement;
 
 use crate::facts::{Facts, Point};
 use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
-use crate::report::{Block, Part, Report, Signature};
-use crate::submission::{Department, Figure, Number, Submissions};
+use crate::report::{Block, Part, Report, Signature, Table};
+use crate::submission::{Department, Disclosure, Figure, Number, Submissions};
 use crate::year::chinese_date;
 
 use self::phrase::Values;
@@ -40,7 +40,7 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
         draft,
         preamble: vec![preamble(facts)],
         parts,
-        appendix: Vec::new(),
+        appendix: checklist_table(subs).into_iter().collect(),
         signature: Signature {
             signer: facts
                 .signed_by
@@ -54,6 +54,58 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
         },
         findings: Vec::new(),
     }
+}
+
+/// The appendix 清单事项公开情况表, when the year has checklist entries: every item of the
+/// checklist with its status and where it is published (links, or the channels named), or why it
+/// does not apply. Items nobody accounted for say so.
+fn checklist_table(subs: &Submissions) -> Option<Table> {
+    let entries: Vec<&Disclosure> = subs
+        .departments
+        .iter()
+        .flat_map(|d| &d.disclosures)
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let rows = subs
+        .checklist
+        .items
+        .iter()
+        .map(|item| {
+            let entry = entries.iter().find(|e| e.item.value == item.id);
+            let (status, place) = match entry {
+                None => ("未说明".to_owned(), String::new()),
+                Some(e) => {
+                    let mut place: Vec<String> = if e.links.is_empty() {
+                        e.channels.iter().map(|c| c.value.clone()).collect()
+                    } else {
+                        e.links.iter().map(|l| l.value.clone()).collect()
+                    };
+                    let separator = if e.links.is_empty() { "、" } else { " " };
+                    if let Some(note) = &e.note {
+                        place.push(note.value.clone());
+                    }
+                    let joined = place.join(separator);
+                    (e.status.value.as_str().to_owned(), joined)
+                }
+            };
+            vec![
+                item.id.clone(),
+                item.category.clone(),
+                item.text.clone(),
+                status,
+                place,
+            ]
+        })
+        .collect();
+    Some(Table {
+        title: "附件：清单事项公开情况表".to_owned(),
+        columns: ["编号", "类别", "事项", "公开情况", "公开网址或渠道"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows,
+    })
 }
 
 /// The visible mark of a missing piece in a draft.

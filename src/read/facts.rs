@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use toml::de::DeTable;
 
 use crate::diagnostic::Level;
-use crate::facts::{Area, ChannelGroup, Facts, PartText, Point, Selector};
+use crate::facts::{Area, ChannelGroup, Facts, Owner, PartText, Point, Selector};
 use crate::location::{Located, Location};
 use crate::outline::{self, Outline};
 use crate::paragraph::Paragraph;
@@ -53,6 +53,21 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
     let departments = top.strings(ctx, "departments");
     let domains = top.strings(ctx, "domains");
     let checklist = top.string(ctx, "checklist");
+    let owners = top
+        .table(ctx, "owners")
+        .map(|mut table| {
+            let keys: Vec<(String, std::ops::Range<usize>)> = table
+                .rest()
+                .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+                .collect();
+            keys.into_iter()
+                .map(|(department, span)| Owner {
+                    items: table.strings_for(ctx, &department),
+                    department: Located::new(department, ctx.at(span)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let rules = top
         .table(ctx, "rules")
         .map(|table| read_rules(ctx, &table))
@@ -97,6 +112,7 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         rules,
         domains,
         checklist,
+        owners,
         parts,
         channels,
         areas,

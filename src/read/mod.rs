@@ -16,7 +16,7 @@ mod events;
 mod facts;
 mod quotes;
 mod rows;
-mod table;
+pub(crate) mod table;
 pub(crate) mod values;
 
 use std::collections::BTreeMap;
@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use toml::de::DeTable;
 
+use crate::checklist::{self, Checklist};
 use crate::decode::{self, Encoding};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
@@ -66,6 +67,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     }
     let mut diags = Diagnostics::new();
     let facts = read_facts(&report, year, &mut diags)?;
+    let (checklist, checklist_path) = read_checklist(&folder, &facts, &mut diags)?;
     let mut departments: BTreeMap<String, Department> = BTreeMap::new();
     for path in files(&folder)? {
         let file: Arc<Path> = Arc::from(path.as_path());
@@ -73,7 +75,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if name == REPORT_FILE {
+        if name == REPORT_FILE || checklist_path.as_deref() == Some(path.as_path()) {
             continue;
         }
         let extension = path
@@ -136,6 +138,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     Ok(Loaded {
         submissions: Submissions {
             facts,
+            checklist,
             departments,
             incomplete,
         },
@@ -159,6 +162,28 @@ fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Res
         report_toml_errors(&mut ctx, &errors);
         Ok(facts::read(&mut ctx, &DeTable::default(), year))
     }
+}
+
+/// The year's checklist: the file report.toml names (relative to the year folder), or the
+/// Ministry's. Returns the file's path too, so that it is not read as a department's.
+fn read_checklist(
+    folder: &Path,
+    facts: &Facts,
+    diags: &mut Diagnostics,
+) -> Result<(Checklist, Option<PathBuf>), Error> {
+    let Some(name) = &facts.checklist else {
+        return Ok((Checklist::ministry(), None));
+    };
+    let path = folder.join(&name.value);
+    if !path.is_file() {
+        return Err(Error::Checklist {
+            path,
+            message: "no such file (named by `checklist` in report.toml)".to_owned(),
+        });
+    }
+    let file: Arc<Path> = Arc::from(path.as_path());
+    let text = read_text(&file, diags)?.unwrap_or_default();
+    Ok((checklist::parse(&file, &text, diags), Some(path)))
 }
 
 /// Departments in the order report.toml lists them; unlisted ones last, by name.

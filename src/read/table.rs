@@ -84,11 +84,13 @@ impl<'t, 'i> Table<'t, 'i> {
             .any(|(k, _)| k.get_ref().as_ref() == key)
     }
 
-    /// A text value; a wrong type is reported.
+    /// A text value (a whole number is taken as its digits, so `item = 7` means item "7"); a
+    /// wrong type is reported.
     pub(crate) fn string(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Located<String>> {
         let v = self.value(key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Located::new(s.to_string(), ctx.at(v.span()))),
+            DeValue::Integer(i) => Some(Located::new(i.as_str().to_owned(), ctx.at(v.span()))),
             _ => {
                 ctx.report(wrong(key, Expected::Text), v.span());
                 None
@@ -207,6 +209,7 @@ impl<'t, 'i> Table<'t, 'i> {
         };
         let one = |v: Value<'_, '_>, ctx: &mut Ctx<'_>| match v.get_ref() {
             DeValue::String(s) => Some(Located::new(s.trim().to_owned(), ctx.at(v.span()))),
+            DeValue::Integer(i) => Some(Located::new(i.as_str().to_owned(), ctx.at(v.span()))),
             _ => {
                 ctx.report(wrong(key, Expected::TextList), v.span());
                 None
@@ -216,6 +219,20 @@ impl<'t, 'i> Table<'t, 'i> {
             DeValue::Array(items) => items.iter().filter_map(|i| one(i, ctx)).collect(),
             _ => one(v, ctx).into_iter().collect(),
         }
+    }
+
+    /// Text or a list of texts under a key that is data, not a known name (a department in
+    /// `[owners]`).
+    pub(crate) fn strings_for(&mut self, ctx: &mut Ctx<'_>, key: &str) -> Vec<Located<String>> {
+        let Some((name, _)) = self
+            .entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+        else {
+            return Vec::new();
+        };
+        let name: &'t str = name.get_ref().as_ref();
+        self.strings(ctx, name)
     }
 
     /// A date or a list of dates.

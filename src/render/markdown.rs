@@ -41,11 +41,11 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
+    writeln!(out, "\n{}", escape_start(&report.signature.signer))?;
+    writeln!(out, "\n{}", escape_start(&report.signature.date))?;
     for table in &report.appendix {
         write_table(out, table)?;
     }
-    writeln!(out, "\n{}", escape_start(&report.signature.signer))?;
-    writeln!(out, "\n{}", escape_start(&report.signature.date))?;
     if !report.findings.is_empty() {
         writeln!(out, "\n## 待处理的问题\n")?;
         for finding in &report.findings {

@@ -2,7 +2,9 @@
 //!
 //! The title is centred on a 28-character line; every paragraph and heading starts with two
 //! full-width spaces and is one line (no hard wrapping: the text is pasted into Word or a CMS,
-//! which wrap it themselves); the signature and date are right-aligned. No markup.
+//! which wrap it themselves); the signature and date are right-aligned. No markup. Tables (the
+//! checklist appendix, after the signature as 附件 are in official documents) are one row per
+//! line, cells separated by tabs, which Word and Excel turn into a table on paste.
 
 use std::io::{self, Write};
 
@@ -38,12 +40,12 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
-    for table in &report.appendix {
-        write_table(out, table)?;
-    }
     writeln!(out)?;
     writeln!(out, "{}", right_aligned(&report.signature.signer))?;
     writeln!(out, "{}", right_aligned(&report.signature.date))?;
+    for table in &report.appendix {
+        write_table(out, table)?;
+    }
     if !report.findings.is_empty() {
         writeln!(out, "\n待处理的问题：")?;
         for finding in &report.findings {
@@ -54,12 +56,12 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
-    writeln!(out, "\n{}", centred(&table.title))?;
+    writeln!(out, "\n{}", table.title)?;
     writeln!(out, "{}", table.columns.join("\t"))?;
     for row in &table.rows {
         writeln!(out, "{}", row.join("\t"))?;
     }
-    writeln!(out)
+    Ok(())
 }
 
 fn centred(text: &str) -> String {

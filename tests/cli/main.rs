@@ -11,6 +11,7 @@
 
 mod compile;
 mod errors;
+mod example;
 mod rules;
 mod seed;
 mod util;

@@ -112,3 +112,11 @@ pub(crate) fn stdout_of(cmd: &mut Command) -> String {
     );
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
+
+/// The fictional example university's data folder.
+pub(crate) fn example() -> PathBuf {
+    root().join("examples").join("示例大学")
+}
+
+/// The fictional example year.
+pub(crate) const EXAMPLE_YEAR: &str = "2022-2023";

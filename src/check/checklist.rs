@@ -1,0 +1,347 @@
+//! The disclosure checklist, item by item (D108, D109, D201–D206, D402 for publication dates).
+//!
+//! Every item must be accounted for exactly once: published, with the link where (the Ministry
+//! asks for it), or not applicable, with the reason. report.toml may assign items to departments
+//! (`[owners]`); an item nobody accounted for is then reported at its assignment, so the office
+//! knows whom to ask.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostics;
+use crate::facts::Facts;
+use crate::location::{Located, Location};
+use crate::problem::{Problem, did_you_mean};
+use crate::submission::{Disclosure, Status, Submissions};
+
+/// Runs the checklist checks.
+pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
+    let facts = &subs.facts;
+    let checklist = &subs.checklist;
+    let mut accounted: BTreeMap<&str, &Disclosure> = BTreeMap::new();
+    for department in &subs.departments {
+        for disclosure in &department.disclosures {
+            let id = disclosure.item.value.as_str();
+            if checklist.item(id).is_none() {
+                diags.push(
+                    Problem::UnknownItem { id: id.to_owned() },
+                    disclosure.item.location.clone(),
+                );
+                continue;
+            }
+            if let Some(first) = accounted.get(id) {
+                diags.push(
+                    Problem::ChecklistTwice {
+                        item: id.to_owned(),
+                        first: first.item.location.clone(),
+                    },
+                    disclosure.item.location.clone(),
+                );
+                continue;
+            }
+            accounted.insert(id, disclosure);
+            entry(facts, disclosure, diags);
+        }
+    }
+    let mut unassigned = Vec::new();
+    for item in &checklist.items {
+        if accounted.contains_key(item.id.as_str()) {
+            continue;
+        }
+        let assignment = facts.owners.iter().find_map(|owner| {
+            owner
+                .items
+                .iter()
+                .find(|i| i.value == item.id)
+                .map(|at| (owner, at))
+        });
+        match assignment {
+            Some((owner, at)) => diags.push(
+                Problem::ChecklistUnaccounted {
+                    items: vec![item.id.clone()],
+                    owner: Some(owner.department.value.clone()),
+                },
+                at.location.clone(),
+            ),
+            None => unassigned.push(item.id.clone()),
+        }
+    }
+    if !unassigned.is_empty() {
+        let report = Location::file(&facts.file);
+        let total = checklist.items.len();
+        let problem = if accounted.len() * 2 < total && facts.owners.is_empty() {
+            Problem::ChecklistNoAccount {
+                missing: unassigned.len(),
+                total,
+            }
+        } else {
+            Problem::ChecklistUnaccounted {
+                items: unassigned,
+                owner: None,
+            }
+        };
+        diags.push(problem, report);
+    }
+    owners(subs, diags);
+}
+
+/// D108, D203–D206, D402 for one entry.
+fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
+    let id = &disclosure.item.value;
+    for owner in &disclosure.owners {
+        unknown_department(facts, owner, diags);
+    }
+    match disclosure.status.value {
+        Status::Published | Status::PartlyPublished => {
+            if disclosure.links.is_empty() {
+                diags.push(
+                    Problem::ChecklistNoLink { item: id.clone() },
+                    disclosure.status.location.clone(),
+                );
+            }
+        }
+        Status::NotApplicable => {
+            if disclosure
+                .note
+                .as_ref()
+                .is_none_or(|n| n.value.trim().is_empty())
+            {
+                diags.push(
+                    Problem::ChecklistNoReason { item: id.clone() },
+                    disclosure.status.location.clone(),
+                );
+            }
+        }
+    }
+    for link in &disclosure.links {
+        match host(&link.value) {
+            None => diags.push(
+                Problem::ChecklistBadLink {
+                    link: link.value.clone(),
+                },
+                link.location.clone(),
+            ),
+            Some(host) if !facts.domains.is_empty() && !on_domains(host, facts) => diags.push(
+                Problem::ChecklistForeignLink {
+                    link: link.value.clone(),
+                    domains: facts
+                        .domains
+                        .iter()
+                        .map(|d| d.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                },
+                link.location.clone(),
+            ),
+            Some(_) => {}
+        }
+    }
+    for date in &disclosure.published {
+        if !facts.period.contains(date.value) {
+            diags.push(
+                Problem::OutsidePeriod {
+                    date: date.value.to_string(),
+                    period: facts.period.to_string(),
+                    more: 0,
+                },
+                date.location.clone(),
+            );
+        }
+    }
+}
+
+/// D108, D109 for `[owners]` in report.toml.
+fn owners(subs: &Submissions, diags: &mut Diagnostics) {
+    for owner in &subs.facts.owners {
+        unknown_department(&subs.facts, &owner.department, diags);
+        for item in &owner.items {
+            if subs.checklist.item(&item.value).is_none() {
+                diags.push(
+                    Problem::UnknownItem {
+                        id: item.value.clone(),
+                    },
+                    item.location.clone(),
+                );
+            }
+        }
+    }
+}
+
+fn unknown_department(facts: &Facts, name: &Located<String>, diags: &mut Diagnostics) {
+    let listed = &facts.departments;
+    if !listed.is_empty() && !listed.iter().any(|d| d.value == name.value) {
+        diags.push(
+            Problem::UnknownDepartment {
+                name: name.value.clone(),
+                suggestion: did_you_mean(&name.value, listed.iter().map(|d| d.value.as_str())),
+            },
+            name.location.clone(),
+        );
+    }
+}
+
+/// The host of an http(s) URL, or `None` when the text is not one.
+fn host(link: &str) -> Option<&str> {
+    let rest = link
+        .strip_prefix("https://")
+        .or_else(|| link.strip_prefix("http://"))?;
+    if link.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    let valid = !host.is_empty()
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && !host.starts_with('.')
+        && !host.ends_with('.');
+    valid.then_some(host)
+}
+
+/// Whether `host` is one of the year's domains or a subdomain of one.
+fn on_domains(host: &str, facts: &Facts) -> bool {
+    let host = host.to_lowercase();
+    facts.domains.iter().any(|d| {
+        let domain = d.value.trim().trim_start_matches('.').to_lowercase();
+        host == domain || host.ends_with(&format!(".{domain}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{Year, ids};
+
+    #[test]
+    fn hosts_of_links() {
+        assert_eq!(
+            host("https://xxgk.example.edu.cn/list.htm"),
+            Some("xxgk.example.edu.cn")
+        );
+        assert_eq!(
+            host("http://example.edu.cn:8080?a=1"),
+            Some("example.edu.cn")
+        );
+        assert_eq!(host("www.example.edu.cn/x"), None);
+        assert_eq!(host("https://"), None);
+        assert_eq!(host("https://exa mple.cn"), None);
+        assert_eq!(host("ftp://example.edu.cn"), None);
+    }
+
+    /// One department accounting for every item but `skip`, with links on example.edu.cn.
+    fn all_items_but(skip: &[u32]) -> String {
+        let mut csv = String::from("事项,状态,链接,公开日期,备注\n");
+        for n in (1..=50).filter(|n| !skip.contains(n)) {
+            csv.push_str(&format!(
+                "{n},已公开,https://xxgk.example.edu.cn/{n}.htm,2020-03-01,\n"
+            ));
+        }
+        csv
+    }
+
+    const DOMAINS: &str = "domains = [\"example.edu.cn\"]";
+
+    #[test]
+    fn a_complete_account_passes() {
+        let found = Year::new()
+            .facts(DOMAINS)
+            .file("党政办公室.csv", &all_items_but(&[]))
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
+    }
+
+    #[test]
+    fn d201_an_item_nobody_accounts_for_is_reported_at_its_owner() {
+        let found = Year::new()
+            .facts(DOMAINS)
+            .facts("[owners]\n\"财务处\" = [15, 19, 20, 21]")
+            .file("党政办公室.csv", &all_items_but(&[21]))
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D201"]);
+        assert_eq!(found.at(0), "report.toml:6:22");
+        assert_eq!(
+            found.message(0),
+            "checklist item 21 is not accounted for (owner: 财务处)"
+        );
+    }
+
+    #[test]
+    fn d201_unassigned_items_are_listed_together() {
+        let found = Year::new()
+            .file("党政办公室.csv", &all_items_but(&[3, 4]))
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D201"]);
+        assert_eq!(
+            found.message(0),
+            "checklist items 3, 4 are not accounted for"
+        );
+        let found = Year::new().check_with(super::check);
+        assert_eq!(
+            found.message(0),
+            "the year gives no item-by-item account of the checklist: 50 of its 50 items are not accounted for"
+        );
+    }
+
+    #[test]
+    fn d202_d109_twice_and_unknown() {
+        let mut csv = all_items_but(&[]);
+        csv.push_str(
+            "7,已公开,https://zs.example.edu.cn/,,\n51,已公开,https://example.edu.cn/,,\n",
+        );
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D202", "D109"]);
+        assert_eq!(found.at(0), "党政办公室.csv:52:1");
+    }
+
+    #[test]
+    fn d203_d204_d205_d206_links_and_reasons() {
+        let csv = all_items_but(&[16, 17, 18, 19])
+            + "16,已公开,,,\n17,不适用,,,\n18,已公开,www.example.edu.cn/zb,,\n19,已公开,https://mirror.example.com/19.htm,,\n";
+        let found = Year::new()
+            .facts(DOMAINS)
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(
+            ids(&found),
+            ["D203", "D204", "D205", "D206"],
+            "{}",
+            found.dump()
+        );
+        assert_eq!(found.at(0), "党政办公室.csv:48:4");
+        let csv = all_items_but(&[17]) + "17,不适用,,,学校无校办企业\n";
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
+    }
+
+    #[test]
+    fn d402_a_publication_date_outside_the_period() {
+        let csv = all_items_but(&[]).replacen("2020-03-01", "2018-03-01", 1);
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D402"]);
+        assert_eq!(found.at(0), "党政办公室.csv:2:41");
+    }
+
+    #[test]
+    fn d108_owners_must_be_departments_of_the_year() {
+        let toml = "[[disclosure]]\nitem = 25\nstatus = \"已公开\"\nlinks = [\"https://zzb.example.edu.cn/\"]\nowners = [\"人士处\"]\n";
+        let found = Year::new()
+            .facts("departments = [\"组织部\", \"人事处\"]")
+            .file("组织部.toml", toml)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D201", "D108"]);
+        assert!(
+            found.message(1).contains("did you mean `人事处`"),
+            "{}",
+            found.message(1)
+        );
+    }
+}

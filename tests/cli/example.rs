@@ -1,0 +1,84 @@
+//! The fictional example year (示例大学 2022-2023): complete, clean, and partly counted from
+//! event rows.
+
+use predicates::prelude::*;
+
+use crate::util::{Data, EXAMPLE_YEAR, disclose, example, stdout_of};
+
+fn copy() -> Data {
+    Data::empty().with_year(&example(), EXAMPLE_YEAR)
+}
+
+#[test]
+fn the_example_year_has_no_findings_at_all() {
+    disclose()
+        .arg("--data")
+        .arg(example())
+        .args(["validate", EXAMPLE_YEAR, "--strict"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn the_example_year_compiles_with_counts_from_events() {
+    let out = stdout_of(
+        disclose()
+            .arg("--data")
+            .arg(example())
+            .args(["compile", EXAMPLE_YEAR]),
+    );
+    assert!(
+        out.contains("学校主页共发布信息 120 条，包括要闻 40 条，通知公告 80 条"),
+        "{out}"
+    );
+    assert!(out.contains("学校官方微信公众号发布推文 25 条"), "{out}");
+    assert!(out.contains("| 17 | 三、财务、资产及收费信息 | 校办企业资产、负债、国有资产保值增值等信息 | 不适用 | 学校无校办企业 |"));
+}
+
+#[test]
+fn an_event_row_added_inside_the_period_is_counted() {
+    let data = copy();
+    let file = data.file(EXAMPLE_YEAR, "宣传部-微信推文.csv");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("2023-05-04 12:00,官方微信,推文,【示大】五四青年节\n");
+    std::fs::write(&file, text).unwrap();
+    let out = stdout_of(data.disclose().args(["compile", EXAMPLE_YEAR]));
+    assert!(out.contains("发布推文 26 条"), "{out}");
+}
+
+#[test]
+fn an_event_dated_outside_the_period_is_not_counted_and_is_reported() {
+    let data = copy();
+    data.edit(
+        EXAMPLE_YEAR,
+        "宣传部-微信推文.csv",
+        "2023-08-10 20:24",
+        "2023-09-10 20:24",
+    );
+    let out = stdout_of(data.disclose().args(["compile", EXAMPLE_YEAR, "-q"]));
+    assert!(out.contains("发布推文 24 条"), "{out}");
+    data.disclose()
+        .args(["validate", EXAMPLE_YEAR, "--format", "short"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "宣传部-微信推文.csv:26:1: warning[D402]: 2023-09-10 is outside the statistics period (2022-09-01 – 2023-08-31) and is not counted",
+        ));
+}
+
+#[test]
+fn a_derived_part_that_changes_makes_its_total_disagree() {
+    let data = copy();
+    let file = data.file(EXAMPLE_YEAR, "宣传部-主页要闻.csv");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("2023-06-01,学校主页,要闻,示例大学举行毕业典礼,https://www.example.edu.cn/info/1001/4000.htm\n");
+    std::fs::write(&file, text).unwrap();
+    data.disclose()
+        .args(["validate", EXAMPLE_YEAR, "--format", "short"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error[D301]: `学校主页/信息` is 120 but its parts sum to 121 (要闻 41 + 通知公告 80)",
+        ));
+}
