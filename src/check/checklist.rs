@@ -212,6 +212,8 @@ fn on_domains(host: &str, facts: &Facts) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
     use crate::testing::{Year, ids};
 
@@ -235,9 +237,10 @@ mod tests {
     fn all_items_but(skip: &[u32]) -> String {
         let mut csv = String::from("事项,状态,链接,公开日期,备注\n");
         for n in (1..=50).filter(|n| !skip.contains(n)) {
-            csv.push_str(&format!(
-                "{n},已公开,https://xxgk.example.edu.cn/{n}.htm,2020-03-01,\n"
-            ));
+            let _ = writeln!(
+                csv,
+                "{n},已公开,https://xxgk.example.edu.cn/{n}.htm,2020-03-01,"
+            );
         }
         csv
     }
