@@ -9,6 +9,7 @@
 //!
 //! Helpers are in `util`. See tests/README.md.
 
+mod broken;
 mod compile;
 mod errors;
 mod example;
