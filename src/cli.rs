@@ -75,6 +75,8 @@ pub(crate) enum Command {
     Validate(cmd::validate::Args),
     /// List the rules validate checks, or explain one.
     Rules(cmd::rules::Args),
+    /// Print the disclosure checklist; with a year, how each item is accounted for.
+    Checklist(cmd::checklist::Args),
 }
 
 /// Message languages.

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Compile(args) => cmd::compile::run(&global, args),
         Command::Validate(args) => cmd::validate::run(&global, args),
         Command::Rules(args) => cmd::rules::run(&global, args),
+        Command::Checklist(args) => cmd::checklist::run(&global, args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

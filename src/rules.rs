@@ -275,4 +275,19 @@ mod tests {
             assert!(rule.explanation.len() > rule.summary.len());
         }
     }
+
+    #[test]
+    fn docs_rules_md_lists_every_rule_as_the_program_does() {
+        let docs = include_str!("../docs/rules.md");
+        for rule in ALL {
+            let row = format!(
+                "| {} | {} | {} | {} |",
+                rule.id,
+                rule.level.as_str(),
+                rule.summary,
+                rule.summary_zh
+            );
+            assert!(docs.contains(&row), "docs/rules.md lacks: {row}");
+        }
+    }
 }

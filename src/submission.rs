@@ -30,6 +30,21 @@ pub struct Submissions {
 }
 
 impl Submissions {
+    /// The first entry accounting for a checklist item, with its department.
+    pub fn disclosure(&self, item: &str) -> Option<(&Department, &Disclosure)> {
+        self.departments.iter().find_map(|d| {
+            d.disclosures
+                .iter()
+                .find(|e| e.item.value == item)
+                .map(|e| (d, e))
+        })
+    }
+
+    /// Whether any department submitted checklist entries.
+    pub fn has_disclosures(&self) -> bool {
+        self.departments.iter().any(|d| !d.disclosures.is_empty())
+    }
+
     /// Every figure of every department, with the department's name.
     pub fn figures(&self) -> impl Iterator<Item = (&Department, &Figure)> {
         self.departments

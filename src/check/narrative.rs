@@ -67,6 +67,22 @@ fn empty_parts(subs: &Submissions, diags: &mut Diagnostics) {
             );
         }
     }
+    for area in &facts.areas {
+        let written = !area.paragraphs.is_empty()
+            || subs
+                .departments
+                .iter()
+                .flat_map(|d| &d.texts)
+                .any(|t| t.area.value == area.key.value && !t.paragraphs.is_empty());
+        if !written {
+            diags.push(
+                Problem::EmptyPart {
+                    heading: area.title.value.clone(),
+                },
+                area.key.location.clone(),
+            );
+        }
+    }
 }
 
 /// Finds the location of a byte range of a piece of narrative.
@@ -216,6 +232,20 @@ mod tests {
         let dump = found.dump();
         assert!(dump.contains("D503 report.toml:6:1"), "{dump}");
         assert!(dump.contains("D502 report.toml:7:6"), "{dump}");
+    }
+
+    #[test]
+    fn d501_a_key_area_nobody_writes_about() {
+        let found = Year::new()
+            .facts("[[areas]]\nkey = \"财务\"\ntitle = \"财务信息公开情况\"\n")
+            .check_with(super::check);
+        assert!(
+            found
+                .dump()
+                .contains("D501 report.toml:5:7 the part “财务信息公开情况”"),
+            "{}",
+            found.dump()
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Each `run` returns the process's exit code for findings (0 or 1) or an error that stops the
 //! run (exit code 3). Printing helpers shared by the commands are in [`print`].
 
+pub(crate) mod checklist;
 pub(crate) mod compile;
 pub(crate) mod print;
 pub(crate) mod rules;

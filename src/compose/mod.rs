@@ -60,12 +60,7 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
 /// checklist with its status and where it is published (links, or the channels named), or why it
 /// does not apply. Items nobody accounted for say so.
 fn checklist_table(subs: &Submissions) -> Option<Table> {
-    let entries: Vec<&Disclosure> = subs
-        .departments
-        .iter()
-        .flat_map(|d| &d.disclosures)
-        .collect();
-    if entries.is_empty() {
+    if !subs.has_disclosures() {
         return None;
     }
     let rows = subs
@@ -73,22 +68,12 @@ fn checklist_table(subs: &Submissions) -> Option<Table> {
         .items
         .iter()
         .map(|item| {
-            let entry = entries.iter().find(|e| e.item.value == item.id);
-            let (status, place) = match entry {
+            let (status, place) = match subs.disclosure(&item.id) {
                 None => ("未说明".to_owned(), String::new()),
-                Some(e) => {
-                    let mut place: Vec<String> = if e.links.is_empty() {
-                        e.channels.iter().map(|c| c.value.clone()).collect()
-                    } else {
-                        e.links.iter().map(|l| l.value.clone()).collect()
-                    };
-                    let separator = if e.links.is_empty() { "、" } else { " " };
-                    if let Some(note) = &e.note {
-                        place.push(note.value.clone());
-                    }
-                    let joined = place.join(separator);
-                    (e.status.value.as_str().to_owned(), joined)
-                }
+                Some((_, entry)) => (
+                    entry.status.value.as_str().to_owned(),
+                    where_published(entry),
+                ),
             };
             vec![
                 item.id.clone(),
@@ -106,6 +91,22 @@ fn checklist_table(subs: &Submissions) -> Option<Table> {
             .to_vec(),
         rows,
     })
+}
+
+/// Where a checklist item is published: its links, or else the channels named; then its note.
+pub fn where_published(entry: &Disclosure) -> String {
+    let (mut place, separator): (Vec<&str>, &str) = if entry.links.is_empty() {
+        (
+            entry.channels.iter().map(|c| c.value.as_str()).collect(),
+            "、",
+        )
+    } else {
+        (entry.links.iter().map(|l| l.value.as_str()).collect(), " ")
+    };
+    if let Some(note) = &entry.note {
+        place.push(&note.value);
+    }
+    place.join(separator)
 }
 
 /// The visible mark of a missing piece in a draft.

@@ -10,9 +10,11 @@
 //! Helpers are in `util`. See tests/README.md.
 
 mod broken;
+mod checklist;
 mod compile;
 mod errors;
 mod example;
+mod fuzz;
 mod rules;
 mod seed;
 mod util;
