@@ -99,7 +99,7 @@ pub fn parse(file: &Arc<Path>, text: &str, diags: &mut Diagnostics) -> Checklist
         }
         return checklist;
     }
-    let mut top = Table::new(doc.get_ref(), 0..0);
+    let mut top = Table::document(doc.get_ref());
     checklist.name = top
         .required_string(&mut ctx, "name")
         .map(|s| s.value)

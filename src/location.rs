@@ -189,20 +189,23 @@ impl Sources {
     }
 }
 
-/// Line, column and line text for a byte range of `text`.
+/// Line, column and line text for a byte range of `text`. Lines end at a line feed, or at a
+/// carriage return not followed by one (old Mac files); a CRLF ends one line.
 pub fn resolve_span(text: &str, span: Range<usize>) -> Resolved {
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let mut line_text = &text[line_start..line_end];
-    if let Some(stripped) = line_text.strip_suffix('\r') {
-        line_text = stripped;
-    }
-    let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
+    let bytes = text.as_bytes();
+    let is_break =
+        |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    let line_start = (0..start).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
+    let line_end = (start..bytes.len())
+        .find(|&i| bytes[i] == b'\n' || bytes[i] == b'\r')
+        .unwrap_or(bytes.len());
+    let line_text = &text[line_start..line_end];
+    let line = (0..line_start).filter(|&i| is_break(i)).count() + 1;
     let column = text[line_start..start].chars().count() + 1;
     let local_start = (start - line_start).min(line_text.len());
-    let local_end = (end.min(line_start + line_text.len()) - line_start).max(local_start);
+    let local_end = (end.min(line_end) - line_start).max(local_start);
     Resolved {
         line,
         column,
@@ -303,6 +306,15 @@ mod tests {
         let missing = field_span(text, record, 5);
         assert_eq!(missing.start, text.len() - 1);
         assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn old_mac_line_ends_are_lines_too() {
+        let text = "a,b\rc,d\re,f\r";
+        let start = text.find('e').unwrap();
+        let r = resolve_span(text, start..start + 1);
+        assert_eq!((r.line, r.column), (3, 1));
+        assert_eq!(r.line_text, "e,f");
     }
 
     #[test]

@@ -85,6 +85,13 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     IgnoredFile,
+    NumberWithEvents {
+        field: String,
+    },
+    ReversedPeriod {
+        start: String,
+        end: String,
+    },
     BadPhrase {
         slot: String,
     },
@@ -99,6 +106,7 @@ pub enum Problem {
     },
     ChecklistNoLink {
         item: String,
+        status: &'static str,
     },
     ChecklistNoReason {
         item: String,
@@ -158,6 +166,10 @@ pub enum Problem {
         date: String,
         period: String,
         more: u64,
+    },
+    PublishedOutsidePeriod {
+        date: String,
+        period: String,
     },
     IssuedEarly {
         issued: String,
@@ -255,16 +267,17 @@ impl Problem {
             P::UnknownDepartment { .. } => &rules::UNKNOWN_DEPARTMENT,
             P::UnknownItem { .. } => &rules::UNKNOWN_ITEM,
             P::UnknownParent { .. } | P::UnknownArea { .. } => &rules::UNKNOWN_REFERENCE,
-            P::UnknownOutline { .. } | P::UnknownRule { .. } | P::BadValue { .. } => {
-                &rules::BAD_VALUE
-            }
+            P::UnknownOutline { .. }
+            | P::UnknownRule { .. }
+            | P::BadValue { .. }
+            | P::NumberWithEvents { .. }
+            | P::ReversedPeriod { .. } => &rules::BAD_VALUE,
             P::NotUtf8 { .. } => &rules::NOT_UTF8,
             P::Undecodable => &rules::UNDECODABLE,
             P::IgnoredFile => &rules::IGNORED_FILE,
             P::BadPhrase { .. } | P::UnbalancedBrace => &rules::BAD_PHRASE,
-            P::ChecklistUnaccounted { .. } | P::ChecklistNoAccount { .. } => {
-                &rules::CHECKLIST_UNACCOUNTED
-            }
+            P::ChecklistUnaccounted { .. } => &rules::CHECKLIST_UNACCOUNTED,
+            P::ChecklistNoAccount { .. } => &rules::CHECKLIST_NO_ACCOUNT,
             P::ChecklistTwice { .. } => &rules::CHECKLIST_TWICE,
             P::ChecklistNoLink { .. } => &rules::CHECKLIST_NO_LINK,
             P::ChecklistNoReason { .. } => &rules::CHECKLIST_NO_REASON,
@@ -280,7 +293,7 @@ impl Problem {
             P::EmptySelector { .. } => &rules::EMPTY_SELECTOR,
             P::MissingData { .. } => &rules::MISSING_DATA,
             P::BadDate { .. } => &rules::BAD_DATE,
-            P::OutsidePeriod { .. } => &rules::OUTSIDE_PERIOD,
+            P::OutsidePeriod { .. } | P::PublishedOutsidePeriod { .. } => &rules::OUTSIDE_PERIOD,
             P::IssuedEarly { .. } => &rules::ISSUED_EARLY,
             P::IssuedLate { .. } => &rules::ISSUED_LATE,
             P::UnusualPeriod { .. } => &rules::UNUSUAL_PERIOD,
@@ -385,8 +398,8 @@ impl Problem {
             P::UnknownRule { id } => format!("there is no rule `{id}` (see `disclose rules`)"),
             P::NotUtf8 { encoding } if zh => format!("文件不是 UTF-8 编码，已按 {encoding} 读取"),
             P::NotUtf8 { encoding } => format!("the file is not UTF-8; read as {encoding}"),
-            P::Undecodable if zh => "文件既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”".to_owned(),
-            P::Undecodable => "the file is neither UTF-8 nor GB18030; save it as \"CSV UTF-8\"".to_owned(),
+            P::Undecodable if zh => "文件既不是 UTF-8 也不是 GB18030 编码，未能读取；请以 UTF-8 编码重新保存（Excel：另存为“CSV UTF-8”）".to_owned(),
+            P::Undecodable => "the file is neither UTF-8 nor GB18030 and was not read; save it again as UTF-8 (in Excel: \"CSV UTF-8\")".to_owned(),
             P::BadValue { field, value, allowed, suggestion } if zh => format!(
                 "`{field}` 的值 `{value}` 无效；可选：{allowed}{}",
                 suggest(suggestion)
@@ -395,8 +408,25 @@ impl Problem {
                 "`{value}` is not a valid `{field}`; use one of {allowed}{}",
                 suggest(suggestion)
             ),
-            P::IgnoredFile if zh => "此文件未被读取：只读取 report.toml 和 .toml、.csv、.xlsx 部门文件".to_owned(),
-            P::IgnoredFile => "this file is not read: only report.toml and department .toml, .csv and .xlsx files are".to_owned(),
+            P::IgnoredFile if zh => {
+                "此文件未被读取：只读取 report.toml 和各部门的 .toml、.csv 文件".to_owned()
+            }
+            P::IgnoredFile => {
+                "this file is not read: only report.toml and department .toml and .csv files are"
+                    .to_owned()
+            }
+            P::ReversedPeriod { start, end } if zh => {
+                format!("统计期的开始日 {start} 晚于结束日 {end}")
+            }
+            P::ReversedPeriod { start, end } => {
+                format!("the statistics period starts on {start}, after it ends on {end}")
+            }
+            P::NumberWithEvents { field } if zh => {
+                format!("按事件统计的数量（来源 = 事件）不能另填 `{field}`；请留空")
+            }
+            P::NumberWithEvents { field } => format!(
+                "a count from events (source = 事件) has no number of its own; leave `{field}` empty"
+            ),
             P::BadPhrase { slot } if zh => format!(
                 "措辞中的占位符 `{{{slot}}}` 未知；可用：{{数量}}、{{分项}}、{{渠道}}、{{类别}}"
             ),
@@ -426,13 +456,17 @@ impl Problem {
             P::ChecklistTwice { item, .. } => {
                 format!("checklist item {item} is accounted for twice")
             }
-            P::ChecklistNoLink { item } if zh => format!("清单事项 {item} 已公开但没有链接"),
-            P::ChecklistNoLink { item } => {
-                format!("checklist item {item} is published but has no link")
+            P::ChecklistNoLink { item, status } if zh => {
+                format!("清单事项 {item} 标为“{status}”，但没有链接")
             }
-            P::ChecklistNoReason { item } if zh => format!("清单事项 {item} 标为不适用，但没有说明理由（`note`）"),
+            P::ChecklistNoLink { item, status } => {
+                format!("checklist item {item} is marked {status} but has no link")
+            }
+            P::ChecklistNoReason { item } if zh => {
+                format!("清单事项 {item} 标为不适用，但没有说明理由（备注 / note）")
+            }
             P::ChecklistNoReason { item } => format!(
-                "checklist item {item} is marked not applicable without a reason (`note`)"
+                "checklist item {item} is marked not applicable without a reason (note / 备注)"
             ),
             P::ChecklistBadLink { link } if zh => format!("`{link}` 不是 http(s) 网址"),
             P::ChecklistBadLink { link } => format!("`{link}` is not an http(s) URL"),
@@ -506,6 +540,12 @@ impl Problem {
                     "{date} is outside the statistics period ({period}) and is not counted; {n} more in this file"
                 ),
             },
+            P::PublishedOutsidePeriod { date, period } if zh => {
+                format!("公开日期 {date} 不在统计期（{period}）内，应属其他学年")
+            }
+            P::PublishedOutsidePeriod { date, period } => format!(
+                "the publication date {date} is outside the statistics period ({period}); it belongs to another year's report"
+            ),
             P::IssuedEarly { issued, end } if zh => {
                 format!("报告日期 {issued} 早于统计期结束日 {end}")
             }
@@ -539,6 +579,8 @@ impl Problem {
 }
 
 fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> String {
+    // Only a value with words in it needs the hint about the unit's column.
+    let has_words = value.chars().any(char::is_alphabetic);
     match (reason, zh) {
         (CountError::Negative, false) => format!("`{field}` cannot be negative: `{value}`"),
         (CountError::Negative, true) => format!("`{field}` 不能为负数：`{value}`"),
@@ -546,12 +588,16 @@ fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> Stri
             format!("`{field}` must be a whole number: `{value}`")
         }
         (CountError::Fraction, true) => format!("`{field}` 必须是整数：`{value}`"),
-        (CountError::NotNumber, false) => format!(
+        (CountError::NotNumber, false) if has_words => format!(
             "`{field}` must be a number written in digits, not `{value}` (put the unit in its own column)"
         ),
-        (CountError::NotNumber, true) => {
+        (CountError::NotNumber, true) if has_words => {
             format!("`{field}` 必须是阿拉伯数字，而不是 `{value}`（单位请填在单位列）")
         }
+        (CountError::NotNumber, false) => {
+            format!("`{field}` must be a number written in digits, not `{value}`")
+        }
+        (CountError::NotNumber, true) => format!("`{field}` 必须是阿拉伯数字，而不是 `{value}`"),
         (CountError::TooLarge, false) => format!("`{field}` is too large: `{value}`"),
         (CountError::TooLarge, true) => format!("`{field}` 数值过大：`{value}`"),
     }

@@ -122,7 +122,7 @@ rules! {
     IGNORED_FILE = "D114", Warning,
         "a file in the year folder is not read",
         "年度文件夹中的文件未被读取",
-        "Only report.toml and department files ending in .toml, .csv or .xlsx are read. Anything \
+        "Only report.toml and department files ending in .toml or .csv are read. Anything \
          else (a Word draft, a PDF) is ignored: move it elsewhere if it is not a submission, or \
          convert it.";
     BAD_PHRASE = "D115", Error,
@@ -161,6 +161,13 @@ rules! {
         "清单事项链接不在学校自有域名下",
         "When report.toml lists the university's domains, a link elsewhere is suspicious: \
          university pages are often mirrored on unrelated sites. Link to the original.";
+    CHECKLIST_NO_ACCOUNT = "D207", Error,
+        "the year gives no item-by-item account of the checklist",
+        "本年度未逐项说明清单事项的公开情况",
+        "More than half of the checklist's items are accounted for by nobody, and report.toml \
+         assigns them to no department: the report gives no item-by-item account, which the \
+         Ministry requires (教办厅函〔2017〕41号). Add `[[disclosure]]` entries, and assign items \
+         in report.toml's `[owners]` so that each missing item is reported at its owner.";
     TOTAL_MISMATCH = "D301", Error,
         "a total does not equal the sum of its parts",
         "总数与分项之和不一致",

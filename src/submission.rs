@@ -24,8 +24,8 @@ pub struct Submissions {
     /// The departments' submissions, in the order the year lists its departments (departments
     /// it does not list come last, by name).
     pub departments: Vec<Department>,
-    /// Whether some file could not be read in full (a syntax error, an undecodable file), so
-    /// that checks across files would report what is merely unread as missing.
+    /// Whether reading lost some value or row (a syntax error, an unknown key, a missing field, a
+    /// bad value…), so that checks across files would report what is merely unread as missing.
     pub incomplete: bool,
 }
 

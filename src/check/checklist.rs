@@ -1,4 +1,4 @@
-//! The disclosure checklist, item by item (D108, D109, D201–D206, D402 for publication dates).
+//! The disclosure checklist, item by item (D108, D109, D201–D207, D402 for publication dates).
 //!
 //! Every item must be accounted for exactly once: published, with the link where (the Ministry
 //! asks for it), or not applicable, with the reason. report.toml may assign items to departments
@@ -68,7 +68,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
     if !unassigned.is_empty() {
         let report = Location::file(&facts.file);
         let total = checklist.items.len();
-        let problem = if accounted.len() * 2 < total && facts.owners.is_empty() {
+        let problem = if unassigned.len() * 2 > total {
             Problem::ChecklistNoAccount {
                 missing: unassigned.len(),
                 total,
@@ -94,7 +94,10 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
         Status::Published | Status::PartlyPublished => {
             if disclosure.links.is_empty() {
                 diags.push(
-                    Problem::ChecklistNoLink { item: id.clone() },
+                    Problem::ChecklistNoLink {
+                        item: id.clone(),
+                        status: disclosure.status.value.as_str(),
+                    },
                     disclosure.status.location.clone(),
                 );
             }
@@ -138,10 +141,9 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
     for date in &disclosure.published {
         if !facts.period.contains(date.value) {
             diags.push(
-                Problem::OutsidePeriod {
+                Problem::PublishedOutsidePeriod {
                     date: date.value.to_string(),
                     period: facts.period.to_string(),
-                    more: 0,
                 },
                 date.location.clone(),
             );
@@ -181,9 +183,14 @@ fn unknown_department(facts: &Facts, name: &Located<String>, diags: &mut Diagnos
 
 /// The host of an http(s) URL, or `None` when the text is not one.
 fn host(link: &str) -> Option<&str> {
-    let rest = link
-        .strip_prefix("https://")
-        .or_else(|| link.strip_prefix("http://"))?;
+    let scheme = link.find("://")?;
+    if !matches!(
+        link[..scheme].to_ascii_lowercase().as_str(),
+        "http" | "https"
+    ) {
+        return None;
+    }
+    let rest = &link[scheme + 3..];
     if link.chars().any(char::is_whitespace) {
         return None;
     }
@@ -231,6 +238,7 @@ mod tests {
         assert_eq!(host("https://"), None);
         assert_eq!(host("https://exa mple.cn"), None);
         assert_eq!(host("ftp://example.edu.cn"), None);
+        assert_eq!(host("HTTPS://Example.edu.cn/"), Some("Example.edu.cn"));
     }
 
     /// One department accounting for every item but `skip`, with links on example.edu.cn.
@@ -282,6 +290,7 @@ mod tests {
             "checklist items 3, 4 are not accounted for"
         );
         let found = Year::new().check_with(super::check);
+        assert_eq!(ids(&found), ["D207"]);
         assert_eq!(
             found.message(0),
             "the year gives no item-by-item account of the checklist: 50 of its 50 items are not accounted for"
@@ -324,6 +333,17 @@ mod tests {
     }
 
     #[test]
+    fn item_ids_are_read_as_numbers() {
+        let csv = all_items_but(&[7, 8])
+            + "07,已公开,https://zs.example.edu.cn/7.htm,2020-03-01,\n\
+               ８,已公开,https://zs.example.edu.cn/8.htm,2020-03-01,\n";
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
+    }
+
+    #[test]
     fn d402_a_publication_date_outside_the_period() {
         let csv = all_items_but(&[]).replacen("2020-03-01", "2018-03-01", 1);
         let found = Year::new()
@@ -340,7 +360,7 @@ mod tests {
             .facts("departments = [\"组织部\", \"人事处\"]")
             .file("组织部.toml", toml)
             .check_with(super::check);
-        assert_eq!(ids(&found), ["D201", "D108"]);
+        assert_eq!(ids(&found), ["D207", "D108"]);
         assert!(
             found.message(1).contains("did you mean `人事处`"),
             "{}",

@@ -10,17 +10,19 @@ use crate::submission::{Department, Figure, FigureKey, Number, Submissions};
 
 /// Runs the figure checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
-    let by_key = duplicates(subs, diags);
-    breakdowns(subs, &by_key, diags);
+    let (by_key, twice) = duplicates(subs, diags);
+    breakdowns(subs, &by_key, &twice, diags);
     events(subs, diags);
 }
 
-/// D107: a channel/item reported twice. Returns the first figure of each key.
-fn duplicates<'s>(
-    subs: &'s Submissions,
-    diags: &mut Diagnostics,
-) -> BTreeMap<FigureKey, (&'s Department, &'s Figure)> {
-    let mut first: BTreeMap<FigureKey, (&Department, &Figure)> = BTreeMap::new();
+/// The first figure of each channel/item.
+type ByKey<'s> = BTreeMap<FigureKey, (&'s Department, &'s Figure)>;
+
+/// D107: a channel/item reported twice. Returns the first figure of each key, and the channels
+/// where some key was reported twice.
+fn duplicates<'s>(subs: &'s Submissions, diags: &mut Diagnostics) -> (ByKey<'s>, Vec<String>) {
+    let mut first: ByKey<'s> = BTreeMap::new();
+    let mut twice = Vec::new();
     for (department, figure) in subs.figures() {
         let key = figure.key();
         if let Some((_, earlier)) = first.get(&key) {
@@ -31,24 +33,27 @@ fn duplicates<'s>(
                 },
                 figure.row.clone(),
             );
+            twice.push(key.channel);
         } else {
             first.insert(key, (department, figure));
         }
     }
-    first
+    (first, twice)
 }
 
 /// D110, D301, D302, D304: parents exist, and totals equal the sum of their parts.
-fn breakdowns(
-    subs: &Submissions,
-    by_key: &BTreeMap<FigureKey, (&Department, &Figure)>,
-    diags: &mut Diagnostics,
-) {
+fn breakdowns(subs: &Submissions, by_key: &ByKey<'_>, twice: &[String], diags: &mut Diagnostics) {
     let mut parts: BTreeMap<FigureKey, Vec<(&Department, &Figure)>> = BTreeMap::new();
+    // Channels where a figure is reported twice (D107) or a part names a parent that does not
+    // exist (D110): their totals are not checked, since the sum would repeat the mistake.
+    let mut stray: Vec<&str> = twice.iter().map(String::as_str).collect();
     for (department, figure) in subs.figures() {
         let Some(parent) = &figure.parent else {
             continue;
         };
+        if twice.contains(&figure.channel.value) {
+            continue;
+        }
         let key = FigureKey {
             channel: figure.channel.value.clone(),
             item: parent.value.clone(),
@@ -56,6 +61,7 @@ fn breakdowns(
         if by_key.contains_key(&key) && key != figure.key() {
             parts.entry(key).or_default().push((department, figure));
         } else {
+            stray.push(&figure.channel.value);
             let items = by_key
                 .keys()
                 .filter(|k| k.channel == figure.channel.value && k.item != figure.item.value)
@@ -71,6 +77,9 @@ fn breakdowns(
         }
     }
     for (key, children) in &parts {
+        if stray.contains(&key.channel.as_str()) {
+            continue;
+        }
         let (department, total) = by_key[key];
         for (_, child) in children {
             if child.unit.value != total.unit.value && !child.unit.value.is_empty() {

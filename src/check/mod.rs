@@ -18,8 +18,10 @@ use crate::submission::Submissions;
 /// Runs every check on a year, adds the findings to `diags`, then applies the year's rule levels
 /// and sorts the findings.
 ///
-/// When some file could not be parsed, only the findings of reading are kept: checks across
-/// files would call everything in the unread file missing. They run once the syntax is fixed.
+/// When reading lost a value or a row (a syntax error, an unknown key, a missing field, a bad
+/// value), only the findings of reading are kept: checks across files would report the loss
+/// again, as a total that does not add up or a table nobody submitted. They run once every file
+/// reads cleanly.
 pub fn run(subs: &Submissions, diags: &mut Diagnostics) {
     if subs.incomplete {
         diags.apply_levels(&subs.facts.levels());

@@ -67,7 +67,17 @@ fn empty_parts(subs: &Submissions, diags: &mut Diagnostics) {
             );
         }
     }
-    for area in &facts.areas {
+    let areas = &facts.areas;
+    let stray = subs
+        .departments
+        .iter()
+        .flat_map(|d| &d.texts)
+        .any(|t| !areas.iter().any(|a| a.key.value == t.area.value));
+    if stray {
+        // A text for an area that does not exist (D110) is probably meant for an empty one.
+        return;
+    }
+    for area in areas {
         let written = !area.paragraphs.is_empty()
             || subs
                 .departments
@@ -122,31 +132,38 @@ fn visit(subs: &Submissions, f: &mut dyn FnMut(&str, Locate<'_>)) {
     facts.areas.iter().for_each(|a| plain(&a.title));
 }
 
-/// Byte ranges of counts written into text: digits (with `,` `.` or 万), an optional 余/多, an
-/// optional space, then a unit.
+/// Byte ranges of counts written into text: digits (ASCII or full-width, with `,` `.` or 万), an
+/// optional 余/多, an optional space, then a unit. Ordinals (第7条, 第3期) are not counts.
 fn counts(text: &str) -> Vec<Range<usize>> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let before = k.checked_sub(1).map(|j| chars[j].1);
+        if !digit(c) || before.is_some_and(|b| b.is_ascii_alphanumeric() || digit(b) || b == '第')
+        {
+            k += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b',' || bytes[i] == b'.')
+        while k < chars.len()
+            && (digit(chars[k].1) || matches!(chars[k].1, ',' | '.' | '，' | '．'))
         {
-            i += 1;
+            k += 1;
         }
-        let mut rest = &text[i..];
+        let after_digits = chars.get(k).map_or(text.len(), |(i, _)| *i);
+        let mut rest = &text[after_digits..];
         for prefix in ["万", "余", "多"] {
             rest = rest.strip_prefix(prefix).unwrap_or(rest);
         }
-        rest = rest.trim_start_matches(' ');
+        rest = rest.trim_start_matches([' ', '\u{3000}']);
         if let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) {
             let end = text.len() - rest.len() + unit.len();
             found.push(start..end);
-            i = end;
+            while k < chars.len() && chars[k].0 < end {
+                k += 1;
+            }
         }
     }
     found

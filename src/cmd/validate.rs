@@ -39,6 +39,7 @@ pub(crate) enum StyleArg {
 struct JsonYear {
     year: String,
     diagnostics: Vec<emit::JsonDiagnostic>,
+    figures: Vec<emit::JsonFigure>,
     summary: emit::Summary,
 }
 
@@ -81,6 +82,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             Style::Json => json_years.push(JsonYear {
                 year: year.to_string(),
                 diagnostics: emit::json_diagnostics(diags, &mut sources, global.lang),
+                figures: emit::json_figures(&loaded.submissions, &mut sources),
                 summary: emit::Summary {
                     errors: diags.errors(),
                     warnings: diags.warnings(),

@@ -21,7 +21,7 @@ pub(crate) fn read(
     department: &mut Department,
     events: &mut EventSink,
 ) {
-    let mut top = Table::new(doc, 0..0);
+    let mut top = Table::document(doc);
     let mut rows = 0;
     for table in top.tables(ctx, "count") {
         rows += 1;
@@ -43,13 +43,17 @@ pub(crate) fn read(
         rows += 1;
         let area = table.required_string(ctx, "area");
         let paragraphs = table.paragraphs(ctx, "text");
-        if paragraphs.is_empty() && !table.has("text") {
-            ctx.report(
-                Problem::MissingField {
-                    field: "text".into(),
-                },
-                table.span(),
-            );
+        if paragraphs.is_empty() {
+            match table.value("text") {
+                Some(v) if v.get_ref().as_str().is_some() => {
+                    let problem = Problem::MissingField {
+                        field: "text".into(),
+                    };
+                    ctx.report(problem, v.span());
+                }
+                Some(_) => {}
+                None => table.missing(ctx, "text"),
+            }
         }
         if let Some(area) = area {
             department.texts.push(AreaText { area, paragraphs });
@@ -208,6 +212,14 @@ impl Row for TomlRow<'_, '_, '_, '_> {
         self.location()
     }
 
+    fn present(&self, field: &'static str) -> bool {
+        self.table.has(field) && !self.table.is_blank(field)
+    }
+
+    fn misspelt(&self, field: &'static str) -> bool {
+        self.table.misspelt(field)
+    }
+
     fn report(&mut self, problem: Problem, location: Location) {
         self.ctx.diags.push(problem, location);
     }
@@ -218,5 +230,62 @@ fn is_blank(table: &mut Table<'_, '_>, field: &'static str) -> bool {
     match table.value(field) {
         None => true,
         Some(v) => v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{Year, ids};
+
+    #[test]
+    fn a_misspelt_key_is_one_finding_with_a_suggestion() {
+        let found = Year::new()
+            .file(
+                "宣传部.toml",
+                "[[count]]\nchanel = \"学校主页\"\nitem = \"信息\"\nnumber = 3\nunit = \"条\"\n",
+            )
+            .read();
+        assert_eq!(ids(&found), ["D102"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.toml:2:1");
+        assert_eq!(
+            found.message(0),
+            "unknown key `chanel`; did you mean `channel`?"
+        );
+    }
+
+    #[test]
+    fn wrong_types_point_at_the_value() {
+        let found = Year::new()
+            .file("宣传部.toml", "[[count]]\nchannel = \"学校主页\"\nitem = \"信息\"\nnumber = true\nunit = \"条\"\n")
+            .read();
+        assert_eq!(ids(&found), ["D104"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.toml:4:10");
+        assert_eq!(found.message(0), "`number` must be a whole number");
+    }
+
+    #[test]
+    fn a_blank_number_is_missing_and_a_bad_one_is_not_a_count() {
+        let toml = "[[count]]\nchannel = \"学校主页\"\nitem = \"信息\"\nnumber = \"\"\nunit = \"条\"\n\n[[count]]\nchannel = \"官方微信\"\nitem = \"信息\"\nnumber = -5\nunit = \"条\"\n";
+        let found = Year::new().file("宣传部.toml", toml).read();
+        assert_eq!(ids(&found), ["D103", "D105"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.toml:1:1");
+        assert_eq!(found.at(1), "宣传部.toml:10:10");
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        assert_eq!(
+            ids(&Year::new().file("宣传部.toml", "# 暂无\n").read()),
+            ["D106"]
+        );
+    }
+
+    #[test]
+    fn requests_twice_in_one_department() {
+        let found = Year::new()
+            .file("党委办公室.toml", "[requests]\nreceived = 0\n")
+            .file("党委办公室-补充.toml", "[requests]\nreceived = 1\n")
+            .read();
+        assert_eq!(ids(&found), ["D107"], "{}", found.dump());
     }
 }

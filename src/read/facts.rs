@@ -14,6 +14,7 @@ use crate::location::{Located, Location};
 use crate::outline::{self, Outline};
 use crate::paragraph::Paragraph;
 use crate::problem::Problem;
+use crate::read::rows;
 use crate::read::table::{Ctx, Table};
 use crate::rules;
 use crate::year::{AcademicYear, Period};
@@ -21,30 +22,15 @@ use crate::year::{AcademicYear, Period};
 /// Reads a parsed report.toml. `year` is the year folder's, which wins over the file's.
 pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> Facts {
     let file_location = Location::file(&ctx.file);
-    let mut top = Table::new(doc, 0..0);
+    let mut top = Table::document(doc);
     let school = top
         .required_string(ctx, "school")
         .unwrap_or_else(|| Located::new(String::new(), file_location.clone()));
     let year = read_year(ctx, &mut top, year, &file_location);
-    let (period, period_location) = match top.table(ctx, "period") {
-        Some(mut table) => {
-            let at = ctx.at(table.span());
-            let default = year.value.default_period();
-            let start = table.date(ctx, "start").map_or(default.start, |d| d.value);
-            let end = table.date(ctx, "end").map_or(default.end, |d| d.value);
-            table.finish(ctx);
-            (Period { start, end }, at)
-        }
-        None => (year.value.default_period(), file_location.clone()),
-    };
+    let (period, period_location) = read_period(ctx, &mut top, year.value, &file_location);
     let issued = top.date(ctx, "issued");
     if issued.is_none() && !top.has("issued") {
-        ctx.diags.push(
-            Problem::MissingField {
-                field: "issued".into(),
-            },
-            file_location.clone(),
-        );
+        top.missing(ctx, "issued");
     }
     let signed_by = top.string(ctx, "signed_by");
     let outline = read_outline(ctx, &mut top);
@@ -55,18 +41,7 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
     let checklist = top.string(ctx, "checklist");
     let owners = top
         .table(ctx, "owners")
-        .map(|mut table| {
-            let keys: Vec<(String, std::ops::Range<usize>)> = table
-                .rest()
-                .map(|(k, _)| (k.get_ref().to_string(), k.span()))
-                .collect();
-            keys.into_iter()
-                .map(|(department, span)| Owner {
-                    items: table.strings_for(ctx, &department),
-                    department: Located::new(department, ctx.at(span)),
-                })
-                .collect()
-        })
+        .map(|mut table| read_owners(ctx, &mut table))
         .unwrap_or_default();
     let rules = top
         .table(ctx, "rules")
@@ -117,6 +92,51 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         channels,
         areas,
     }
+}
+
+/// `[period]`, or the academic year's default; a period that ends before it starts is reported
+/// and replaced by the default.
+fn read_period(
+    ctx: &mut Ctx<'_>,
+    top: &mut Table<'_, '_>,
+    year: AcademicYear,
+    file_location: &Location,
+) -> (Period, Location) {
+    let default = year.default_period();
+    let Some(mut table) = top.table(ctx, "period") else {
+        return (default, file_location.clone());
+    };
+    let at = ctx.at(table.span());
+    let start = table.date(ctx, "start").map_or(default.start, |d| d.value);
+    let end = table.date(ctx, "end").map_or(default.end, |d| d.value);
+    table.finish(ctx);
+    if start > end {
+        let problem = Problem::ReversedPeriod {
+            start: start.to_string(),
+            end: end.to_string(),
+        };
+        ctx.diags.push(problem, at.clone());
+        return (default, at);
+    }
+    (Period { start, end }, at)
+}
+
+/// `[owners]`: department → checklist item ids.
+fn read_owners(ctx: &mut Ctx<'_>, table: &mut Table<'_, '_>) -> Vec<Owner> {
+    let keys: Vec<(String, std::ops::Range<usize>)> = table
+        .rest()
+        .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+        .collect();
+    keys.into_iter()
+        .map(|(department, span)| Owner {
+            items: table
+                .strings_for(ctx, &department)
+                .into_iter()
+                .map(|i| Located::new(rows::item_id(&i.value), i.location))
+                .collect(),
+            department: Located::new(department, ctx.at(span)),
+        })
+        .collect()
 }
 
 fn read_year(
@@ -177,7 +197,11 @@ fn read_rules(ctx: &mut Ctx<'_>, table: &Table<'_, '_>) -> BTreeMap<String, Loca
             None => ctx.report(
                 Problem::BadValue {
                     field: id,
-                    value: ctx.source.get(value.span()).unwrap_or_default().to_owned(),
+                    value: value
+                        .get_ref()
+                        .as_str()
+                        .unwrap_or_else(|| ctx.source.get(value.span()).unwrap_or_default())
+                        .to_owned(),
                     allowed: "\"allow\" / \"warning\" / \"error\"".into(),
                     suggestion: None,
                 },
@@ -236,12 +260,7 @@ fn read_channel_group(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Option<Cha
         .map(|s| Located::new(Selector::parse(&s.value), s.location))
         .collect();
     if figures.is_empty() && !table.has("figures") {
-        ctx.report(
-            Problem::MissingField {
-                field: "figures".into(),
-            },
-            table.span(),
-        );
+        table.missing(ctx, "figures");
     }
     let join = table
         .string(ctx, "join")

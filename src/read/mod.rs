@@ -42,6 +42,21 @@ use self::table::Ctx;
 /// The name of the office's file in every year folder.
 pub const REPORT_FILE: &str = "report.toml";
 
+/// Reading findings after which some value or row is missing from the model: checks across files
+/// would report its absence again (a total whose part was dropped, a table left unread).
+const LOSES_DATA: &[&rules::Rule] = &[
+    &rules::SYNTAX,
+    &rules::UNKNOWN_KEY,
+    &rules::MISSING_FIELD,
+    &rules::WRONG_TYPE,
+    &rules::BAD_COUNT,
+    &rules::EMPTY_FILE,
+    &rules::UNKNOWN_DEPARTMENT,
+    &rules::UNDECODABLE,
+    &rules::BAD_VALUE,
+    &rules::BAD_DATE,
+];
+
 /// A year's input and what reading it found.
 #[derive(Debug)]
 pub struct Loaded {
@@ -131,10 +146,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         }
     }
     let departments = in_report_order(departments, &facts);
-    let incomplete = diags.iter().any(|d| {
-        let id = d.rule().id;
-        id == rules::SYNTAX.id || id == rules::UNDECODABLE.id
-    });
+    let incomplete = diags.iter().any(|d| LOSES_DATA.contains(&d.rule()));
     Ok(Loaded {
         submissions: Submissions {
             facts,
@@ -160,7 +172,14 @@ fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Res
         Ok(facts::read(&mut ctx, doc.get_ref(), year))
     } else {
         report_toml_errors(&mut ctx, &errors);
-        Ok(facts::read(&mut ctx, &DeTable::default(), year))
+        // The defaults, without reporting as missing what the unparsed file may well have.
+        let mut unread = Diagnostics::new();
+        let mut quiet = Ctx {
+            file: file.clone(),
+            source: &text,
+            diags: &mut unread,
+        };
+        Ok(facts::read(&mut quiet, &DeTable::default(), year))
     }
 }
 
@@ -206,12 +225,16 @@ fn in_report_order(departments: BTreeMap<String, Department>, facts: &Facts) -> 
 
 /// The department a file belongs to: its name up to the first `-` or `.`.
 fn department_of(file_name: &str) -> String {
-    file_name
+    let name = file_name
         .split(['-', '.'])
         .next()
         .unwrap_or(file_name)
-        .trim()
-        .to_owned()
+        .trim();
+    if name.is_empty() {
+        // `-事件.csv` names no department: keep the whole name, so the message shows it.
+        return file_name.to_owned();
+    }
+    name.to_owned()
 }
 
 /// The files of a folder, sorted by name, without hidden files, Office lock files (`~$…`) and

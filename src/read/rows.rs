@@ -42,19 +42,28 @@ pub(crate) trait Row {
     fn location(&self) -> Location;
     /// Where a field is or would be (for a missing field: its empty cell, or the row).
     fn field_location(&self, field: &'static str) -> Location;
+    /// Whether the row has a value for `field` (of whatever type; an empty text is no value).
+    fn present(&self, field: &'static str) -> bool;
+    /// Whether the row has an unknown key or column that is a misspelling of `field`.
+    fn misspelt(&self, field: &'static str) -> bool;
     /// Records a finding.
     fn report(&mut self, problem: Problem, location: Location);
 }
 
 fn required_text<R: Row + ?Sized>(row: &mut R, field: &'static str) -> Option<Located<String>> {
     let value = row.text(field);
-    if value.is_none() {
+    if value.is_none() && !row.present(field) {
         missing(row, field);
     }
     value
 }
 
+/// Reports a missing field, unless the row has a misspelling of it: then the unknown-key finding,
+/// which suggests the right name, says it all.
 fn missing<R: Row + ?Sized>(row: &mut R, field: &'static str) {
+    if row.misspelt(field) {
+        return;
+    }
     let name = row.name(field);
     let at = row.field_location(field);
     row.report(Problem::MissingField { field: name }, at);
@@ -81,11 +90,8 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
     };
     let number = match (row.count("number"), &source) {
         (Got::Value(count), _) if from_events => {
-            let problem = Problem::BadValue {
+            let problem = Problem::NumberWithEvents {
                 field: row.name("number"),
-                value: count.value.text.clone(),
-                allowed: "nothing, when the number comes from events (来源 = 事件)".to_owned(),
-                suggestion: None,
             };
             row.report(problem, count.location);
             Number::Missing
@@ -173,9 +179,26 @@ pub(crate) fn event<R: Row + ?Sized>(row: &mut R) -> Option<Event> {
     })
 }
 
+/// A checklist item id as written, with a number's leading zeros and full-width digits undone
+/// (`07`, `７` → `7`), so that it matches the checklist.
+pub(crate) fn item_id(text: &str) -> String {
+    let text = text.trim();
+    let digits: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    match digits.parse::<u32>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => n.to_string(),
+        _ => text.to_owned(),
+    }
+}
+
 /// Reads a checklist entry.
 pub(crate) fn disclosure<R: Row + ?Sized>(row: &mut R) -> Option<Disclosure> {
-    let item = required_text(row, "item");
+    let item = required_text(row, "item").map(|i| Located::new(item_id(&i.value), i.location));
     let status = required_text(row, "status").and_then(|s| match Status::parse(&s.value) {
         Some(status) => Some(Located::new(status, s.location)),
         None => {

@@ -48,6 +48,8 @@ impl Ctx<'_> {
 pub(crate) struct Table<'t, 'i> {
     entries: &'t DeTable<'i>,
     span: Range<usize>,
+    /// Whether this is the whole document (which has no header to point at).
+    document: bool,
     used: Vec<&'t str>,
 }
 
@@ -59,7 +61,16 @@ impl<'t, 'i> Table<'t, 'i> {
         Table {
             entries,
             span,
+            document: false,
             used: Vec::new(),
+        }
+    }
+
+    /// Starts reading a whole document.
+    pub(crate) fn document(entries: &'t DeTable<'i>) -> Self {
+        Table {
+            document: true,
+            ..Table::new(entries, 0..0)
         }
     }
 
@@ -75,6 +86,15 @@ impl<'t, 'i> Table<'t, 'i> {
             .iter()
             .find(|(k, _)| k.get_ref().as_ref() == key)
             .map(|(_, v)| v)
+    }
+
+    /// Whether `key` holds an empty or blank string (without marking it).
+    pub(crate) fn is_blank(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .and_then(|(_, v)| v.get_ref().as_str())
+            .is_some_and(|s| s.trim().is_empty())
     }
 
     /// Whether the table has `key` (without marking it).
@@ -121,12 +141,7 @@ impl<'t, 'i> Table<'t, 'i> {
             }
             None => {
                 if !present {
-                    ctx.report(
-                        Problem::MissingField {
-                            field: key.to_owned(),
-                        },
-                        self.span(),
-                    );
+                    self.missing(ctx, key);
                 }
                 None
             }
@@ -149,7 +164,10 @@ impl<'t, 'i> Table<'t, 'i> {
         match parsed {
             Ok(count) => Some(Located::new(count, at)),
             Err(reason) => {
-                let value = ctx.source.get(v.span()).unwrap_or_default().to_owned();
+                let value = match v.get_ref().as_str() {
+                    Some(s) => s.to_owned(),
+                    None => ctx.source.get(v.span()).unwrap_or_default().to_owned(),
+                };
                 ctx.diags.push(
                     Problem::BadCount {
                         field: key.to_owned(),
@@ -170,12 +188,7 @@ impl<'t, 'i> Table<'t, 'i> {
         key: &'t str,
     ) -> Option<Located<u64>> {
         if !self.has(key) {
-            ctx.report(
-                Problem::MissingField {
-                    field: key.to_owned(),
-                },
-                self.span(),
-            );
+            self.missing(ctx, key);
             self.used.push(key);
             return None;
         }
@@ -301,6 +314,33 @@ impl<'t, 'i> Table<'t, 'i> {
                 }
             })
             .collect()
+    }
+
+    /// Reports `key` as missing from this table (at its header; for the document, at the file),
+    /// unless the table has a misspelling of it, which is reported as an unknown key instead.
+    pub(crate) fn missing(&self, ctx: &mut Ctx<'_>, key: &str) {
+        if self.misspelt(key) {
+            return;
+        }
+        let at = if self.document {
+            Location::file(&ctx.file)
+        } else {
+            ctx.at(self.span())
+        };
+        ctx.diags.push(
+            Problem::MissingField {
+                field: key.to_owned(),
+            },
+            at,
+        );
+    }
+
+    /// Whether the table has a key, other than `key`, that is a likely misspelling of it.
+    pub(crate) fn misspelt(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| {
+            let name = k.get_ref().as_ref();
+            name != key && did_you_mean(name, [key]).is_some()
+        })
     }
 
     /// Every entry whose key was not asked for (for tables whose keys are data, like `[rules]`).
