@@ -9,6 +9,10 @@ use serde::Serialize;
 /// A composed annual report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
+    /// The university.
+    pub school: String,
+    /// The academic year, `2019-2020`.
+    pub year: String,
     /// The title (辽宁科技大学2019-2020学年信息公开工作年度报告).
     pub title: String,
     /// Whether this is a draft with placeholders.
@@ -23,6 +27,111 @@ pub struct Report {
     pub signature: Signature,
     /// In a draft, the findings still open, one line each.
     pub findings: Vec<String>,
+    /// The figures the report prints, as data (for tables, JSON and comparisons).
+    pub data: Data,
+}
+
+/// The report's numbers as data: what `--format table` and `--format json` show and what
+/// `disclose compare` compares.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Data {
+    /// Every count, in department and row order.
+    pub figures: Vec<FigureRow>,
+    /// Disclosure requests, if submitted.
+    pub requests: Option<RequestsRow>,
+    /// Complaints, reconsiderations and lawsuits, if submitted.
+    pub complaints: Option<ComplaintsRow>,
+    /// Every checklist item and how it is accounted for.
+    pub checklist: Vec<ChecklistRow>,
+}
+
+/// One count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FigureRow {
+    /// The department that submitted it.
+    pub department: String,
+    /// The channel.
+    pub channel: String,
+    /// The item.
+    pub item: String,
+    /// The item of the same channel it is a part of.
+    pub parent: Option<String>,
+    /// The value; `None` when missing (only in drafts).
+    pub value: Option<u64>,
+    /// The unit.
+    pub unit: String,
+    /// 约, 近, 余 or 多.
+    pub qualifier: Option<String>,
+    /// Whether the figure is approximate.
+    pub approximate: bool,
+    /// As printed: `约 3600 条`.
+    pub text: String,
+    /// `given`, `events` or `missing`.
+    pub source: String,
+}
+
+impl FigureRow {
+    /// `channel/item`, the figure's identity across years.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.channel, self.item)
+    }
+}
+
+/// Disclosure requests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestsRow {
+    /// Received this year.
+    pub received: u64,
+    /// Carried over from last year.
+    pub carried_over: u64,
+    /// Answered, by outcome: (key, name, number), in the order of `[requests]`'s keys.
+    pub outcomes: Vec<Outcome>,
+    /// Carried forward to next year.
+    pub carried_forward: u64,
+}
+
+/// Requests answered with one outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The key in `[requests]` (`granted`).
+    pub key: String,
+    /// The outcome's name (同意公开).
+    pub name: String,
+    /// How many.
+    pub number: u64,
+}
+
+/// Complaints, reconsiderations and lawsuits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComplaintsRow {
+    /// 举报.
+    pub reports: u64,
+    /// 行政复议.
+    pub reconsiderations: u64,
+    /// 行政诉讼.
+    pub lawsuits: u64,
+}
+
+/// One checklist item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChecklistRow {
+    /// The item's id.
+    pub id: String,
+    /// Its category.
+    pub category: String,
+    /// What must be published.
+    pub text: String,
+    /// 已公开, 部分公开 or 不适用; `None` when nobody accounted for it.
+    pub status: Option<String>,
+    /// The departments responsible: the one that accounted for it and its co-owners, or else the
+    /// owner report.toml assigns.
+    pub departments: Vec<String>,
+    /// Links.
+    pub links: Vec<String>,
+    /// Channels named.
+    pub channels: Vec<String>,
+    /// The reason it does not apply, or a note.
+    pub note: Option<String>,
 }
 
 /// One numbered part: 一、概述.

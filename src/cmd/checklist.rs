@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use comfy_table::{ContentArrangement, Table, presets};
 use disclose::checklist::Checklist;
-use disclose::compose::where_published;
+use disclose::compose::{self, where_published};
 use disclose::{AcademicYear, read};
 
 use crate::cli::Global;
@@ -44,43 +44,18 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                 subs.facts.school.value, subs.checklist.name
             );
             table.set_header(["编号", "事项", "状态", "责任部门", "公开网址或渠道"]);
-            for item in &subs.checklist.items {
-                let row = match subs.disclosure(&item.id) {
-                    None => [
-                        item.id.clone(),
-                        item.text.clone(),
-                        "未说明".into(),
-                        owner_of(subs, &item.id),
-                        String::new(),
-                    ],
-                    Some((department, entry)) => {
-                        let mut owners = vec![department.name.clone()];
-                        owners.extend(entry.owners.iter().map(|o| o.value.clone()));
-                        [
-                            item.id.clone(),
-                            item.text.clone(),
-                            entry.status.value.as_str().to_owned(),
-                            owners.join("、"),
-                            where_published(entry),
-                        ]
-                    }
-                };
-                table.add_row(row);
+            for row in compose::data(subs).checklist {
+                table.add_row([
+                    row.id.clone(),
+                    row.text.clone(),
+                    row.status.clone().unwrap_or_else(|| "未说明".to_owned()),
+                    row.departments.join("、"),
+                    where_published(&row),
+                ]);
             }
         }
     }
     let text = format!("{title}\n{table}\n");
     super::print::stdout(text.as_bytes())?;
     Ok(super::OK)
-}
-
-/// The department report.toml assigns an item to, for items nobody accounted for.
-fn owner_of(subs: &disclose::Submissions, item: &str) -> String {
-    subs.facts
-        .owners
-        .iter()
-        .filter(|o| o.items.iter().any(|i| i.value == item))
-        .map(|o| o.department.value.clone())
-        .collect::<Vec<_>>()
-        .join("、")
 }

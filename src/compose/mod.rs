@@ -6,6 +6,7 @@
 //! figures. A figure that is missing (only possible in a draft) becomes a visible placeholder,
 //! 【待补充：…】, never a silent gap.
 
+mod data;
 pub mod phrase;
 
 use std::fmt::Write as _;
@@ -13,8 +14,8 @@ pub(crate) mod placement;
 
 use crate::facts::{Facts, Point};
 use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
-use crate::report::{Block, Part, Report, Signature, Table};
-use crate::submission::{Department, Disclosure, Figure, Number, Submissions};
+use crate::report::{Block, ChecklistRow, Data, Part, Report, Signature, Table};
+use crate::submission::{Department, Figure, Number, Submissions};
 use crate::year::chinese_date;
 
 use self::phrase::Values;
@@ -35,12 +36,15 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
             blocks: blocks(subs, &placement, spec),
         })
         .collect();
+    let data = data::collect(subs);
     Report {
+        school: facts.school.value.clone(),
+        year: facts.year.value.to_string(),
         title: title(facts),
         draft,
         preamble: vec![preamble(facts)],
         parts,
-        appendix: checklist_table(subs).into_iter().collect(),
+        appendix: checklist_table(subs, &data).into_iter().collect(),
         signature: Signature {
             signer: facts
                 .signed_by
@@ -53,34 +57,27 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
                 .map_or_else(|| placeholder("发布日期"), |d| chinese_date(d.value)),
         },
         findings: Vec::new(),
+        data,
     }
 }
 
 /// The appendix 清单事项公开情况表, when the year has checklist entries: every item of the
 /// checklist with its status and where it is published (links, or the channels named), or why it
 /// does not apply. Items nobody accounted for say so.
-fn checklist_table(subs: &Submissions) -> Option<Table> {
+fn checklist_table(subs: &Submissions, data: &Data) -> Option<Table> {
     if !subs.has_disclosures() {
         return None;
     }
-    let rows = subs
+    let rows = data
         .checklist
-        .items
         .iter()
-        .map(|item| {
-            let (status, place) = match subs.disclosure(&item.id) {
-                None => ("未说明".to_owned(), String::new()),
-                Some((_, entry)) => (
-                    entry.status.value.as_str().to_owned(),
-                    where_published(entry),
-                ),
-            };
+        .map(|row| {
             vec![
-                item.id.clone(),
-                item.category.clone(),
-                item.text.clone(),
-                status,
-                place,
+                row.id.clone(),
+                row.category.clone(),
+                row.text.clone(),
+                row.status.clone().unwrap_or_else(|| "未说明".to_owned()),
+                where_published(row),
             ]
         })
         .collect();
@@ -94,19 +91,21 @@ fn checklist_table(subs: &Submissions) -> Option<Table> {
 }
 
 /// Where a checklist item is published: its links, or else the channels named; then its note.
-pub fn where_published(entry: &Disclosure) -> String {
-    let (mut place, separator): (Vec<&str>, &str) = if entry.links.is_empty() {
-        (
-            entry.channels.iter().map(|c| c.value.as_str()).collect(),
-            "、",
-        )
+pub fn where_published(row: &ChecklistRow) -> String {
+    let (mut place, separator): (Vec<&str>, &str) = if row.links.is_empty() {
+        (row.channels.iter().map(String::as_str).collect(), "、")
     } else {
-        (entry.links.iter().map(|l| l.value.as_str()).collect(), " ")
+        (row.links.iter().map(String::as_str).collect(), " ")
     };
-    if let Some(note) = &entry.note {
-        place.push(&note.value);
+    if let Some(note) = &row.note {
+        place.push(note);
     }
     place.join(separator)
+}
+
+/// The year's numbers as data, without composing the text.
+pub fn data(subs: &Submissions) -> Data {
+    data::collect(subs)
 }
 
 /// The visible mark of a missing piece in a draft.
