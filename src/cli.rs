@@ -77,6 +77,23 @@ pub(crate) enum Command {
     Rules(cmd::rules::Args),
     /// Print the disclosure checklist; with a year, how each item is accounted for.
     Checklist(cmd::checklist::Args),
+    /// Create a new year's folder from last year's: report.toml carried over for review, and a
+    /// template per department with last year's rows and the numbers left blank.
+    ///
+    /// Never overwrites a file: running it again changes nothing.
+    #[command(after_help = EXIT_CODES)]
+    Init(cmd::init::Args),
+    /// Show where a year stands: one row per department (received, rows, errors, warnings,
+    /// checklist items covered), with totals.
+    ///
+    /// Exits 1 while a listed department has submitted nothing or an error remains, so a script
+    /// can send reminders.
+    #[command(after_help = EXIT_CODES)]
+    Status(cmd::status::Args),
+    /// Print a shell completion script: `disclose completions bash > /etc/bash_completion.d/disclose`.
+    Completions(cmd::completions::Args),
+    /// Print the manual page (roff): `disclose man > disclose.1`.
+    Man,
 }
 
 /// Message languages.

@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod error;
 pub mod facts;
+pub mod init;
 pub mod location;
 pub mod outline;
 pub mod output;
@@ -32,6 +33,7 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod status;
 pub mod submission;
 pub mod year;
 

@@ -35,6 +35,11 @@ impl Paragraph {
         }
     }
 
+    /// Where the paragraph's first character is in the file, when its characters can be mapped.
+    pub fn origin(&self) -> Option<usize> {
+        self.segments.first().map(|&(_, file_at)| file_at)
+    }
+
     /// The location of `range` (bytes of [`Paragraph::text`]), as precisely as known.
     pub fn locate(&self, range: Range<usize>) -> Location {
         let Some(&(text_at, file_at)) = self

@@ -187,6 +187,7 @@ pub enum Problem {
     CountInText {
         text: String,
     },
+    Unreviewed,
     StaleYear {
         found: String,
         expected: String,
@@ -300,6 +301,7 @@ impl Problem {
             P::EmptyPart { .. } => &rules::EMPTY_PART,
             P::CountInText { .. } => &rules::COUNT_IN_TEXT,
             P::StaleYear { .. } => &rules::STALE_YEAR,
+            P::Unreviewed => &rules::UNREVIEWED,
         }
     }
 
@@ -568,6 +570,8 @@ impl Problem {
             P::CountInText { text } => format!(
                 "the count `{text}` is written into narrative text; submit it as a count and let a phrase print it"
             ),
+            P::Unreviewed if zh => "这段文字沿用自上年，尚未审阅：改写后请删去【待审阅】".to_owned(),
+            P::Unreviewed => "this paragraph was carried over from last year and is still marked 【待审阅】: review it, then delete the marker".to_owned(),
             P::StaleYear { found, expected } if zh => {
                 format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？")
             }

@@ -258,6 +258,12 @@ rules! {
         "叙述文字提到了其他学年",
         "Text that names another academic year (e.g. 2018-2019学年 in the 2019-2020 report) was \
          probably carried over from last year's report without review.";
+    UNREVIEWED = "D504", Warning,
+        "text carried over from last year is still marked for review",
+        "沿用上年的文字仍标有【待审阅】",
+        "`disclose init` copies last year's narrative into the new year and starts every \
+         paragraph with 【待审阅】. Rewrite the paragraph for this year, then delete the marker. \
+         The marker is printed in the report until then.";
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ mod checklist;
 mod dates;
 mod figures;
 mod narrative;
+
+pub use narrative::REVIEW;
 mod placement;
 mod requests;
 
@@ -18,22 +20,20 @@ use crate::submission::Submissions;
 /// Runs every check on a year, adds the findings to `diags`, then applies the year's rule levels
 /// and sorts the findings.
 ///
-/// When reading lost a value or a row (a syntax error, an unknown key, a missing field, a bad
-/// value), only the findings of reading are kept: checks across files would report the loss
-/// again, as a total that does not add up or a table nobody submitted. They run once every file
-/// reads cleanly.
+/// The checks of single values (dates, narrative text) always run. When reading lost a value or
+/// a row (a syntax error, an unknown key, a missing field, a bad value), the checks across files
+/// wait: they would report the loss again, as a total that does not add up or a table nobody
+/// submitted. They run once every file reads cleanly.
 pub fn run(subs: &Submissions, diags: &mut Diagnostics) {
-    if subs.incomplete {
-        diags.apply_levels(&subs.facts.levels());
-        diags.sort();
-        return;
-    }
-    figures::check(subs, diags);
-    checklist::check(subs, diags);
-    placement::check(subs, diags);
-    requests::check(subs, diags);
     dates::check(subs, diags);
-    narrative::check(subs, diags);
+    narrative::text(subs, diags);
+    if !subs.incomplete {
+        figures::check(subs, diags);
+        checklist::check(subs, diags);
+        placement::check(subs, diags);
+        requests::check(subs, diags);
+        narrative::parts(subs, diags);
+    }
     diags.apply_levels(&subs.facts.levels());
     diags.sort();
 }

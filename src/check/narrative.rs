@@ -1,5 +1,5 @@
 //! The narrative the office and departments write: every part says something, no counts are
-//! typed into sentences, no text is left over from another year (D501, D502, D503).
+//! typed into sentences, no text is left over from another year or unreviewed (D501–D504).
 
 use std::ops::Range;
 
@@ -14,9 +14,11 @@ use crate::year::AcademicYear;
 /// Units that make a number a count. (个 is left out: "15个工作日" is a deadline, not a count.)
 const UNITS: &[&str] = &["人次", "条", "篇", "期", "份", "件", "项", "次", "人", "场"];
 
-/// Runs the narrative checks.
-pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
-    empty_parts(subs, diags);
+/// The marker `disclose init` puts on every paragraph it carries over from last year.
+pub const REVIEW: &str = "【待审阅】";
+
+/// D502–D504: what is written in the narrative, paragraph by paragraph.
+pub(crate) fn text(subs: &Submissions, diags: &mut Diagnostics) {
     let year = subs.facts.year.value;
     visit(subs, &mut |text, locate| {
         for range in counts(text) {
@@ -26,6 +28,9 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
                 },
                 locate(range),
             );
+        }
+        if let Some(at) = text.find(REVIEW) {
+            diags.push(Problem::Unreviewed, locate(at..at + REVIEW.len()));
         }
         for (range, found) in other_years(text, year) {
             diags.push(
@@ -39,8 +44,15 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
     });
 }
 
-/// D501: parts of the outline with nothing in them.
-fn empty_parts(subs: &Submissions, diags: &mut Diagnostics) {
+/// Runs every narrative check (for tests).
+#[cfg(test)]
+fn check(subs: &Submissions, diags: &mut Diagnostics) {
+    parts(subs, diags);
+    text(subs, diags);
+}
+
+/// D501: parts of the outline, and key areas, with nothing in them.
+pub(crate) fn parts(subs: &Submissions, diags: &mut Diagnostics) {
     let facts = &subs.facts;
     for spec in facts.outline.parts {
         let text = facts.parts.get(spec.key);
@@ -249,6 +261,16 @@ mod tests {
         let dump = found.dump();
         assert!(dump.contains("D503 report.toml:6:1"), "{dump}");
         assert!(dump.contains("D502 report.toml:7:6"), "{dump}");
+    }
+
+    #[test]
+    fn d504_each_paragraph_still_marked_for_review() {
+        let found = Year::new()
+            .facts("[parts.other]\ntext = '''\n【待审阅】无\n\n【待审阅】另有说明。\n'''\n")
+            .check_with(super::check);
+        let dump = found.dump();
+        assert!(dump.contains("D504 report.toml:6:1"), "{dump}");
+        assert!(dump.contains("D504 report.toml:8:1"), "{dump}");
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub(crate) struct Args {
     /// Do not print warnings.
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
+
+    /// Write a draft even while submissions are missing or wrong: every missing figure becomes
+    /// a visible placeholder (【待补充：…】), a banner heads the document, and the open findings
+    /// are listed at its end. Exits 0 once the draft is written.
+    #[arg(long)]
+    pub(crate) draft: bool,
 }
 
 /// Compiles a year's report.
@@ -35,10 +41,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let diags = &loaded.diagnostics;
     let mut sources = Sources::new();
     let errors = diags.errors();
-    if errors > 0 || !args.quiet {
+    // A draft lists the findings in the document; otherwise errors always go to stderr.
+    if (errors > 0 && !args.draft) || !args.quiet {
         let mut err = std::io::stderr().lock();
         emit::short(diags, &mut sources, global.lang, &mut err)?;
-        if errors > 0 {
+        if errors > 0 && !args.draft {
             let line = match global.lang {
                 Lang::Zh => format!(
                     "compile：{errors} 个错误，未生成报告；运行 `disclose validate {}` 查看每个问题所在的原文",
@@ -53,7 +60,15 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             return Ok(super::findings());
         }
     }
-    let report = compose::compose(&loaded.submissions, false);
+    let mut report = compose::compose(&loaded.submissions, args.draft);
+    if args.draft {
+        let mut lines = Vec::new();
+        emit::short(diags, &mut sources, global.lang, &mut lines)?;
+        report.findings = String::from_utf8_lossy(&lines)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+    }
     let text = render::to_string(&report, args.format);
     match &args.output {
         Some(path) => output::write_atomically(path, text.as_bytes())?,

@@ -5,8 +5,11 @@
 
 pub(crate) mod checklist;
 pub(crate) mod compile;
+pub(crate) mod completions;
+pub(crate) mod init;
 pub(crate) mod print;
 pub(crate) mod rules;
+pub(crate) mod status;
 pub(crate) mod validate;
 
 use std::process::ExitCode;

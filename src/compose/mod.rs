@@ -11,6 +11,7 @@ pub mod phrase;
 
 use std::fmt::Write as _;
 pub(crate) mod placement;
+mod proactive;
 
 use crate::facts::{Facts, Point};
 use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
@@ -33,7 +34,7 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
         .map(|(i, spec)| Part {
             number: chinese_numeral(i + 1),
             heading: heading(facts, spec).to_owned(),
-            blocks: blocks(subs, &placement, spec),
+            blocks: blocks(subs, &placement, spec, draft),
         })
         .collect();
     let data = data::collect(subs);
@@ -154,7 +155,12 @@ fn heading<'f>(facts: &'f Facts, spec: &'static PartSpec) -> &'f str {
         .map_or(spec.heading, |h| h.value.as_str())
 }
 
-fn blocks(subs: &Submissions, placement: &Placement<'_>, spec: &'static PartSpec) -> Vec<Block> {
+fn blocks(
+    subs: &Submissions,
+    placement: &Placement<'_>,
+    spec: &'static PartSpec,
+    draft: bool,
+) -> Vec<Block> {
     let facts = &subs.facts;
     let text = facts.parts.get(spec.key);
     let mut blocks: Vec<Block> = text
@@ -172,66 +178,13 @@ fn blocks(subs: &Submissions, placement: &Placement<'_>, spec: &'static PartSpec
         );
     }
     match spec.kind {
-        PartKind::Narrative => {}
+        PartKind::Narrative => {
+            if draft && blocks.is_empty() {
+                blocks.push(plain(placeholder(heading(facts, spec))));
+            }
+        }
         PartKind::Proactive => {
-            let sub = |key: &str| {
-                text.and_then(|t| t.subheadings.get(key))
-                    .map(|h| h.value.clone())
-                    .or_else(|| facts.outline.subheading(key).map(str::to_owned))
-                    .unwrap_or_default()
-            };
-            if !facts.channels.is_empty() {
-                number += 1;
-                blocks.push(Block::Heading {
-                    number: numbered(Numbering::Parenthesised, number),
-                    text: sub("channels"),
-                });
-                for (i, (group, placed)) in facts.channels.iter().zip(&placement.groups).enumerate()
-                {
-                    let mut pieces: Vec<String> =
-                        placed.iter().map(|(d, f)| sentence(subs, d, f)).collect();
-                    if let Some(then) = &group.then {
-                        pieces.push(then.text.clone());
-                    }
-                    let mut body = pieces.join(&group.join);
-                    end_sentence(&mut body);
-                    for after in &group.after {
-                        body.push_str(&after.text);
-                    }
-                    blocks.push(Block::Paragraph {
-                        lead: Some(lead(
-                            &numbered(Numbering::Arabic, i + 1),
-                            &group.title.value,
-                        )),
-                        text: body,
-                    });
-                }
-            }
-            if !facts.areas.is_empty() {
-                number += 1;
-                blocks.push(Block::Heading {
-                    number: numbered(Numbering::Parenthesised, number),
-                    text: sub("areas"),
-                });
-                for (i, area) in facts.areas.iter().enumerate() {
-                    let mut paragraphs: Vec<String> =
-                        area.paragraphs.iter().map(|p| p.text.clone()).collect();
-                    for department in &subs.departments {
-                        for text in department
-                            .texts
-                            .iter()
-                            .filter(|t| t.area.value == area.key.value)
-                        {
-                            paragraphs.extend(text.paragraphs.iter().map(|p| p.text.clone()));
-                        }
-                    }
-                    if paragraphs.is_empty() {
-                        paragraphs.push(placeholder(&area.title.value));
-                    }
-                    let lead = lead(&numbered(Numbering::Arabic, i + 1), &area.title.value);
-                    push_led(&mut blocks, lead, paragraphs.into_iter());
-                }
-            }
+            proactive::compose(subs, placement, text, &mut number, draft, &mut blocks);
         }
         PartKind::Requests => continue_with(&mut blocks, requests_sentence(subs)),
         PartKind::Complaints => continue_with(&mut blocks, complaints_sentence(subs)),

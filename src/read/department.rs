@@ -208,8 +208,10 @@ impl Row for TomlRow<'_, '_, '_, '_> {
         self.ctx.at(self.table.span())
     }
 
-    fn field_location(&self, _field: &'static str) -> Location {
-        self.location()
+    fn field_location(&self, field: &'static str) -> Location {
+        self.table
+            .span_of(field)
+            .map_or_else(|| self.location(), |span| self.ctx.at(span))
     }
 
     fn present(&self, field: &'static str) -> bool {
@@ -268,7 +270,7 @@ mod tests {
         let toml = "[[count]]\nchannel = \"学校主页\"\nitem = \"信息\"\nnumber = \"\"\nunit = \"条\"\n\n[[count]]\nchannel = \"官方微信\"\nitem = \"信息\"\nnumber = -5\nunit = \"条\"\n";
         let found = Year::new().file("宣传部.toml", toml).read();
         assert_eq!(ids(&found), ["D103", "D105"], "{}", found.dump());
-        assert_eq!(found.at(0), "宣传部.toml:1:1");
+        assert_eq!(found.at(0), "宣传部.toml:4:10", "the blank value itself");
         assert_eq!(found.at(1), "宣传部.toml:10:10");
     }
 

@@ -29,7 +29,7 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
     let year = read_year(ctx, &mut top, year, &file_location);
     let (period, period_location) = read_period(ctx, &mut top, year.value, &file_location);
     let issued = top.date(ctx, "issued");
-    if issued.is_none() && !top.has("issued") {
+    if issued.is_none() && (!top.has("issued") || top.is_blank("issued")) {
         top.missing(ctx, "issued");
     }
     let signed_by = top.string(ctx, "signed_by");

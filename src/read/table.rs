@@ -88,6 +88,14 @@ impl<'t, 'i> Table<'t, 'i> {
             .map(|(_, v)| v)
     }
 
+    /// Where the value of `key` is written, if the table has it (without marking it).
+    pub(crate) fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v.span())
+    }
+
     /// Whether `key` holds an empty or blank string (without marking it).
     pub(crate) fn is_blank(&self, key: &str) -> bool {
         self.entries
@@ -148,9 +156,13 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
-    /// A count: a non-negative TOML integer, or text such as `"1万"`.
+    /// A count: a non-negative TOML integer, or text such as `"1万"`. An empty string (how a
+    /// template leaves a number to fill in) is no count, and not reported here.
     pub(crate) fn count(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Located<Count>> {
         let v = self.value(key)?;
+        if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) {
+            return None;
+        }
         let at = ctx.at(v.span());
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => values::parse_count(i.as_str().replace('_', "").as_str()),
@@ -187,7 +199,7 @@ impl<'t, 'i> Table<'t, 'i> {
         ctx: &mut Ctx<'_>,
         key: &'t str,
     ) -> Option<Located<u64>> {
-        if !self.has(key) {
+        if !self.has(key) || self.is_blank(key) {
             self.missing(ctx, key);
             self.used.push(key);
             return None;
@@ -196,9 +208,13 @@ impl<'t, 'i> Table<'t, 'i> {
             .map(|c| Located::new(c.value.value, c.location))
     }
 
-    /// A date: a TOML date, or text in one of the accepted spellings.
+    /// A date: a TOML date, or text in one of the accepted spellings. An empty string (a
+    /// template's blank) is no date, and not reported here.
     pub(crate) fn date(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Located<Date>> {
         let v = self.value(key)?;
+        if v.get_ref().as_str().is_some_and(|s| s.trim().is_empty()) {
+            return None;
+        }
         date_value(ctx, key, v)
     }
 
@@ -322,10 +338,10 @@ impl<'t, 'i> Table<'t, 'i> {
         if self.misspelt(key) {
             return;
         }
-        let at = if self.document {
-            Location::file(&ctx.file)
-        } else {
-            ctx.at(self.span())
+        let at = match self.span_of(key) {
+            Some(span) => ctx.at(span),
+            None if self.document => Location::file(&ctx.file),
+            None => ctx.at(self.span()),
         };
         ctx.diags.push(
             Problem::MissingField {

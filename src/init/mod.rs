@@ -1,0 +1,88 @@
+//! `disclose init`: a new year's folder, made from last year's.
+//!
+//! The office's report.toml is carried over as text — comments and layout kept — with the new
+//! year, the issue date left to fill in, and every paragraph marked 【待审阅】 (validate warns on
+//! each until it is rewritten, D504). Each department gets a template of last year's rows with
+//! the numbers left blank and last year's value beside each, commented in Chinese, as CSV/TOML
+//! like last year or, with `--xlsx`, as Excel workbooks. Existing files are never overwritten, so
+//! running init again changes nothing.
+
+mod report_toml;
+mod templates;
+mod workbook;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::output::write_atomically;
+use crate::read;
+use crate::year::AcademicYear;
+
+/// What `init` is asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The folder holding the year folders.
+    pub data: PathBuf,
+    /// The year to create.
+    pub year: AcademicYear,
+    /// The year to start from.
+    pub from: AcademicYear,
+    /// Whether to write Excel templates for counts and checklist entries.
+    pub xlsx: bool,
+}
+
+/// What `init` did, file by file.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    /// Files written.
+    pub written: Vec<PathBuf>,
+    /// Files that existed already and were left as they were.
+    pub kept: Vec<PathBuf>,
+}
+
+/// One file to create: its name in the new year folder and its content.
+pub(crate) struct NewFile {
+    pub(crate) name: String,
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// Creates the new year's folder from the previous one.
+pub fn run(options: &Options) -> Result<Outcome, Error> {
+    let previous = read::year(&options.data, options.from)?;
+    let subs = &previous.submissions;
+    let folder = options.data.join(options.year.to_string());
+    std::fs::create_dir_all(&folder).map_err(|source| Error::Write {
+        path: folder.clone(),
+        source,
+    })?;
+    let report_path = options
+        .data
+        .join(options.from.to_string())
+        .join(read::REPORT_FILE);
+    let report_text = std::fs::read(&report_path)
+        .map(|b| crate::decode::decode(&b).text)
+        .map_err(|source| Error::Read {
+            path: report_path,
+            source,
+        })?;
+    let mut files = vec![NewFile {
+        name: read::REPORT_FILE.to_owned(),
+        bytes: report_toml::carry_over(&report_text, subs, options.year).into_bytes(),
+    }];
+    files.extend(templates::for_departments(subs, options));
+    let mut outcome = Outcome::default();
+    for file in files {
+        let path = folder.join(&file.name);
+        if exists(&path) {
+            outcome.kept.push(path);
+        } else {
+            write_atomically(&path, &file.bytes)?;
+            outcome.written.push(path);
+        }
+    }
+    Ok(outcome)
+}
+
+fn exists(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}

@@ -1,0 +1,318 @@
+//! Department templates for a new year: last year's rows, numbers left blank, last year's value
+//! beside each, and instructions in Chinese.
+//!
+//! Each of last year's files that held counts or checklist entries gets a template of the same
+//! name and format (CSV stays CSV, TOML stays TOML); event files are not carried over, since
+//! events are this year's export. With `--xlsx`, counts and checklist entries go into one Excel
+//! workbook per department instead, and only what a workbook cannot hold (texts, requests,
+//! complaints) into a TOML file.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{NewFile, Options, workbook};
+use crate::check::REVIEW;
+use crate::compose::phrase::figure_text;
+use crate::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
+
+/// The templates for every department of last year.
+pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
+    let mut files = Vec::new();
+    for department in &subs.departments {
+        if options.xlsx {
+            files.extend(workbook::for_department(department, options));
+            if has_toml_only(department) {
+                let name = format!("{}.toml", department.name);
+                files.push(toml_file(name, department, &[], &[], true, options));
+            }
+            continue;
+        }
+        for file in &department.files {
+            let name = file_name(file);
+            let figures: Vec<&Figure> = department
+                .figures
+                .iter()
+                .filter(|f| f.row.file == *file)
+                .collect();
+            let disclosures: Vec<&Disclosure> = department
+                .disclosures
+                .iter()
+                .filter(|d| d.location.file == *file)
+                .collect();
+            if name.to_lowercase().ends_with(".toml") {
+                let first_toml = department
+                    .files
+                    .iter()
+                    .find(|f| file_name(f).to_lowercase().ends_with(".toml"))
+                    == Some(file);
+                // Texts, requests and complaints go into the department's first TOML file.
+                if first_toml || !figures.is_empty() || !disclosures.is_empty() {
+                    let template = toml_file(
+                        name,
+                        department,
+                        &figures,
+                        &disclosures,
+                        first_toml,
+                        options,
+                    );
+                    files.push(template);
+                }
+            } else if !figures.is_empty() {
+                files.push(NewFile {
+                    bytes: counts_csv(department, &figures),
+                    name,
+                });
+            } else if !disclosures.is_empty() {
+                files.push(NewFile {
+                    bytes: disclosures_csv(&disclosures),
+                    name,
+                });
+            }
+        }
+    }
+    files
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn has_toml_only(department: &Department) -> bool {
+    !department.texts.is_empty() || department.requests.is_some() || department.complaints.is_some()
+}
+
+/// How last year's value is described beside the blank.
+pub(crate) fn last_year(department: &Department, figure: &Figure) -> String {
+    let qualifier = figure.qualifier.as_ref().map(|q| q.value);
+    let value = department.value_of(figure).map_or_else(
+        || "未填".to_owned(),
+        |v| figure_text(&v.to_string(), &figure.unit.value, qualifier),
+    );
+    match figure.number {
+        Number::FromEvents(_) => {
+            format!("上学年由事件统计：{value}；本学年请提交事件文件，数量留空")
+        }
+        _ => format!("上学年：{value}"),
+    }
+}
+
+fn counts_csv(department: &Department, figures: &[&Figure]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "渠道",
+        "类别",
+        "数量",
+        "单位",
+        "限定词",
+        "上级",
+        "分项不全",
+        "措辞",
+        "来源",
+        "备注",
+    ];
+    let _ = writer.write_record(header);
+    for figure in figures {
+        let source = if matches!(figure.number, Number::FromEvents(_)) {
+            "事件"
+        } else {
+            ""
+        };
+        let _ = writer.write_record([
+            figure.channel.value.as_str(),
+            &figure.item.value,
+            "",
+            &figure.unit.value,
+            figure.qualifier.as_ref().map_or("", |q| q.value.as_str()),
+            figure.parent.as_ref().map_or("", |p| p.value.as_str()),
+            if figure.partial { "是" } else { "" },
+            figure.phrase.as_ref().map_or("", |p| p.value.as_str()),
+            source,
+            &last_year(department, figure),
+        ]);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn disclosures_csv(disclosures: &[&Disclosure]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(["事项", "状态", "链接", "公开日期", "责任部门", "备注"]);
+    for d in disclosures {
+        let join = |list: &[crate::location::Located<String>]| {
+            list.iter()
+                .map(|l| l.value.as_str())
+                .collect::<Vec<_>>()
+                .join("；")
+        };
+        let _ = writer.write_record([
+            d.item.value.as_str(),
+            d.status.value.as_str(),
+            &join(&d.links),
+            "",
+            &join(&d.owners),
+            d.note.as_ref().map_or("", |n| n.value.as_str()),
+        ]);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// A TOML string literal.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// A TOML multi-line literal string for narrative, one paragraph per blank-line block.
+fn multiline(paragraphs: &[String]) -> String {
+    let body = paragraphs.join("\n\n");
+    if body.contains("'''") || body.chars().any(|c| c.is_control() && c != '\n') {
+        return quoted(&body);
+    }
+    format!("'''\n{body}\n'''")
+}
+
+/// A TOML template with the given counts and checklist entries, and, when `rest`, the
+/// department's texts, requests and complaints.
+fn toml_file(
+    name: String,
+    department: &Department,
+    figures: &[&Figure],
+    disclosures: &[&Disclosure],
+    rest: bool,
+    options: &Options,
+) -> NewFile {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "# {} {} 学年信息公开数据（由 disclose init 根据 {} 学年生成）\n\
+         # 填写说明：\n\
+         #   - 每个 [[count]] 是报告中的一个数字：在 number = \"\" 的引号处填写本学年的数量（整数，不写单位），\n\
+         #     例如 number = 1481；约数保留 qualifier（约、近、余、多）。行尾注释是上学年的数量，仅供参考。\n\
+         #   - 沿用上学年的文字开头标有【待审阅】：请改写为本学年的内容，再删去标记。\n\
+         #   - [[disclosure]] 是清单事项：请核对链接是否仍有效，在 published 填写本学年的公开日期。\n\
+         #   - 填好后运行 disclose validate {} 检查；各字段的含义见 docs/submissions.md。",
+        department.name, options.year, options.from, options.year
+    );
+    toml_counts(&mut t, department, figures);
+    if rest {
+        toml_texts(&mut t, department);
+    }
+    toml_disclosures(&mut t, disclosures, options);
+    if rest {
+        toml_tables(&mut t, department);
+    }
+    NewFile {
+        name,
+        bytes: t.into_bytes(),
+    }
+}
+
+fn toml_counts(t: &mut String, department: &Department, figures: &[&Figure]) {
+    for figure in figures {
+        let _ = writeln!(t, "\n[[count]]");
+        let _ = writeln!(t, "channel = {}", quoted(&figure.channel.value));
+        let _ = writeln!(t, "item = {}", quoted(&figure.item.value));
+        if matches!(figure.number, Number::FromEvents(_)) {
+            let _ = writeln!(t, "source = \"事件\"   # {}", last_year(department, figure));
+        } else {
+            let _ = writeln!(t, "number = \"\"   # {}", last_year(department, figure));
+        }
+        let _ = writeln!(t, "unit = {}", quoted(&figure.unit.value));
+        if let Some(q) = &figure.qualifier {
+            let _ = writeln!(t, "qualifier = {}", quoted(q.value.as_str()));
+        }
+        if let Some(p) = &figure.parent {
+            let _ = writeln!(t, "parent = {}", quoted(&p.value));
+        }
+        if figure.partial {
+            let _ = writeln!(t, "partial = true");
+        }
+        if let Some(p) = &figure.phrase {
+            let _ = writeln!(t, "phrase = {}", quoted(&p.value));
+        }
+    }
+}
+
+fn toml_texts(t: &mut String, department: &Department) {
+    for text in &department.texts {
+        let paragraphs: Vec<String> = text
+            .paragraphs
+            .iter()
+            .map(|p| {
+                if p.text.starts_with(REVIEW) {
+                    p.text.clone()
+                } else {
+                    format!("{REVIEW}{}", p.text)
+                }
+            })
+            .collect();
+        let _ = writeln!(t, "\n[[text]]\narea = {}", quoted(&text.area.value));
+        let _ = writeln!(t, "text = {}", multiline(&paragraphs));
+    }
+}
+
+fn toml_disclosures(t: &mut String, disclosures: &[&Disclosure], options: &Options) {
+    for d in disclosures {
+        let _ = writeln!(t, "\n[[disclosure]]");
+        let _ = writeln!(t, "item = {}", quoted(&d.item.value));
+        let _ = writeln!(t, "status = {}", quoted(d.status.value.as_str()));
+        let list = |items: &[crate::location::Located<String>]| {
+            let quoted: Vec<String> = items.iter().map(|i| quoted(&i.value)).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        if !d.links.is_empty() {
+            let _ = writeln!(t, "links = {}", list(&d.links));
+        }
+        if !d.channels.is_empty() {
+            let _ = writeln!(t, "channels = {}", list(&d.channels));
+        }
+        let _ = writeln!(
+            t,
+            "published = []   # 本学年的公开日期，如 [{}-03-01]",
+            options.year.end()
+        );
+        if !d.owners.is_empty() {
+            let _ = writeln!(t, "owners = {}", list(&d.owners));
+        }
+        if let Some(note) = &d.note {
+            let _ = writeln!(t, "note = {}", quoted(&note.value));
+        }
+    }
+}
+
+fn toml_tables(t: &mut String, department: &Department) {
+    if let Some(requests) = &department.requests {
+        let _ = writeln!(
+            t,
+            "\n# 三、依申请公开：没有也要填 0。收到 + 上年结转 = 各办理结果之和 + 结转下年。"
+        );
+        let _ = writeln!(t, "[requests]");
+        let _ = writeln!(
+            t,
+            "received = \"\"          # 本学年收到的申请（上学年：{}）",
+            requests.received.value
+        );
+        let _ = writeln!(
+            t,
+            "carried_over = \"\"      # 上学年结转（上学年报告的“结转下学年”：{}）",
+            requests.carried_forward.as_ref().map_or(0, |c| c.value)
+        );
+        let names: BTreeMap<&str, &str> =
+            Outcome::ALL.iter().map(|o| (o.key(), o.as_str())).collect();
+        for outcome in Outcome::ALL {
+            let _ = writeln!(t, "# {} = 0   # {}", outcome.key(), names[outcome.key()]);
+        }
+        let _ = writeln!(t, "carried_forward = \"\"   # 结转下学年继续办理");
+    }
+    if department.complaints.is_some() {
+        let _ = writeln!(
+            t,
+            "\n# 五、因信息公开工作受到举报、复议、诉讼的情况：没有也要填 0。"
+        );
+        let _ = writeln!(t, "[complaints]");
+        let _ = writeln!(t, "reports = \"\"            # 举报");
+        let _ = writeln!(t, "reconsiderations = \"\"   # 行政复议");
+        let _ = writeln!(t, "lawsuits = \"\"           # 行政诉讼");
+    }
+}

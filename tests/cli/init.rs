@@ -1,0 +1,219 @@
+//! `disclose init`, `disclose status` and `disclose compile --draft`: starting a new year.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::util::Data;
+
+/// Every file of a folder with its bytes.
+fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn new_year() -> Data {
+    let data = Data::sample();
+    data.disclose()
+        .args(["init", "2020-2021", "--from", "2019-2020"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("created"))
+        .stdout(predicate::str::contains("2020-2021/宣传部.csv"));
+    data
+}
+
+#[test]
+fn init_writes_templates_with_last_years_rows_and_blank_numbers() {
+    let data = new_year();
+    let files = snapshot(&data.path().join("2020-2021"));
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "report.toml",
+            "人事处.toml",
+            "党委办公室.toml",
+            "宣传部.csv",
+            "招标采购管理中心.toml",
+            "教务处.csv",
+            "本科招生办.toml",
+            "研究生院.toml",
+            "组织部.toml",
+            "财务处.toml"
+        ]
+    );
+    let csv = String::from_utf8(files["宣传部.csv"].clone()).unwrap();
+    assert!(
+        csv.contains("学校主页,要闻,,条,,信息,,,,上学年：884 条"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("官方微博,信息,,条,约,,,{渠道}发布{数量},,上学年：约 3600 条"),
+        "{csv}"
+    );
+    let report = String::from_utf8(files["report.toml"].clone()).unwrap();
+    assert!(report.contains("year = \"2020-2021\""));
+    assert!(report.contains("issued = \"\""));
+    assert!(
+        report.contains("【待审阅】2019-2020年度，学校坚持"),
+        "{report}"
+    );
+    let toml = String::from_utf8(files["党委办公室.toml"].clone()).unwrap();
+    assert!(toml.contains("number = \"\"   # 上学年：103 条"), "{toml}");
+    assert!(toml.contains("received = \"\""));
+}
+
+#[test]
+fn the_new_year_validates_to_its_missing_figures_not_a_crash() {
+    let data = new_year();
+    let output = data
+        .disclose()
+        .args(["validate", "2020-2021", "--format", "short"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("2020-2021/宣传部.csv:3:9: error[D103]: missing `数量`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2020-2021/report.toml:11:10: error[D103]: missing `issued`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("warning[D504]"), "{stderr}");
+    assert!(
+        stderr.contains("error[D103]: missing `received`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn status_lists_every_department_and_fails_while_anything_is_missing() {
+    let data = new_year();
+    std::fs::remove_file(data.file("2020-2021", "招标采购管理中心.toml")).unwrap();
+    let output = data
+        .disclose()
+        .args(["status", "2020-2021", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["complete"], false);
+    assert_eq!(doc["missing"], serde_json::json!(["招标采购管理中心"]));
+    let names: Vec<&str> = doc["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 9);
+    let office = &doc["departments"][0];
+    assert_eq!(office["name"], "党委办公室");
+    assert_eq!(office["errors"], 9);
+    data.disclose()
+        .args(["status", "2020-2021"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "not yet submitted: 招标采购管理中心",
+        ));
+    data.disclose()
+        .args(["status", "2019-2020"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_draft_has_placeholders_a_banner_and_the_findings() {
+    let data = new_year();
+    data.disclose()
+        .args(["compile", "2020-2021"])
+        .assert()
+        .code(1)
+        .stdout("");
+    let output = data
+        .disclose()
+        .args(["compile", "2020-2021", "--draft", "-q"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "with -q the findings are only in the draft"
+    );
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.starts_with("# 辽宁科技大学2020-2021学年信息公开工作年度报告\n\n> **草稿**"),
+        "{out}"
+    );
+    assert!(
+        out.contains("学校主页共发布信息【待补充：宣传部 学校主页/信息】"),
+        "{out}"
+    );
+    assert!(
+        out.contains("【待补充：依申请公开情况（\\[requests\\]）】") || out.contains("【待补充：")
+    );
+    assert!(out.contains("## 待处理的问题"), "{out}");
+    assert!(out.contains("error\\[D103\\]: missing \\`数量\\`"), "{out}");
+    assert!(out.contains("【待补充：发布日期】"));
+}
+
+#[test]
+fn running_init_again_changes_nothing() {
+    let data = new_year();
+    let folder = data.path().join("2020-2021");
+    data.edit(
+        "2020-2021",
+        "宣传部.csv",
+        "学校主页,信息,,条",
+        "学校主页,信息,1500,条",
+    );
+    let before = snapshot(&folder);
+    data.disclose()
+        .args(["init", "2020-2021"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("exists, left as it was").count(10));
+    assert_eq!(snapshot(&folder), before);
+}
+
+#[test]
+fn init_xlsx_writes_workbooks_beside_toml_for_texts() {
+    let data = Data::sample();
+    data.disclose()
+        .args(["init", "2020-2021", "--xlsx"])
+        .assert()
+        .success();
+    let files = snapshot(&data.path().join("2020-2021"));
+    assert!(files.contains_key("宣传部.xlsx"));
+    assert!(!files.contains_key("宣传部.csv"));
+    assert!(
+        files.contains_key("本科招生办.xlsx"),
+        "checklist entries go into the workbook"
+    );
+    assert!(files.contains_key("本科招生办.toml"), "texts stay in TOML");
+    assert!(files["宣传部.xlsx"].starts_with(b"PK"), "a zip file");
+    let again = Data::sample();
+    again
+        .disclose()
+        .args(["init", "2020-2021", "--xlsx"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(again.file("2020-2021", "宣传部.xlsx")).unwrap(),
+        files["宣传部.xlsx"],
+        "the same input makes the same workbook"
+    );
+}
