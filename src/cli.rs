@@ -153,6 +153,25 @@ impl Cli {
     }
 }
 
+/// The language asked for before the command line is parsed (to translate `--help`):
+/// `--lang zh` / `--lang=zh` on the command line, else the locale.
+pub(crate) fn requested_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut words = args.iter().filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang=") {
+            Some(value) => Some(value),
+            None if word == "--lang" => words.next(),
+            None => None,
+        };
+        match value {
+            Some("zh") => return Lang::Zh,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    lang_from_env()
+}
+
 /// The message language from the POSIX locale variables, in their order of precedence.
 fn lang_from_env() -> Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {

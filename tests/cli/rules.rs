@@ -40,3 +40,24 @@ fn completions_and_the_manual_page_come_from_the_command_line() {
         .stdout(predicate::str::contains("compile"));
     disclose().args(["completions", "tcsh"]).assert().code(2);
 }
+
+#[test]
+fn help_is_chinese_under_a_chinese_locale_or_lang_zh() {
+    disclose()
+        .args(["--lang", "zh", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("用法：disclose"))
+        .stdout(predicate::str::contains("退出码："));
+    disclose()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["validate", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("把警告也当作错误"));
+    disclose()
+        .args(["validate", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Treat warnings as errors"));
+}
