@@ -1,25 +1,43 @@
-//! Academic years and statistics periods.
+//! Report years and statistics periods.
 //!
-//! A report covers one academic year, written `2019-2020`, and counts what happened in its
-//! statistics period: by default 1 September of the first year to 31 August of the second.
+//! A report covers an academic year, written `2019-2020`, and counts what happened in its
+//! statistics period: by default 1 September of the first year to 31 August of the second. A
+//! college that follows the State Council's template reports on a calendar year instead,
+//! written `2020`, by default 1 January to 31 December.
 
 use std::fmt;
 use std::str::FromStr;
 
 use jiff::civil::Date;
 
-/// An academic year such as `2019-2020`.
+/// The year a report covers: an academic year such as `2019-2020`, or a calendar year such as
+/// `2020`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AcademicYear {
     start: i16,
+    calendar: bool,
 }
 
 impl AcademicYear {
     /// The academic year starting in September of `start`.
     pub fn starting(start: i16) -> Option<AcademicYear> {
-        (1900..=9998)
-            .contains(&start)
-            .then_some(AcademicYear { start })
+        (1900..=9998).contains(&start).then_some(AcademicYear {
+            start,
+            calendar: false,
+        })
+    }
+
+    /// The calendar year `year`.
+    pub fn calendar(year: i16) -> Option<AcademicYear> {
+        (1900..=9998).contains(&year).then_some(AcademicYear {
+            start: year,
+            calendar: true,
+        })
+    }
+
+    /// Whether this is a calendar year (`2020`) rather than an academic year (`2019-2020`).
+    pub fn is_calendar(self) -> bool {
+        self.calendar
     }
 
     /// The calendar year it starts in.
@@ -29,35 +47,64 @@ impl AcademicYear {
 
     /// The calendar year it ends in.
     pub fn end(self) -> i16 {
-        self.start + 1
+        if self.calendar {
+            self.start
+        } else {
+            self.start + 1
+        }
     }
 
-    /// The academic year before this one.
+    /// The year before this one, of the same kind.
     pub fn previous(self) -> Option<AcademicYear> {
-        AcademicYear::starting(self.start - 1)
+        let start = self.start - 1;
+        (1900..=9998)
+            .contains(&start)
+            .then_some(AcademicYear { start, ..self })
     }
 
-    /// The default statistics period: 1 September to 31 August.
+    /// The default statistics period: 1 September to 31 August, or the calendar year.
     pub fn default_period(self) -> Period {
-        Period {
-            start: Date::constant(self.start, 9, 1),
-            end: Date::constant(self.end(), 8, 31),
+        if self.calendar {
+            Period {
+                start: Date::constant(self.start, 1, 1),
+                end: Date::constant(self.start, 12, 31),
+            }
+        } else {
+            Period {
+                start: Date::constant(self.start, 9, 1),
+                end: Date::constant(self.end(), 8, 31),
+            }
+        }
+    }
+
+    /// The last day to publish the report for a period ending on `end`: 31 October for an
+    /// academic year (《高等学校信息公开办法》), 31 January of the next year for a calendar year
+    /// (《政府信息公开条例》).
+    pub fn deadline(self, end: Date) -> Option<Date> {
+        if self.calendar {
+            Date::new(end.year() + 1, 1, 31).ok()
+        } else {
+            Date::new(end.year(), 10, 31).ok()
         }
     }
 }
 
 impl fmt::Display for AcademicYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.start, self.end())
+        if self.calendar {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end())
+        }
     }
 }
 
-/// Why a text is not an academic year.
+/// Why a text is not a report year.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum YearError {
-    /// Not two four-digit years joined by a hyphen.
+    /// Neither two four-digit years joined by a hyphen nor one four-digit year.
     #[error(
-        "`{0}` is not an academic year; write it as two years joined by a hyphen, e.g. 2019-2020"
+        "`{0}` is not a year; write an academic year as two years joined by a hyphen (2019-2020), or a calendar year as one (2020)"
     )]
     Format(String),
     /// The second year is not the first plus one.
@@ -70,8 +117,12 @@ impl FromStr for AcademicYear {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let format = || YearError::Format(text.to_owned());
-        let (a, b) = text.trim().split_once('-').ok_or_else(format)?;
         let four_digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+        let text = text.trim();
+        if four_digits(text) {
+            return AcademicYear::calendar(text.parse().map_err(|_| format())?).ok_or_else(format);
+        }
+        let (a, b) = text.split_once('-').ok_or_else(format)?;
         if !four_digits(a) || !four_digits(b) {
             return Err(format());
         }
@@ -124,9 +175,28 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_year() {
-        for bad in ["2019", "2019-2021", "19-20", "2019—2020", "abcd-efgh", ""] {
+        for bad in ["2019-2021", "19-20", "2019—2020", "abcd-efgh", "", "20200"] {
             assert!(bad.parse::<AcademicYear>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn calendar_years_for_the_state_council_template() {
+        let y: AcademicYear = "2020".parse().unwrap();
+        assert!(y.is_calendar());
+        assert_eq!(y.to_string(), "2020");
+        assert_eq!(y.previous().unwrap().to_string(), "2019");
+        let p = y.default_period();
+        assert_eq!(
+            (p.start, p.end),
+            (Date::constant(2020, 1, 1), Date::constant(2020, 12, 31))
+        );
+        assert_eq!(y.deadline(p.end), Some(Date::constant(2021, 1, 31)));
+        let a: AcademicYear = "2019-2020".parse().unwrap();
+        assert_eq!(
+            a.deadline(a.default_period().end),
+            Some(Date::constant(2020, 10, 31))
+        );
     }
 
     #[test]

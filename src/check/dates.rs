@@ -1,8 +1,6 @@
 //! The report's own dates: statistics period and issue date (D403, D404, D405). Dates of
 //! events and checklist entries are checked where they are read or used.
 
-use jiff::civil::Date;
-
 use crate::diagnostic::Diagnostics;
 use crate::problem::Problem;
 use crate::submission::Submissions;
@@ -32,7 +30,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
         );
         return;
     }
-    let deadline = Date::new(period.end.year(), 10, 31).unwrap_or(period.end);
+    let deadline = facts.year.value.deadline(period.end).unwrap_or(period.end);
     if deadline > period.end && issued.value > deadline {
         diags.push(
             Problem::IssuedLate {

@@ -30,7 +30,7 @@ fn a_missing_data_folder_says_how_to_name_another() {
 #[test]
 fn a_year_that_is_not_a_year_is_a_usage_error() {
     disclose()
-        .args(["compile", "2019"])
+        .args(["compile", "2019-21"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("2019-2020"));
