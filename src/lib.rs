@@ -12,11 +12,13 @@
 //! 4. [`render`]: report → Markdown, plain text, terminal tables or JSON.
 //!
 //! [`load`] runs stages 1 and 2; `compile` refuses to compose while any finding is an error.
+//! [`compare`] sets two years' numbers ([`report::Data`]) side by side for `disclose compare`.
 //! Findings ([`Diagnostic`]) are collected and never thrown; an [`Error`] means `disclose`
 //! could not run at all (a missing folder, an unreadable file).
 
 pub mod check;
 pub mod checklist;
+pub mod compare;
 pub mod compose;
 pub mod coverage;
 pub mod decode;

@@ -1,8 +1,8 @@
-//! Report → JSON, for other tools (a province's summary, a dashboard).
+//! Report or comparison → JSON, for other tools (a province's summary, a dashboard).
 //!
-//! The document is versioned and documented in docs/json.md ("compile --format json"): a change
-//! that removes or renames a key increments [`VERSION`]. The numbers come first, as data; the
-//! finished text follows under `report`. Keys are in a fixed order (the order of the fields
+//! Each document is versioned and documented in docs/json.md ("compile --format json", "compare
+//! --format json"): a change that removes or renames a key increments its version. In a report
+//! the numbers come first, as data; the finished text follows under `report`. Keys are in a fixed order (the order of the fields
 //! below) and the output is pretty-printed with a final newline, so the same year always gives
 //! the same bytes.
 
@@ -10,12 +10,16 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::compare::{Comparison, Row, Summary};
 use crate::report::{
     ChecklistRow, ComplaintsRow, FigureRow, Part, Report, RequestsRow, Signature, Table,
 };
 
 /// The schema version of `compile --format json`.
 pub(crate) const VERSION: u32 = 1;
+
+/// The schema version of `compare --format json`.
+pub(crate) const COMPARISON_VERSION: u32 = 1;
 
 /// The whole document.
 #[derive(Serialize)]
@@ -76,6 +80,36 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             signature: &report.signature,
             findings: &report.findings,
         },
+    };
+    write_pretty(&document, out)
+}
+
+/// A comparison's document.
+#[derive(Serialize)]
+struct ComparisonDocument<'c> {
+    /// [`COMPARISON_VERSION`].
+    version: u32,
+    /// The university.
+    school: &'c str,
+    /// The first year.
+    year_a: &'c str,
+    /// The second year.
+    year_b: &'c str,
+    /// Every row.
+    rows: &'c [Row],
+    /// The rows counted.
+    summary: Summary,
+}
+
+/// Writes a comparison as one pretty-printed JSON document.
+pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    let document = ComparisonDocument {
+        version: COMPARISON_VERSION,
+        school: &cmp.school,
+        year_a: &cmp.year_a,
+        year_b: &cmp.year_b,
+        rows: &cmp.rows,
+        summary: Summary::of(&cmp.rows),
     };
     write_pretty(&document, out)
 }

@@ -1,16 +1,19 @@
-//! Report → terminal tables of its numbers, for a quick review before the text is read.
+//! Report or comparison → terminal tables, for a quick review.
 //!
-//! Only the report's [`Data`] is shown: the figures (parts indented under their total), the
-//! disclosure requests, the complaints, and checklist coverage by category. Columns stay aligned
-//! with Chinese text (comfy-table measures display width). When stdout is not a terminal the
-//! tables are 120 columns wide, so the output is the same everywhere.
+//! Of a report only its [`Data`] is shown: the figures (parts indented under their total), the
+//! disclosure requests, the complaints, and checklist coverage by category. A comparison is one
+//! table per section, each number of two years side by side. Columns stay aligned with Chinese
+//! text (comfy-table measures display width). When stdout is not a terminal the tables are 120
+//! columns wide, so the output is the same everywhere.
 
 use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
+use super::side_by_side;
+use crate::compare::{Comparison, Section};
 use crate::coverage::Coverage;
-use crate::report::{ComplaintsRow, Data, FigureRow, Report, RequestsRow};
+use crate::report::{ComplaintsRow, Data, FigureRow, Line, Report, RequestsRow};
 
 /// The width of a table when stdout is not a terminal.
 const WIDTH: u16 = 120;
@@ -28,6 +31,32 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     section(out, "清单事项公开情况（按类别）", checklist(data))?;
     Ok(())
+}
+
+/// Writes a comparison as one table per section, then the summary line.
+pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", side_by_side::title(cmp))?;
+    for section in Section::ALL {
+        let mut rows = side_by_side::rows_of(cmp, section).peekable();
+        if rows.peek().is_none() {
+            writeln!(out, "\n{}", side_by_side::empty(section))?;
+            continue;
+        }
+        let mut table = new_table();
+        table.set_header(side_by_side::header(cmp));
+        for row in rows {
+            table.add_row(side_by_side::cells(cmp, row));
+        }
+        for column in table
+            .column_iter_mut()
+            .take(side_by_side::LAST_NUMBER + 1)
+            .skip(side_by_side::FIRST_NUMBER)
+        {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+        writeln!(out, "\n{}\n{table}", section.title())?;
+    }
+    writeln!(out, "\n{}", side_by_side::summary_line(cmp))
 }
 
 /// A new table in the style every table of `disclose` uses.
@@ -145,28 +174,21 @@ fn source(source: &str) -> &str {
 
 /// The requests: received, carried over, each outcome, carried forward.
 fn requests(requests: &RequestsRow) -> Table {
-    let mut table = new_table();
-    table.set_header(["项目", "件数"]);
-    table.add_row(["本学年收到申请".to_owned(), requests.received.to_string()]);
-    table.add_row(["上学年结转".to_owned(), requests.carried_over.to_string()]);
-    for outcome in &requests.outcomes {
-        table.add_row([outcome.name.clone(), outcome.number.to_string()]);
-    }
-    table.add_row([
-        "结转下学年继续办理".to_owned(),
-        requests.carried_forward.to_string(),
-    ]);
-    align_numbers(&mut table, 1);
-    table
+    numbers(&requests.lines())
 }
 
 /// Complaints, reconsiderations and lawsuits.
 fn complaints(complaints: &ComplaintsRow) -> Table {
+    numbers(&complaints.lines())
+}
+
+/// A two-column table of named numbers.
+fn numbers(lines: &[Line<'_>]) -> Table {
     let mut table = new_table();
     table.set_header(["项目", "件数"]);
-    table.add_row(["举报", &complaints.reports.to_string()]);
-    table.add_row(["行政复议", &complaints.reconsiderations.to_string()]);
-    table.add_row(["行政诉讼", &complaints.lawsuits.to_string()]);
+    for (_, name, number) in lines {
+        table.add_row([(*name).to_owned(), number.to_string()]);
+    }
     align_numbers(&mut table, 1);
     table
 }
