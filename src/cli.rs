@@ -67,6 +67,13 @@ pub(crate) enum Command {
     /// or, with -o, to a file that is replaced only once it is completely written.
     #[command(after_help = EXIT_CODES)]
     Compile(cmd::compile::Args),
+    /// Compare two years: every figure side by side with its change and percentage.
+    ///
+    /// Figures are matched by channel and item; one present in one year only is marked as such.
+    /// Requests, complaints and checklist coverage follow. Both years are checked first; if
+    /// either has errors, nothing is compared.
+    #[command(after_help = EXIT_CODES)]
+    Compare(cmd::compare::Args),
     /// Check a year's submissions and print every finding, with file, line and column.
     ///
     /// Findings go to stderr (human, short) or stdout (json). Without a year, every year folder

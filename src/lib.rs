@@ -9,15 +9,18 @@
 //!    narrative), each with a rule id from [`rules`].
 //! 3. [`compose`]: submissions → [`Report`], a format-free document that follows an
 //!    [`outline`].
-//! 4. [`render`]: report → Markdown or plain text.
+//! 4. [`render`]: report → Markdown, plain text, terminal tables or JSON.
 //!
 //! [`load`] runs stages 1 and 2; `compile` refuses to compose while any finding is an error.
+//! [`compare`] sets two years' numbers ([`report::Data`]) side by side for `disclose compare`.
 //! Findings ([`Diagnostic`]) are collected and never thrown; an [`Error`] means `disclose`
 //! could not run at all (a missing folder, an unreadable file).
 
 pub mod check;
 pub mod checklist;
+pub mod compare;
 pub mod compose;
+pub mod coverage;
 pub mod decode;
 pub mod diagnostic;
 pub mod emit;

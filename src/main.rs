@@ -34,6 +34,7 @@ fn main() -> ExitCode {
     let (global, command) = cli.into_parts();
     let result = match &command {
         Command::Compile(args) => cmd::compile::run(&global, args),
+        Command::Compare(args) => cmd::compare::run(&global, args),
         Command::Validate(args) => cmd::validate::run(&global, args),
         Command::Rules(args) => cmd::rules::run(&global, args),
         Command::Checklist(args) => cmd::checklist::run(&global, args),

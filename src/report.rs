@@ -90,6 +90,37 @@ pub struct RequestsRow {
     pub carried_forward: u64,
 }
 
+/// One number of the requests or complaints, as the tables list it: (key, name, number).
+pub type Line<'r> = (&'r str, &'r str, u64);
+
+impl RequestsRow {
+    /// Key and name of the number received.
+    pub const RECEIVED: (&'static str, &'static str) = ("received", "本学年收到申请");
+    /// Key and name of the number carried over from last year.
+    pub const CARRIED_OVER: (&'static str, &'static str) = ("carried_over", "上学年结转");
+    /// Key and name of the number carried forward to next year.
+    pub const CARRIED_FORWARD: (&'static str, &'static str) =
+        ("carried_forward", "结转下学年继续办理");
+
+    /// Every number in the order the tables list them: received, carried over, each outcome
+    /// written, carried forward.
+    pub fn lines(&self) -> Vec<Line<'_>> {
+        let (received, carried_over, carried_forward) =
+            (Self::RECEIVED, Self::CARRIED_OVER, Self::CARRIED_FORWARD);
+        let mut lines = vec![
+            (received.0, received.1, self.received),
+            (carried_over.0, carried_over.1, self.carried_over),
+        ];
+        lines.extend(
+            self.outcomes
+                .iter()
+                .map(|o| (o.key.as_str(), o.name.as_str(), o.number)),
+        );
+        lines.push((carried_forward.0, carried_forward.1, self.carried_forward));
+        lines
+    }
+}
+
 /// Requests answered with one outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Outcome {
@@ -110,6 +141,17 @@ pub struct ComplaintsRow {
     pub reconsiderations: u64,
     /// 行政诉讼.
     pub lawsuits: u64,
+}
+
+impl ComplaintsRow {
+    /// The three numbers: (key, name, number).
+    pub fn lines(&self) -> [Line<'static>; 3] {
+        [
+            ("reports", "举报", self.reports),
+            ("reconsiderations", "行政复议", self.reconsiderations),
+            ("lawsuits", "行政诉讼", self.lawsuits),
+        ]
+    }
 }
 
 /// One checklist item.

@@ -16,7 +16,9 @@ pub(crate) struct Args {
     /// The academic year, e.g. 2019-2020.
     pub(crate) year: AcademicYear,
 
-    /// Output format: markdown or text.
+    /// Output format: markdown, text (official-document style), table (the figures, requests,
+    /// complaints and checklist coverage as tables, for a quick review) or json (for other tools;
+    /// see docs/json.md).
     #[arg(long, short = 'f', default_value = "markdown")]
     pub(crate) format: Format,
 

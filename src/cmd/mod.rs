@@ -4,6 +4,7 @@
 //! run (exit code 3). Printing helpers shared by the commands are in [`print`].
 
 pub(crate) mod checklist;
+pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod completions;
 pub(crate) mod init;

@@ -7,6 +7,8 @@
 
 use std::io::{self, Write};
 
+use super::side_by_side;
+use crate::compare::{Comparison, Section};
 use crate::report::{Block, Report, Table};
 
 /// Writes the report as Markdown.
@@ -55,21 +57,53 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes a comparison: a title, a GitHub-style table per section (numbers right-aligned), and
+/// the summary line.
+pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", escape(&side_by_side::title(cmp)))?;
+    for section in Section::ALL {
+        writeln!(out, "\n## {}", escape(section.title()))?;
+        let mut rows = side_by_side::rows_of(cmp, section).peekable();
+        if rows.peek().is_none() {
+            writeln!(out, "\n{}", escape_start(&side_by_side::empty(section)))?;
+            continue;
+        }
+        let header = side_by_side::header(cmp);
+        writeln!(out, "\n{}", table_row(&header))?;
+        let rule: String = (0..header.len())
+            .map(|i| {
+                if (side_by_side::FIRST_NUMBER..=side_by_side::LAST_NUMBER).contains(&i) {
+                    " ---: |"
+                } else {
+                    " --- |"
+                }
+            })
+            .collect();
+        writeln!(out, "|{rule}")?;
+        for row in rows {
+            writeln!(out, "{}", table_row(&side_by_side::cells(cmp, row)))?;
+        }
+    }
+    writeln!(out, "\n{}", escape_start(&side_by_side::summary_line(cmp)))
+}
+
 fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     writeln!(out, "\n**{}**\n", escape(&table.title))?;
-    let row = |cells: &[String]| {
-        let cells: Vec<String> = cells
-            .iter()
-            .map(|c| escape(c).replace('|', "\\|"))
-            .collect();
-        format!("| {} |", cells.join(" | "))
-    };
-    writeln!(out, "{}", row(&table.columns))?;
+    writeln!(out, "{}", table_row(&table.columns))?;
     writeln!(out, "|{}", " --- |".repeat(table.columns.len()))?;
     for cells in &table.rows {
-        writeln!(out, "{}", row(cells))?;
+        writeln!(out, "{}", table_row(cells))?;
     }
     Ok(())
+}
+
+/// One row of a GitHub-style table, its cells escaped (`|` too).
+fn table_row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| escape(c).replace('|', "\\|"))
+        .collect();
+    format!("| {} |", cells.join(" | "))
 }
 
 /// A run-in title in bold. Its closing full stop goes outside the `**`: `CommonMark` does not

@@ -3,6 +3,7 @@
 use std::process::Command as Process;
 
 use predicates::prelude::*;
+use unicode_width::UnicodeWidthStr;
 
 use crate::util::{Data, disclose, root, stdout_of};
 
@@ -140,4 +141,75 @@ fn a_closed_pipe_is_not_an_error() {
         .status()
         .unwrap();
     assert!(status.success());
+}
+
+#[test]
+fn format_json_is_a_versioned_document_with_the_figures_and_the_text() {
+    let out = stdout_of(disclose().args(["compile", "2019-2020", "--format", "json"]));
+    assert!(out.ends_with("}\n"), "a final newline");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["school"], "辽宁科技大学");
+    assert_eq!(doc["year"], "2019-2020");
+    assert_eq!(doc["draft"], false);
+    let figures = doc["figures"].as_array().expect("figures");
+    let homepage = figures
+        .iter()
+        .find(|f| f["channel"] == "学校主页" && f["item"] == "信息")
+        .expect("学校主页/信息");
+    assert_eq!(homepage["value"], 1481);
+    assert_eq!(homepage["text"], "1481 条");
+    let weibo = figures
+        .iter()
+        .find(|f| f["channel"] == "官方微博")
+        .expect("官方微博");
+    assert_eq!(weibo["approximate"], true);
+    assert_eq!(weibo["qualifier"], "约");
+    assert_eq!(doc["requests"]["received"], 0);
+    assert_eq!(doc["complaints"]["lawsuits"], 0);
+    assert_eq!(doc["checklist"].as_array().map(Vec::len), Some(50));
+    assert_eq!(doc["report"]["parts"][0]["number"], "一");
+    assert_eq!(doc["report"]["signature"]["date"], "2020年10月29日");
+}
+
+#[test]
+fn format_json_of_a_year_with_requests_lists_each_outcome() {
+    let out = stdout_of(disclose().arg("--data").arg(crate::util::example()).args([
+        "compile",
+        crate::util::EXAMPLE_YEAR,
+        "-f",
+        "json",
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["requests"]["received"], 4);
+    assert_eq!(doc["requests"]["outcomes"][0]["key"], "granted");
+    assert_eq!(doc["requests"]["outcomes"][0]["number"], 2);
+}
+
+#[test]
+fn format_table_shows_the_figures_requests_complaints_and_checklist_coverage() {
+    let out = stdout_of(disclose().args(["compile", "2019-2020", "--format", "table"]));
+    assert!(out.starts_with("辽宁科技大学2019-2020学年信息公开工作年度报告\n"));
+    assert!(out.contains("1481 条"), "{out}");
+    assert!(out.contains("约 3600 条"), "{out}");
+    assert!(out.contains("└ 要闻"), "parts under their total:\n{out}");
+    assert!(out.contains("\n依申请公开\n"), "{out}");
+    assert!(out.contains("本学年收到申请"), "{out}");
+    assert!(out.contains("行政诉讼"), "{out}");
+    assert!(out.contains("未说明"), "{out}");
+    assert!(
+        out.lines().all(|l| UnicodeWidthStr::width(l) <= 120),
+        "at most 120 columns when not a terminal:\n{out}"
+    );
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error_naming_the_formats() {
+    disclose()
+        .args(["compile", "2019-2020", "-f", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "use one of markdown, text, table, json",
+        ));
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use disclose::render::{self, Format};
+use disclose::render::{self, ComparisonFormat, Format};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -82,8 +82,25 @@ fn pipeline(data: &Path) {
     let year = "2019-2020".parse().unwrap();
     if let Ok(loaded) = disclose::load(data, year) {
         let report = disclose::compose::compose(&loaded.submissions, true);
-        for format in [Format::Markdown, Format::Text] {
-            let _ = render::to_string(&report, format);
+        for (_, format) in Format::ALL {
+            let _ = render::to_string(&report, *format);
+        }
+        // Compared with itself and with an empty year, both ways round.
+        let empty = disclose::report::Data::default();
+        for (a, b) in [
+            (&report.data, &report.data),
+            (&report.data, &empty),
+            (&empty, &report.data),
+        ] {
+            let comparison = disclose::compare::Comparison {
+                school: report.school.clone(),
+                year_a: "2018-2019".to_owned(),
+                year_b: report.year.clone(),
+                rows: disclose::compare::compare(a, b),
+            };
+            for (_, format) in ComparisonFormat::ALL {
+                let _ = render::comparison_to_string(&comparison, *format);
+            }
         }
         let mut sources = disclose::location::Sources::new();
         let mut sink = Vec::new();

@@ -5,12 +5,14 @@
 //! - `compile`: what compile writes, and that it follows the submissions (edits, events,
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
+//! - `compare`: two years side by side; exactly the figures edited show as changed.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
 
 mod broken;
 mod checklist;
+mod compare;
 mod compile;
 mod errors;
 mod example;

@@ -47,6 +47,13 @@ impl Data {
         self
     }
 
+    /// Adds a copy of this folder's `year` under the name `as_year` (its report.toml still
+    /// says `year`; edit it).
+    pub(crate) fn with_copy(self, year: &str, as_year: &str) -> Self {
+        copy_dir(&self.dir.path().join(year), &self.dir.path().join(as_year));
+        self
+    }
+
     /// The data folder.
     pub(crate) fn path(&self) -> &Path {
         self.dir.path()

@@ -1,0 +1,80 @@
+//! `disclose compare YEAR-A YEAR-B`: two years' numbers side by side.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use disclose::compare::{self, Comparison};
+use disclose::location::Sources;
+use disclose::render::{self, ComparisonFormat};
+use disclose::{AcademicYear, Lang, Loaded, compose, emit};
+
+use crate::cli::Global;
+
+/// Arguments of `disclose compare`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The earlier academic year, e.g. 2019-2020.
+    #[arg(value_name = "YEAR-A")]
+    pub(crate) year_a: AcademicYear,
+
+    /// The later academic year, e.g. 2020-2021.
+    #[arg(value_name = "YEAR-B")]
+    pub(crate) year_b: AcademicYear,
+
+    /// Output format: table, markdown (GitHub-style tables) or json (for other tools; see
+    /// docs/json.md).
+    #[arg(long, short = 'f', default_value = "table")]
+    pub(crate) format: ComparisonFormat,
+}
+
+/// Compares two years.
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let a = disclose::load(&global.data, args.year_a)?;
+    let b = disclose::load(&global.data, args.year_b)?;
+    let mut sources = Sources::new();
+    let mut refused = false;
+    for (year, loaded) in [(args.year_a, &a), (args.year_b, &b)] {
+        refused |= refuse(global, year, loaded, &mut sources)?;
+    }
+    if refused {
+        return Ok(super::findings());
+    }
+    let comparison = Comparison {
+        school: b.submissions.facts.school.value.clone(),
+        year_a: args.year_a.to_string(),
+        year_b: args.year_b.to_string(),
+        rows: compare::compare(
+            &compose::data(&a.submissions),
+            &compose::data(&b.submissions),
+        ),
+    };
+    let text = render::comparison_to_string(&comparison, args.format);
+    super::print::stdout(text.as_bytes())?;
+    Ok(super::OK)
+}
+
+/// If the year has errors, prints its findings (short format) and a line saying why nothing
+/// was compared, and returns true.
+fn refuse(
+    global: &Global,
+    year: AcademicYear,
+    loaded: &Loaded,
+    sources: &mut Sources,
+) -> anyhow::Result<bool> {
+    let errors = loaded.diagnostics.errors();
+    if errors == 0 {
+        return Ok(false);
+    }
+    let mut err = std::io::stderr().lock();
+    emit::short(&loaded.diagnostics, sources, global.lang, &mut err)?;
+    let line = match global.lang {
+        Lang::Zh => format!(
+            "compare：{year} 有 {errors} 个错误，未比较；运行 `disclose validate {year}` 查看每个问题所在的原文"
+        ),
+        Lang::En => format!(
+            "compare: {year} has {errors} error(s); nothing compared. Run `disclose validate {year}` to see each one with its source line"
+        ),
+    };
+    writeln!(err, "{line}")?;
+    Ok(true)
+}

@@ -1,0 +1,167 @@
+//! A comparison laid out side by side, shared by its table and Markdown renderings: the title, the
+//! header, each row's cells, and the closing summary line. The JSON rendering uses the
+//! comparison's data as it is.
+
+use crate::compare::{Comparison, Row, Section, Status, Summary};
+
+/// `辽宁科技大学 2019-2020 与 2020-2021 学年信息公开数据对比`.
+pub(crate) fn title(cmp: &Comparison) -> String {
+    format!(
+        "{} {} 与 {} 学年信息公开数据对比",
+        cmp.school, cmp.year_a, cmp.year_b
+    )
+}
+
+/// The column headings: the two years are named.
+pub(crate) fn header(cmp: &Comparison) -> Vec<String> {
+    vec![
+        "项目".to_owned(),
+        "单位".to_owned(),
+        cmp.year_a.clone(),
+        cmp.year_b.clone(),
+        "变化".to_owned(),
+        "幅度".to_owned(),
+        "说明".to_owned(),
+    ]
+}
+
+/// The index of the first column holding numbers (right-aligned in a table).
+pub(crate) const FIRST_NUMBER: usize = 2;
+
+/// The index of the last column holding numbers.
+pub(crate) const LAST_NUMBER: usize = 5;
+
+/// A row's cells: name, unit, the two numbers (约 3600; — when the year does not have it; with
+/// the unit when the units differ), the change (+64), the percentage (+14.7%) and a remark
+/// (增加, 减少, 不变, 仅 2019-2020 有…).
+pub(crate) fn cells(cmp: &Comparison, row: &Row) -> Vec<String> {
+    let units_differ = matches!((&row.a, &row.b), (Some(a), Some(b)) if a.unit != b.unit);
+    let number = |side: Option<&crate::compare::Side>| match side {
+        Some(side) if units_differ => format!("{} {}", side.text(), side.unit),
+        Some(side) => side.text(),
+        None => "—".to_owned(),
+    };
+    let change = row.change.map_or_else(
+        || "—".to_owned(),
+        |c| {
+            if c > 0 {
+                format!("+{c}")
+            } else {
+                c.to_string()
+            }
+        },
+    );
+    let percent = row
+        .percent
+        .map_or_else(|| "—".to_owned(), |p| p.to_string());
+    vec![
+        row.name.clone(),
+        row.unit.clone(),
+        number(row.a.as_ref()),
+        number(row.b.as_ref()),
+        change,
+        percent,
+        remark(cmp, row),
+    ]
+}
+
+/// 增加, 减少, 不变, 限定词变化 (the same number, now 约 or no longer), 不可比 (a unit changed,
+/// or a number is missing), 仅 2019-2020 有.
+fn remark(cmp: &Comparison, row: &Row) -> String {
+    match (row.status, row.change) {
+        (Status::OnlyA, _) => format!("仅 {} 有", cmp.year_a),
+        (Status::OnlyB, _) => format!("仅 {} 有", cmp.year_b),
+        (Status::Both, Some(c)) if c > 0 => "增加".to_owned(),
+        (Status::Both, Some(c)) if c < 0 => "减少".to_owned(),
+        (Status::Both, Some(_)) if row.is_unchanged() => "不变".to_owned(),
+        (Status::Both, Some(_)) => "限定词变化".to_owned(),
+        (Status::Both, None) => "不可比".to_owned(),
+    }
+}
+
+/// The rows of one section.
+pub(crate) fn rows_of(cmp: &Comparison, section: Section) -> impl Iterator<Item = &Row> {
+    cmp.rows.iter().filter(move |r| r.section == section)
+}
+
+/// The line said instead of an empty table.
+pub(crate) fn empty(section: Section) -> String {
+    format!("{}：两个学年均未填报", section.title())
+}
+
+/// `共 45 项：变化 3 项，不变 40 项，仅 2019-2020 有 1 项，仅 2020-2021 有 1 项。`
+pub(crate) fn summary_line(cmp: &Comparison) -> String {
+    let s = Summary::of(&cmp.rows);
+    format!(
+        "共 {} 项：变化 {} 项，不变 {} 项，仅 {} 有 {} 项，仅 {} 有 {} 项。",
+        s.rows, s.changed, s.unchanged, cmp.year_a, s.only_a, cmp.year_b, s.only_b
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+    use crate::report::{Data, FigureRow};
+
+    fn figure(value: u64, unit: &str, qualifier: Option<&str>) -> FigureRow {
+        FigureRow {
+            department: "宣传部".to_owned(),
+            channel: "官方微博".to_owned(),
+            item: "信息".to_owned(),
+            parent: None,
+            value: Some(value),
+            unit: unit.to_owned(),
+            qualifier: qualifier.map(str::to_owned),
+            approximate: qualifier.is_some(),
+            text: String::new(),
+            source: "given".to_owned(),
+        }
+    }
+
+    fn first_cells(a: FigureRow, b: FigureRow) -> Vec<String> {
+        let data = |f| Data {
+            figures: vec![f],
+            ..Data::default()
+        };
+        let cmp = Comparison {
+            school: "示例大学".to_owned(),
+            year_a: "2021-2022".to_owned(),
+            year_b: "2022-2023".to_owned(),
+            rows: compare(&data(a), &data(b)),
+        };
+        cells(&cmp, &cmp.rows[0])
+    }
+
+    #[test]
+    fn a_qualifier_that_came_or_went_is_not_called_unchanged() {
+        assert_eq!(
+            first_cells(figure(3600, "条", Some("约")), figure(3600, "条", None)),
+            [
+                "官方微博/信息",
+                "条",
+                "约 3600",
+                "3600",
+                "0",
+                "0.0%",
+                "限定词变化"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_different_units_carry_their_unit_and_are_not_compared() {
+        assert_eq!(
+            first_cells(figure(50, "篇", None), figure(3600, "条", Some("余"))),
+            [
+                "官方微博/信息",
+                "条",
+                "50 篇",
+                "3600 余 条",
+                "—",
+                "—",
+                "不可比"
+            ]
+        );
+    }
+}

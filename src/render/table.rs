@@ -1,0 +1,296 @@
+//! Report or comparison → terminal tables, for a quick review.
+//!
+//! Of a report only its [`Data`] is shown: the figures (parts indented under their total), the
+//! disclosure requests, the complaints, and checklist coverage by category. A comparison is one
+//! table per section, each number of two years side by side. Columns stay aligned with Chinese
+//! text (comfy-table measures display width). When stdout is not a terminal the tables are 120
+//! columns wide, so the output is the same everywhere.
+
+use std::io::{self, Write};
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+use super::side_by_side;
+use crate::compare::{Comparison, Section};
+use crate::coverage::Coverage;
+use crate::report::{ComplaintsRow, Data, FigureRow, Line, Report, RequestsRow};
+
+/// The width of a table when stdout is not a terminal.
+const WIDTH: u16 = 120;
+
+/// Writes the report's numbers as tables.
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", report.title)?;
+    let data = &report.data;
+    section(out, "信息公开渠道和数据", figures(data))?;
+    section(out, "依申请公开", data.requests.as_ref().map(requests))?;
+    section(
+        out,
+        "因信息公开工作受到举报、复议、诉讼的情况",
+        data.complaints.as_ref().map(complaints),
+    )?;
+    section(out, "清单事项公开情况（按类别）", checklist(data))?;
+    Ok(())
+}
+
+/// Writes a comparison as one table per section, then the summary line.
+pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", side_by_side::title(cmp))?;
+    for section in Section::ALL {
+        let mut rows = side_by_side::rows_of(cmp, section).peekable();
+        if rows.peek().is_none() {
+            writeln!(out, "\n{}", side_by_side::empty(section))?;
+            continue;
+        }
+        let mut table = new_table();
+        table.set_header(side_by_side::header(cmp));
+        for row in rows {
+            table.add_row(side_by_side::cells(cmp, row));
+        }
+        for column in table
+            .column_iter_mut()
+            .take(side_by_side::LAST_NUMBER + 1)
+            .skip(side_by_side::FIRST_NUMBER)
+        {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+        writeln!(out, "\n{}\n{table}", section.title())?;
+    }
+    writeln!(out, "\n{}", side_by_side::summary_line(cmp))
+}
+
+/// A new table in the style every table of `disclose` uses.
+pub(crate) fn new_table() -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if table.width().is_none() {
+        // Not a terminal: wrap at a width that prints and pastes well, the same everywhere.
+        table.set_width(WIDTH);
+    }
+    table
+}
+
+/// Right-aligns the columns from `first` on (the numbers).
+pub(crate) fn align_numbers(table: &mut Table, first: usize) {
+    for column in table.column_iter_mut().skip(first) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+}
+
+/// Writes a titled table, or one line saying the section has nothing to show.
+pub(crate) fn section(out: &mut dyn Write, title: &str, table: Option<Table>) -> io::Result<()> {
+    match table {
+        Some(table) => writeln!(out, "\n{title}\n{table}"),
+        None => writeln!(out, "\n{title}：未填报"),
+    }
+}
+
+/// The figures, each part under its total.
+fn figures(data: &Data) -> Option<Table> {
+    if data.figures.is_empty() {
+        return None;
+    }
+    let mut table = new_table();
+    table.set_header(["部门", "渠道", "类别", "数量", "来源"]);
+    for (depth, figure) in nested(&data.figures) {
+        let item = match (&figure.parent, depth) {
+            (Some(parent), 0) => format!("{}（属于{parent}）", figure.item),
+            (_, 0) => figure.item.clone(),
+            _ => format!("{}└ {}", "  ".repeat(depth - 1), figure.item),
+        };
+        table.add_row([
+            figure.department.clone(),
+            figure.channel.clone(),
+            item,
+            figure.text.clone(),
+            source(&figure.source).to_owned(),
+        ]);
+    }
+    if let Some(column) = table.column_mut(3) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    Some(table)
+}
+
+/// The figures in the order to show them, with their depth: every total is followed by its
+/// parts (and theirs), in submission order. A part whose total is not there, or that is caught
+/// in a loop of parents, stays at depth 0 where it is.
+fn nested(figures: &[FigureRow]) -> Vec<(usize, &FigureRow)> {
+    let parent_of = |figure: &FigureRow| {
+        figure.parent.as_ref().and_then(|parent| {
+            figures
+                .iter()
+                .position(|f| f.channel == figure.channel && f.item == *parent)
+        })
+    };
+    let parents: Vec<Option<usize>> = figures.iter().map(parent_of).collect();
+    let mut shown = vec![false; figures.len()];
+    let mut order = Vec::with_capacity(figures.len());
+    for root in 0..figures.len() {
+        if parents[root].is_none() {
+            push_with_parts(root, 0, &parents, figures, &mut shown, &mut order);
+        }
+    }
+    for rest in 0..figures.len() {
+        if !shown[rest] {
+            push_with_parts(rest, 0, &parents, figures, &mut shown, &mut order);
+        }
+    }
+    order
+}
+
+/// Adds figure `i` at `depth`, then its parts one level deeper.
+fn push_with_parts<'f>(
+    i: usize,
+    depth: usize,
+    parents: &[Option<usize>],
+    figures: &'f [FigureRow],
+    shown: &mut [bool],
+    order: &mut Vec<(usize, &'f FigureRow)>,
+) {
+    if shown[i] {
+        return;
+    }
+    shown[i] = true;
+    order.push((depth, &figures[i]));
+    for part in 0..figures.len() {
+        if parents[part] == Some(i) {
+            push_with_parts(part, depth + 1, parents, figures, shown, order);
+        }
+    }
+}
+
+/// Where a figure's number comes from, in words.
+fn source(source: &str) -> &str {
+    match source {
+        "given" => "填报",
+        "events" => "事件",
+        "missing" => "缺",
+        other => other,
+    }
+}
+
+/// The requests: received, carried over, each outcome, carried forward.
+fn requests(requests: &RequestsRow) -> Table {
+    numbers(&requests.lines())
+}
+
+/// Complaints, reconsiderations and lawsuits.
+fn complaints(complaints: &ComplaintsRow) -> Table {
+    numbers(&complaints.lines())
+}
+
+/// A two-column table of named numbers.
+fn numbers(lines: &[Line<'_>]) -> Table {
+    let mut table = new_table();
+    table.set_header(["项目", "件数"]);
+    for (_, name, number) in lines {
+        table.add_row([(*name).to_owned(), number.to_string()]);
+    }
+    align_numbers(&mut table, 1);
+    table
+}
+
+/// Checklist coverage by category, with a total row.
+fn checklist(data: &Data) -> Option<Table> {
+    if data.checklist.is_empty() {
+        return None;
+    }
+    let mut table = new_table();
+    let mut header = vec!["类别", "事项"];
+    header.extend(Coverage::default().counts().map(|(_, name, _)| name));
+    table.set_header(header);
+    let row = |name: &str, coverage: &Coverage| {
+        let mut cells = vec![name.to_owned(), coverage.items.to_string()];
+        cells.extend(coverage.counts().map(|(_, _, n)| n.to_string()));
+        cells
+    };
+    for (category, coverage) in Coverage::by_category(&data.checklist) {
+        table.add_row(row(&category, &coverage));
+    }
+    table.add_row(row("合计", &Coverage::of(&data.checklist)));
+    align_numbers(&mut table, 1);
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(channel: &str, item: &str, parent: Option<&str>) -> FigureRow {
+        FigureRow {
+            department: "宣传部".to_owned(),
+            channel: channel.to_owned(),
+            item: item.to_owned(),
+            parent: parent.map(str::to_owned),
+            value: Some(1),
+            unit: "条".to_owned(),
+            qualifier: None,
+            approximate: false,
+            text: "1 条".to_owned(),
+            source: "given".to_owned(),
+        }
+    }
+
+    fn order(figures: &[FigureRow]) -> Vec<(usize, &str)> {
+        nested(figures)
+            .into_iter()
+            .map(|(depth, f)| (depth, f.item.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_section_with_nothing_to_show_is_one_line() {
+        let report = Report {
+            school: "示例大学".to_owned(),
+            year: "2022-2023".to_owned(),
+            title: "示例大学2022-2023学年信息公开工作年度报告".to_owned(),
+            draft: true,
+            preamble: Vec::new(),
+            parts: Vec::new(),
+            appendix: Vec::new(),
+            signature: crate::report::Signature {
+                signer: "示例大学".to_owned(),
+                date: String::new(),
+            },
+            findings: Vec::new(),
+            data: Data::default(),
+        };
+        let mut out = Vec::new();
+        render(&report, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "示例大学2022-2023学年信息公开工作年度报告\n\n\
+             信息公开渠道和数据：未填报\n\n\
+             依申请公开：未填报\n\n\
+             因信息公开工作受到举报、复议、诉讼的情况：未填报\n\n\
+             清单事项公开情况（按类别）：未填报\n"
+        );
+    }
+
+    #[test]
+    fn parts_follow_their_total_wherever_they_were_written() {
+        let figures = [
+            figure("学校主页", "要闻", Some("信息")),
+            figure("官方微信", "信息", None),
+            figure("学校主页", "信息", None),
+            figure("学校主页", "通知公告", Some("信息")),
+        ];
+        assert_eq!(
+            order(&figures),
+            [(0, "信息"), (0, "信息"), (1, "要闻"), (1, "通知公告")]
+        );
+    }
+
+    #[test]
+    fn a_part_without_its_total_or_in_a_loop_stays_where_it_is() {
+        let figures = [
+            figure("学校主页", "要闻", Some("没有的总数")),
+            figure("校报", "甲", Some("乙")),
+            figure("校报", "乙", Some("甲")),
+        ];
+        assert_eq!(order(&figures), [(0, "要闻"), (0, "甲"), (1, "乙")]);
+    }
+}
