@@ -328,7 +328,7 @@ fn the_command_line_needs_two_years_and_a_known_format() {
         .code(2)
         .stderr(predicate::str::contains("use one of table, markdown, json"));
     data.disclose()
-        .args(["compare", "2019", "2019-2020"])
+        .args(["compare", "2019-21", "2019-2020"])
         .assert()
         .code(2);
 }
