@@ -15,6 +15,12 @@ pub enum PartKind {
     Requests,
     /// Part 五: narrative, then the complaint, reconsideration and lawsuit figures.
     Complaints,
+    /// The checklist, item by item with status and link (清单事项公开情况表), as a part of its own.
+    Checklist,
+    /// Narrative, then the State Council's table of disclosure requests by applicant and outcome.
+    RequestsTable,
+    /// Narrative, then the State Council's table of administrative reconsiderations and lawsuits.
+    ReviewsTable,
 }
 
 /// How a part's numbered points are numbered.
@@ -130,8 +136,117 @@ pub const SEVEN_PART: Outline = Outline {
     ],
 };
 
+/// The Ministry's outline (教办厅函〔2013〕48号, 〔2017〕41号, 〔2018〕80号): the seven parts, with
+/// the problems part named as the notices name it, and the checklist accounted for item by item
+/// as part 八.
+pub const MINISTRY: Outline = Outline {
+    id: "ministry",
+    description: "教育部通知的八部分：七部分之后附清单事项公开情况表",
+    title: "{学校}{学年}学年信息公开工作年度报告",
+    preamble: PREAMBLE_2014,
+    parts: &[
+        PartSpec {
+            key: "overview",
+            kind: PartKind::Narrative,
+            heading: "概述",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "proactive",
+            kind: PartKind::Proactive,
+            heading: "主动公开情况",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "requests",
+            kind: PartKind::Requests,
+            heading: "依申请公开和不予公开情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "appraisal",
+            kind: PartKind::Narrative,
+            heading: "对信息公开的评议情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "complaints",
+            kind: PartKind::Complaints,
+            heading: "因学校信息公开工作受到举报、复议、诉讼的情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "improvements",
+            kind: PartKind::Narrative,
+            heading: "信息公开工作存在的主要问题及改进措施",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "other",
+            kind: PartKind::Narrative,
+            heading: "其他需要报告的事项",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "checklist",
+            kind: PartKind::Checklist,
+            heading: "清单事项公开情况",
+            numbering: Numbering::Arabic,
+        },
+    ],
+    subheadings: &[("channels", "信息公开渠道和数据"), ("areas", "重点领域公开情况")],
+};
+
+/// The State Council's template (国办公开办函〔2019〕60号, revised 〔2021〕30号) that some colleges
+/// follow: a calendar year, the requests and the reconsiderations and lawsuits as tables.
+pub const STATE_COUNCIL: Outline = Outline {
+    id: "state-council",
+    description: "国务院办公厅模板的六部分（自然年度）：申请情况表、行政复议和诉讼情况表",
+    title: "{学校}{学年}年度信息公开工作年度报告",
+    preamble: "本报告依据《中华人民共和国政府信息公开条例》和《高等学校信息公开办法》编制，主要内容包括：{内容}。本报告中所列数据的统计期限自{统计起}起至{统计止}止。",
+    parts: &[
+        PartSpec {
+            key: "overview",
+            kind: PartKind::Narrative,
+            heading: "总体情况",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "proactive",
+            kind: PartKind::Proactive,
+            heading: "主动公开信息情况",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "requests",
+            kind: PartKind::RequestsTable,
+            heading: "收到和处理信息公开申请情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "reviews",
+            kind: PartKind::ReviewsTable,
+            heading: "信息公开行政复议、行政诉讼情况",
+            numbering: Numbering::Arabic,
+        },
+        PartSpec {
+            key: "improvements",
+            kind: PartKind::Narrative,
+            heading: "存在的主要问题及改进情况",
+            numbering: Numbering::Parenthesised,
+        },
+        PartSpec {
+            key: "other",
+            kind: PartKind::Narrative,
+            heading: "其他需要报告的事项",
+            numbering: Numbering::Arabic,
+        },
+    ],
+    subheadings: &[("channels", "信息公开渠道和数据"), ("areas", "重点领域公开情况")],
+};
+
 /// Every outline, the default first.
-pub const ALL: &[&Outline] = &[&SEVEN_PART];
+pub const ALL: &[&Outline] = &[&SEVEN_PART, &MINISTRY, &STATE_COUNCIL];
 
 /// The outline with this id.
 pub fn find(id: &str) -> Option<&'static Outline> {
@@ -172,6 +287,8 @@ mod tests {
             assert_eq!(keys.len(), outline.parts.len(), "{}", outline.id);
         }
         assert!(find("seven-part").is_some());
+        assert!(find("ministry").is_some());
+        assert!(find("state-council").is_some());
         assert!(find("nine-part").is_none());
     }
 }

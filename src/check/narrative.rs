@@ -62,7 +62,11 @@ pub(crate) fn parts(subs: &Submissions, diags: &mut Diagnostics) {
             PartKind::Proactive => {
                 !narrative && facts.channels.is_empty() && facts.areas.is_empty()
             }
-            PartKind::Requests | PartKind::Complaints => false,
+            PartKind::Requests
+            | PartKind::Complaints
+            | PartKind::Checklist
+            | PartKind::RequestsTable
+            | PartKind::ReviewsTable => false,
         };
         if empty {
             let heading = text

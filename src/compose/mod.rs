@@ -12,6 +12,7 @@ pub mod phrase;
 use std::fmt::Write as _;
 pub(crate) mod placement;
 mod proactive;
+mod tables;
 
 use crate::facts::{Facts, Point};
 use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
@@ -45,7 +46,11 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
         draft,
         preamble: vec![preamble(facts)],
         parts,
-        appendix: checklist_table(subs, &data).into_iter().collect(),
+        appendix: if has_kind(facts, PartKind::Checklist) {
+            Vec::new()
+        } else {
+            checklist_table(subs, &data).into_iter().collect()
+        },
         signature: Signature {
             signer: facts
                 .signed_by
@@ -66,9 +71,20 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
 /// checklist with its status and where it is published (links, or the channels named), or why it
 /// does not apply. Items nobody accounted for say so.
 fn checklist_table(subs: &Submissions, data: &Data) -> Option<Table> {
-    if !subs.has_disclosures() {
-        return None;
-    }
+    subs.has_disclosures().then(|| checklist_rows(data))
+}
+
+/// Whether the year's outline has a part of this kind.
+fn has_kind(facts: &Facts, kind: PartKind) -> bool {
+    facts.outline.parts.iter().any(|p| p.kind == kind)
+}
+
+fn data_of(subs: &Submissions) -> Data {
+    data::collect(subs)
+}
+
+/// Every checklist item with its status and where it is published.
+fn checklist_rows(data: &Data) -> Table {
     let rows = data
         .checklist
         .iter()
@@ -82,13 +98,13 @@ fn checklist_table(subs: &Submissions, data: &Data) -> Option<Table> {
             ]
         })
         .collect();
-    Some(Table {
+    Table {
         title: "附件：清单事项公开情况表".to_owned(),
         columns: ["编号", "类别", "事项", "公开情况", "公开网址或渠道"]
             .map(str::to_owned)
             .to_vec(),
         rows,
-    })
+    }
 }
 
 /// Where a checklist item is published: its links, or else the channels named; then its note.
@@ -145,6 +161,8 @@ fn fill_facts(template: &str, facts: &Facts, contents: &str) -> String {
         .replace("{学校}", &facts.school.value)
         .replace("{学年}", &facts.year.value.to_string())
         .replace("{内容}", contents)
+        .replace("{统计起}", &chinese_date(facts.period.start))
+        .replace("{统计止}", &chinese_date(facts.period.end))
 }
 
 fn heading<'f>(facts: &'f Facts, spec: &'static PartSpec) -> &'f str {
@@ -185,6 +203,17 @@ fn blocks(
         }
         PartKind::Proactive => {
             proactive::compose(subs, placement, text, &mut number, draft, &mut blocks);
+        }
+        PartKind::Checklist => {
+            let mut table = checklist_rows(&data_of(subs));
+            table.title = heading(facts, spec).to_owned();
+            blocks.push(Block::Table(table));
+        }
+        PartKind::RequestsTable => {
+            tables::requests(subs, draft, &mut blocks);
+        }
+        PartKind::ReviewsTable => {
+            tables::reviews(subs, draft, &mut blocks);
         }
         PartKind::Requests => continue_with(&mut blocks, requests_sentence(subs)),
         PartKind::Complaints => continue_with(&mut blocks, complaints_sentence(subs)),
