@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod error;
 pub mod facts;
+pub mod forms;
 pub mod init;
 pub mod location;
 pub mod outline;

@@ -159,6 +159,21 @@ pub enum Problem {
     MissingData {
         table: &'static str,
     },
+    FormBalance {
+        column: &'static str,
+        total_in: u64,
+        total_out: u64,
+    },
+    FormOutcomes {
+        column: &'static str,
+        total: u64,
+        sum: u64,
+    },
+    FormColumnTotal {
+        row: &'static str,
+        total: u64,
+        sum: u64,
+    },
     BadDate {
         value: String,
     },
@@ -293,6 +308,9 @@ impl Problem {
             P::UnplacedFigure { .. } => &rules::UNPLACED_FIGURE,
             P::EmptySelector { .. } => &rules::EMPTY_SELECTOR,
             P::MissingData { .. } => &rules::MISSING_DATA,
+            P::FormBalance { .. } => &rules::FORM_BALANCE,
+            P::FormOutcomes { .. } => &rules::FORM_OUTCOMES,
+            P::FormColumnTotal { .. } => &rules::FORM_COLUMN_TOTAL,
             P::BadDate { .. } => &rules::BAD_DATE,
             P::OutsidePeriod { .. } | P::PublishedOutsidePeriod { .. } => &rules::OUTSIDE_PERIOD,
             P::IssuedEarly { .. } => &rules::ISSUED_EARLY,
@@ -526,6 +544,24 @@ impl Problem {
             P::MissingData { table } => format!(
                 "no department reports `[{table}]`, which the report's outline needs"
             ),
+            P::FormBalance { column, total_in, total_out } if zh => format!(
+                "“{column}”列不平衡：新收加上年结转为 {total_in}，总计加结转下年为 {total_out}"
+            ),
+            P::FormBalance { column, total_in, total_out } => format!(
+                "the column `{column}` does not balance: new + carried over = {total_in}, but total + carried forward = {total_out}"
+            ),
+            P::FormOutcomes { column, total, sum } if zh => {
+                format!("“{column}”列的总计为 {total}，但各办理结果之和为 {sum}")
+            }
+            P::FormOutcomes { column, total, sum } => format!(
+                "the column `{column}` totals {total}, but its outcomes sum to {sum}"
+            ),
+            P::FormColumnTotal { row, total, sum } if zh => {
+                format!("“{row}”一行的总计为 {total}，但各列之和为 {sum}")
+            }
+            P::FormColumnTotal { row, total, sum } => {
+                format!("the row `{row}` totals {total}, but its columns sum to {sum}")
+            }
             P::BadDate { value } if zh => format!("无法识别的日期 `{value}`；请写作 2020-10-29"),
             P::BadDate { value } => {
                 format!("`{value}` is not a date; write dates as 2020-10-29")

@@ -217,6 +217,23 @@ rules! {
         "The outline's parts on disclosure requests and on complaints, reconsiderations and \
          lawsuits print numbers, and zero must be stated, not assumed: one department (usually \
          the 信息公开办公室) submits `[requests]` and `[complaints]`.";
+    FORM_BALANCE = "D310", Error,
+        "a column of the requests form does not balance",
+        "申请情况表某一列不平衡",
+        "In every column of the State Council's requests form (信息公开申请情况表): new requests \
+         (一) plus those carried over (二) equal the total answered (三(七)) plus those carried \
+         forward (四). The form prints this identity under itself.";
+    FORM_OUTCOMES = "D311", Error,
+        "the requests form's total is not the sum of its outcomes",
+        "申请情况表的总计不等于各办理结果之和",
+        "Row 三(七) 总计 is the sum of every outcome row above it, (一) to (六), in every column. \
+         A request handled in parts is counted once, under 部分公开.";
+    FORM_COLUMN_TOTAL = "D312", Error,
+        "a form's 总计 column is not the sum of the other columns",
+        "表中“总计”列不等于其他各列之和",
+        "In both State Council forms, the last column is the total of the columns before it, in \
+         every row: the applicants (自然人 … 其他) in the requests form, the results (结果维持 … \
+         尚未审结) in the reconsiderations and lawsuits form.";
     BAD_DATE = "D401", Error,
         "a date cannot be read",
         "日期无法识别",

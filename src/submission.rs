@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crate::checklist::Checklist;
 use crate::facts::Facts;
+use crate::forms::Form;
 use crate::location::{Located, Location};
 use crate::paragraph::Paragraph;
 
@@ -72,6 +73,8 @@ pub struct Department {
     pub complaints: Option<Complaints>,
     /// Checklist entries.
     pub disclosures: Vec<Disclosure>,
+    /// The State Council template's forms (申请情况表, 复议诉讼情况表), if this department fills them.
+    pub forms: Vec<Form>,
 }
 
 impl Department {
@@ -91,6 +94,7 @@ impl Department {
         }
         self.texts.extend(other.texts);
         self.disclosures.extend(other.disclosures);
+        self.forms.extend(other.forms);
         if self.requests.is_none() {
             self.requests = other.requests;
         }

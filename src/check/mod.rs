@@ -8,6 +8,7 @@
 mod checklist;
 mod dates;
 mod figures;
+mod forms;
 mod narrative;
 
 pub use narrative::REVIEW;
@@ -32,6 +33,7 @@ pub fn run(subs: &Submissions, diags: &mut Diagnostics) {
         checklist::check(subs, diags);
         placement::check(subs, diags);
         requests::check(subs, diags);
+        forms::check(subs, diags);
         narrative::parts(subs, diags);
     }
     diags.apply_levels(&subs.facts.levels());
