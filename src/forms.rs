@@ -130,25 +130,24 @@ impl FormKind {
 
 /// A label without numbering (一、 （一） 1.), spaces, quotes and the word 政府.
 pub fn normalise(label: &str) -> String {
-    let mut text: String = label
+    let cleaned: String = label
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"'))
-        .collect();
-    text = text.replace("政府", "");
+        .collect::<String>()
+        .replace("政府", "");
+    let mut text = cleaned.as_str();
     loop {
-        let before = text.clone();
+        let before = text;
         for prefix in ["一、", "二、", "三、", "四、", "五、"] {
-            if let Some(rest) = text.strip_prefix(prefix) {
-                text = rest.to_owned();
-            }
+            text = text.strip_prefix(prefix).unwrap_or(text);
         }
         if let Some(rest) = text.strip_prefix('（')
             && let Some(close) = rest.find('）')
+            && rest[..close]
+                .chars()
+                .all(|c| "一二三四五六七八九十".contains(c))
         {
-            let inner = &rest[..close];
-            if inner.chars().all(|c| "一二三四五六七八九十".contains(c)) {
-                text = rest[close + '）'.len_utf8()..].to_owned();
-            }
+            text = &rest[close + '）'.len_utf8()..];
         }
         for group in [
             "不予公开：",
@@ -157,17 +156,17 @@ pub fn normalise(label: &str) -> String {
             "其他处理：",
             "行政诉讼：",
         ] {
-            if let Some(rest) = text.strip_prefix(group) {
-                text = rest.to_owned();
-            }
+            text = text.strip_prefix(group).unwrap_or(text);
         }
         let digits = text.chars().take_while(char::is_ascii_digit).count();
-        if digits > 0 && text[digits..].starts_with(['.', '．', '、']) {
-            text =
-                text[digits + text[digits..].chars().next().map_or(1, char::len_utf8)..].to_owned();
+        if digits > 0
+            && let Some(mark) = text[digits..].chars().next()
+            && matches!(mark, '.' | '．' | '、')
+        {
+            text = &text[digits + mark.len_utf8()..];
         }
         if text == before {
-            return text;
+            return text.to_owned();
         }
     }
 }
