@@ -9,11 +9,13 @@
 //! Problems in the files are collected as diagnostics and reading goes on; only a folder or file
 //! that cannot be read at all is a fatal [`Error`].
 
+mod cells;
 mod columns;
 mod csv;
 mod department;
 mod events;
 mod facts;
+mod header;
 mod quotes;
 mod rows;
 pub(crate) mod table;
