@@ -1,9 +1,9 @@
 //! One data row of a table, a CSV record or a worksheet row, read as a submission [`Row`]
 //! through its header.
 //!
-//! A CSV field and a spreadsheet cell differ only in where they are. Each format says that
-//! through [`Cells`]; the [`Row`] on top, and so every value's parsing and every message, is
-//! this one.
+//! A CSV field and a spreadsheet cell differ only in where they are and in what a cell can hold
+//! besides text (an error value such as `#N/A`). Each format says that through [`Cells`]; the
+//! [`Row`] on top, and so every value's parsing and every message, is this one.
 
 use std::borrow::Cow;
 
@@ -19,11 +19,19 @@ use crate::read::rows::{self, Got, Row};
 use crate::read::values;
 use crate::submission::{Count, Department};
 
+/// What one cell holds.
+pub(crate) enum Cell<'a> {
+    /// Text; for a spreadsheet, the value written out as text (numbers as digits, dates as
+    /// `2020-03-01`).
+    Text(Cow<'a, str>),
+    /// A spreadsheet error value, as Excel shows it (`#N/A`).
+    Error(String),
+}
+
 /// The cells of one row, as a file format stores them.
 pub(crate) trait Cells {
-    /// The text of cell `index` (0-based, counted from the header's first cell); `None` past
-    /// the row's end.
-    fn cell(&self, index: usize) -> Option<Cow<'_, str>>;
+    /// Cell `index` (0-based, counted from the header's first cell); `None` past the row's end.
+    fn cell(&self, index: usize) -> Option<Cell<'_>>;
     /// Where cell `index` is, or would be.
     fn at(&self, index: usize) -> Location;
 }
@@ -58,19 +66,28 @@ pub(crate) fn read<C: Cells>(
 
 impl<C: Cells> CellRow<'_, C> {
     /// The trimmed text of `field`'s cell, with where it is; absent when the row has no such
-    /// cell or it is blank.
+    /// cell or it is blank. An error value is reported, and is a bad value.
     fn value(&mut self, field: &'static str) -> Got<(String, Location)> {
         let Some(index) = self.header.index(field) else {
             return Got::Absent;
         };
-        let Some(text) = self.cells.cell(index) else {
-            return Got::Absent;
+        let text = match self.cells.cell(index) {
+            None => return Got::Absent,
+            Some(Cell::Text(text)) => text.trim().to_owned(),
+            Some(Cell::Error(error)) => {
+                let problem = Problem::CellError {
+                    field: self.header.name(field),
+                    error,
+                };
+                let at = self.cells.at(index);
+                self.diags.push(problem, at);
+                return Got::Bad;
+            }
         };
-        let text = text.trim();
         if text.is_empty() {
             return Got::Absent;
         }
-        Got::Value((text.to_owned(), self.cells.at(index)))
+        Got::Value((text, self.cells.at(index)))
     }
 
     /// The parts of a cell holding several values, split at `;` `；` `、` `|`, line breaks and
@@ -187,7 +204,11 @@ impl<C: Cells> Row for CellRow<'_, C> {
 
     fn present(&self, field: &'static str) -> bool {
         let cell = self.header.index(field).and_then(|i| self.cells.cell(i));
-        cell.is_some_and(|text| !text.trim().is_empty())
+        match cell {
+            Some(Cell::Text(text)) => !text.trim().is_empty(),
+            Some(Cell::Error(_)) => true,
+            None => false,
+        }
     }
 
     fn misspelt(&self, field: &'static str) -> bool {

@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::location::Location;
 use crate::problem::Problem;
-use crate::read::cells::{self, CellRow, Cells};
+use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
 use crate::read::quotes::QuoteWatch;
@@ -242,8 +242,8 @@ struct CsvCells<'a> {
 }
 
 impl Cells for CsvCells<'_> {
-    fn cell(&self, index: usize) -> Option<Cow<'_, str>> {
-        self.record.get(index).map(Cow::Borrowed)
+    fn cell(&self, index: usize) -> Option<Cell<'_>> {
+        self.record.get(index).map(|f| Cell::Text(Cow::Borrowed(f)))
     }
 
     fn at(&self, index: usize) -> Location {
