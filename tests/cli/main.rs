@@ -5,6 +5,8 @@
 //! - `compile`: what compile writes, and that it follows the submissions (edits, events,
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
+//! - `formats`: one submission as CSV, CSV in GB18030, CSV with CRLF or Excel: the same report,
+//!   and a wrong value reported at its line or cell.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
@@ -14,6 +16,7 @@ mod checklist;
 mod compile;
 mod errors;
 mod example;
+mod formats;
 mod fuzz;
 mod rules;
 mod seed;
