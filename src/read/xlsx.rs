@@ -252,9 +252,11 @@ mod tests {
         D(u16, u8, u8),
         /// A formula whose cached result is an error value.
         E(&'a str),
+        /// A boolean.
+        B(bool),
     }
 
-    use V::{D, E, N, S};
+    use V::{B, D, E, N, S};
 
     /// A sheet to write: its name, its top-left cell (row, column, 0-based) and its rows.
     type Sheet<'a> = (&'a str, (u32, u16), &'a [&'a [V<'a>]]);
@@ -280,6 +282,7 @@ mod tests {
                             let formula = Formula::new("=NA()").set_result(*e);
                             sheet.write_formula(r, c, formula).unwrap();
                         }
+                        B(b) => drop(sheet.write_boolean(r, c, *b).unwrap()),
                     }
                 }
             }
@@ -393,6 +396,57 @@ mod tests {
         let (subs, _) = year.load();
         let (department, figure) = subs.figures().next().unwrap();
         assert_eq!(department.value_of(figure), Some(2));
+    }
+
+    #[test]
+    fn checklist_sheets_and_flags_read_from_typed_cells() {
+        let bytes = book(&[
+            (
+                "数量",
+                (0, 0),
+                &[
+                    &[
+                        S("渠道"),
+                        S("类别"),
+                        S("数量"),
+                        S("单位"),
+                        S("上级"),
+                        S("分项不全"),
+                    ],
+                    &[S("学校主页"), S("信息"), N(1481.0), S("条"), S(""), B(true)],
+                    &[
+                        S("学校主页"),
+                        S("要闻"),
+                        N(884.0),
+                        S("条"),
+                        S("信息"),
+                        B(false),
+                    ],
+                ],
+            ),
+            (
+                "清单",
+                (0, 0),
+                &[
+                    &[S("事项"), S("状态"), S("链接"), S("公开日期")],
+                    &[
+                        N(21.0),
+                        S("已公开"),
+                        S("https://a.edu.cn/21"),
+                        D(2020, 3, 1),
+                    ],
+                ],
+            ),
+        ]);
+        let year = Year::new().bytes("财务处.xlsx", &bytes);
+        let (subs, diags) = year.load();
+        assert!(diags.is_empty(), "{}", year.read().dump());
+        let partial: Vec<bool> = subs.figures().map(|(_, f)| f.partial).collect();
+        assert_eq!(partial, [true, false]);
+        let disclosure = &subs.departments[0].disclosures[0];
+        assert_eq!(disclosure.item.value, "21");
+        let published: Vec<String> = disclosure.published.iter().map(|d| d.to_string()).collect();
+        assert_eq!(published, ["2020-03-01"]);
     }
 
     #[test]
