@@ -236,8 +236,11 @@ fn is_blank(record: &::csv::StringRecord) -> bool {
 /// The fields of one CSV record, as cells: positions are the record's offset and the field's
 /// number.
 struct CsvCells<'a> {
+    /// The file.
     file: &'a Arc<Path>,
+    /// The record.
     record: &'a ::csv::StringRecord,
+    /// Byte offset of the record in the decoded text.
     offset: usize,
 }
 

@@ -103,8 +103,11 @@ fn is_instructions(name: &str) -> bool {
 
 /// One worksheet of a workbook.
 struct Sheet<'a> {
+    /// The workbook.
     file: &'a Arc<Path>,
+    /// The sheet's name, as its tab shows it.
     name: &'a str,
+    /// Its cells, from the first used one.
     range: &'a Range<Data>,
 }
 
@@ -157,12 +160,15 @@ impl Sheet<'_> {
 
 /// The cells of one row of a sheet, at their place in the sheet.
 struct XlsxCells<'a> {
+    /// The workbook.
     file: &'a Arc<Path>,
+    /// The sheet's name.
     sheet: &'a str,
     /// The row, 0-based, in the sheet.
     row: u32,
     /// The sheet column of the row's first cell (the range's first column), 0-based.
     first_column: u32,
+    /// The row's cells, from the range's first column.
     cells: &'a [Data],
 }
 
@@ -227,6 +233,7 @@ fn date(d: &ExcelDateTime) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Whether a cell is empty or holds only white space.
 fn is_blank(data: &Data) -> bool {
     match data {
         Data::Empty => true,
