@@ -66,7 +66,8 @@ impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (&self.cell, self.line, self.column) {
             (Some(cell), _, _) => {
-                let (sheet, cell) = cell.split_once('!').unwrap_or(("", cell));
+                // A sheet's name may hold a `!`; a cell's A1 name never does.
+                let (sheet, cell) = cell.rsplit_once('!').unwrap_or(("", cell));
                 write!(f, "{}[{sheet}]!{cell}", self.file)
             }
             (None, Some(line), Some(column)) => write!(f, "{}:{line}:{column}", self.file),
@@ -259,4 +260,31 @@ pub fn summary_line(diags: &Diagnostics, lang: Lang) -> Option<String> {
             )
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+
+    #[test]
+    fn cells_are_shown_with_their_sheet_in_a1_notation() {
+        let file: Arc<Path> = Arc::from(Path::new("宣传部.xlsx"));
+        let place = |sheet: &str| {
+            let location = Location {
+                file: Arc::clone(&file),
+                position: Position::Cell {
+                    sheet: sheet.to_owned(),
+                    row: 6,
+                    column: 2,
+                },
+            };
+            Place::of(&location, &mut Sources::new())
+        };
+        assert_eq!(place("Sheet1").cell.as_deref(), Some("Sheet1!C7"));
+        assert_eq!(place("Sheet1").to_string(), "宣传部.xlsx[Sheet1]!C7");
+        assert_eq!(place("数量!").to_string(), "宣传部.xlsx[数量!]!C7");
+    }
 }

@@ -171,6 +171,10 @@ impl Sources {
     /// Line, column and line text for a location, or `None` for whole-file and cell positions
     /// and for files that can no longer be read.
     pub fn resolve(&mut self, location: &Location) -> Option<Resolved> {
+        if matches!(location.position, Position::File | Position::Cell { .. }) {
+            // Nothing to resolve: do not read the file (a workbook is not text).
+            return None;
+        }
         let text = self
             .texts
             .entry(Arc::clone(&location.file))

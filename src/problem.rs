@@ -18,6 +18,9 @@ pub enum Problem {
     CsvSyntax {
         message: String,
     },
+    BadWorkbook {
+        message: String,
+    },
     UnknownKey {
         key: String,
         suggestion: Option<String>,
@@ -33,6 +36,10 @@ pub enum Problem {
     WrongType {
         field: String,
         expected: Expected,
+    },
+    CellError {
+        field: String,
+        error: String,
     },
     BadCount {
         field: String,
@@ -271,10 +278,10 @@ impl Problem {
     pub fn rule(&self) -> &'static Rule {
         use Problem as P;
         match self {
-            P::TomlSyntax { .. } | P::CsvSyntax { .. } => &rules::SYNTAX,
+            P::TomlSyntax { .. } | P::CsvSyntax { .. } | P::BadWorkbook { .. } => &rules::SYNTAX,
             P::UnknownKey { .. } | P::UnknownCsv { .. } | P::AmbiguousCsv => &rules::UNKNOWN_KEY,
             P::MissingField { .. } => &rules::MISSING_FIELD,
-            P::WrongType { .. } => &rules::WRONG_TYPE,
+            P::WrongType { .. } | P::CellError { .. } => &rules::WRONG_TYPE,
             P::BadCount { .. } => &rules::BAD_COUNT,
             P::EmptyFile => &rules::EMPTY_FILE,
             P::DuplicateFigure { .. } | P::DuplicateColumn { .. } | P::DuplicateTable { .. } => {
@@ -354,6 +361,12 @@ impl Problem {
             P::TomlSyntax { message } | P::CsvSyntax { message } => {
                 format!("syntax error: {message}")
             }
+            P::BadWorkbook { message } if zh => {
+                format!("无法打开 Excel 工作簿：{message}；请在 Excel 中另存为 .xlsx 文件")
+            }
+            P::BadWorkbook { message } => format!(
+                "cannot open the Excel workbook: {message}; save it again from Excel as an .xlsx file"
+            ),
             P::UnknownKey { key, suggestion, column } => match (zh, column) {
                 (false, false) => format!("unknown key `{key}`{}", suggest(suggestion)),
                 (false, true) => format!("unknown column `{key}`{}", suggest(suggestion)),
@@ -376,6 +389,12 @@ impl Problem {
             P::WrongType { field, expected } => {
                 format!("`{field}` must be {}", expected.name(lang))
             }
+            P::CellError { field, error } if zh => {
+                format!("`{field}` 单元格是 Excel 错误值 `{error}`；请填写数值，或修正公式")
+            }
+            P::CellError { field, error } => format!(
+                "`{field}` holds the Excel error `{error}`; type the value, or fix the formula"
+            ),
             P::BadCount { field, value, reason } => count_message(field, value, *reason, zh),
             P::EmptyFile if zh => "文件中没有数据".to_owned(),
             P::EmptyFile => "the file holds no data".to_owned(),
@@ -429,10 +448,10 @@ impl Problem {
                 suggest(suggestion)
             ),
             P::IgnoredFile if zh => {
-                "此文件未被读取：只读取 report.toml 和各部门的 .toml、.csv 文件".to_owned()
+                "此文件未被读取：只读取 report.toml 和各部门的 .toml、.csv、.xlsx 文件".to_owned()
             }
             P::IgnoredFile => {
-                "this file is not read: only report.toml and department .toml and .csv files are"
+                "this file is not read: only report.toml and department .toml, .csv and .xlsx files are"
                     .to_owned()
             }
             P::ReversedPeriod { start, end } if zh => {

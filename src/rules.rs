@@ -48,11 +48,13 @@ macro_rules! rules {
 
 rules! {
     SYNTAX = "D101", Error,
-        "a TOML or CSV file has a syntax error",
-        "TOML 或 CSV 文件有语法错误",
+        "a TOML, CSV or Excel file has a syntax error",
+        "TOML、CSV 或 Excel 文件有语法错误",
         "The file cannot be parsed. TOML errors point at the first character the parser could not \
          accept; CSV errors at the record. Fix the syntax; nothing else in the file is checked \
-         until it parses (for TOML), or the bad record is skipped (for CSV).";
+         until it parses (for TOML), or the bad record is skipped (for CSV). An .xlsx file that \
+         is not a workbook Excel could have written (damaged, or another format renamed) is \
+         reported at the file: open it in Excel and save it again as .xlsx.";
     UNKNOWN_KEY = "D102", Error,
         "an unknown key or column",
         "未知的键或列名",
@@ -69,7 +71,9 @@ rules! {
         "a value has the wrong type",
         "值的类型不正确",
         "A value is of a different kind than the key expects: text where a number or date is \
-         expected, a single value where a list is expected, and so on.";
+         expected, a single value where a list is expected, and so on. In an Excel sheet, a cell \
+         showing an error value (#N/A, #VALUE!, #REF!) holds no value: type the value, or fix \
+         the formula.";
     BAD_COUNT = "D105", Error,
         "a count is negative, fractional or not a number",
         "数量为负数、小数或不是数字",
@@ -122,9 +126,9 @@ rules! {
     IGNORED_FILE = "D114", Warning,
         "a file in the year folder is not read",
         "年度文件夹中的文件未被读取",
-        "Only report.toml and department files ending in .toml or .csv are read. Anything \
-         else (a Word draft, a PDF) is ignored: move it elsewhere if it is not a submission, or \
-         convert it.";
+        "Only report.toml and department files ending in .toml, .csv or .xlsx are read. \
+         Anything else (a Word draft, a PDF, an old .xls workbook) is ignored: move it elsewhere \
+         if it is not a submission, or convert it (in Excel, save an .xls file as .xlsx).";
     BAD_PHRASE = "D115", Error,
         "a phrase has an unknown slot or unbalanced braces",
         "措辞模板中有未知的占位符或括号不配对",

@@ -1,11 +1,12 @@
 //! CSV tables → rows of the model.
 //!
 //! The first non-blank record is the header; its column names (English or Chinese) decide what
-//! the table holds (see [`super::columns`]). Every later record is one row; blank records (a row
+//! the table holds (see [`super::header`], shared with Excel sheets). Every later record is one row; blank records (a row
 //! of empty cells, as Excel leaves at the end) are skipped. Positions are record offsets plus
 //! field numbers in the decoded text, resolved to line and column only when shown — never
 //! `csv::Position::line()`, which miscounts CRLF files.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -13,18 +14,15 @@ use std::sync::Arc;
 
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
-use jiff::civil::Date;
-
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
-use crate::location::{Located, Location};
-use crate::problem::{Problem, did_you_mean};
-use crate::read::columns::{Column, TableKind};
+use crate::location::Location;
+use crate::problem::Problem;
+use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
+use crate::read::header::Header;
 use crate::read::quotes::QuoteWatch;
-use crate::read::rows::{self, Got, Row};
-use crate::read::values;
-use crate::submission::{Count, Department};
+use crate::submission::Department;
 use crate::year::Period;
 
 /// Reads one CSV file into `department`, streaming: rows are turned into figures, event tallies
@@ -191,7 +189,6 @@ fn row(
 ) {
     let at = offset(record);
     let diags = &mut scratch.diags;
-    let department = &mut scratch.department;
     if let Some(extra) = (header.width..record.len()).find(|&i| !record[i].trim().is_empty()) {
         let problem = Problem::CsvSyntax {
             message: format!(
@@ -202,121 +199,27 @@ fn row(
         };
         diags.push(problem, Location::field(file, at, extra));
     }
-    let mut row = CsvRow {
-        file,
-        record,
-        offset: at,
-        columns: &header.columns,
-        unknown: &header.unknown,
-        zh: header.zh,
+    let row = CellRow {
+        cells: CsvCells {
+            file,
+            record,
+            offset: at,
+        },
+        header,
         diags,
     };
-    match header.kind {
-        TableKind::Counts => department.figures.extend(rows::figure(&mut row)),
-        TableKind::Events => {
-            if let Some(event) = rows::event(&mut row) {
-                events.add(diags, department, event);
-            }
-        }
-        TableKind::Disclosures => department.disclosures.extend(rows::disclosure(&mut row)),
-    }
+    cells::read(row, &mut scratch.department, events);
 }
 
-/// What a CSV file's header says about its columns.
-struct Header {
-    kind: TableKind,
-    /// The column of each field, `None` for an empty or unknown header cell.
-    columns: Vec<Option<&'static Column>>,
-    /// Header cells that name no column.
-    unknown: Vec<String>,
-    /// Whether the header is written in Chinese (for naming fields in messages).
-    zh: bool,
-    /// Number of header cells.
-    width: usize,
-}
-
-/// Reads the header record; reports unknown and repeated columns.
+/// Reads the header record (see [`Header::read`]).
 fn read_header(
     file: &Arc<Path>,
     header: &::csv::StringRecord,
     diags: &mut Diagnostics,
 ) -> Option<Header> {
     let at = offset(header);
-    let names: Vec<&str> = header.iter().map(str::trim).collect();
-    let kind =
-        match TableKind::of_header(&names).or_else(|_| TableKind::of_header(&corrected(&names))) {
-            Ok(kind) => kind,
-            Err(ambiguous) => {
-                let problem = if ambiguous {
-                    Problem::AmbiguousCsv
-                } else {
-                    Problem::UnknownCsv {
-                        headers: names.join(","),
-                    }
-                };
-                diags.push(problem, Location::field(file, at, 0));
-                return None;
-            }
-        };
-    let zh = names
-        .iter()
-        .any(|n| n.chars().any(crate::compose::phrase::is_han));
-    let mut columns: Vec<Option<&'static Column>> = Vec::with_capacity(names.len());
-    let mut unknown = Vec::new();
-    for (index, name) in names.iter().enumerate() {
-        let column = kind.columns().iter().find(|c| c.is_named(name));
-        match column {
-            _ if name.is_empty() => {}
-            Some(c) if columns.iter().flatten().any(|seen| seen.key == c.key) => {
-                let problem = Problem::DuplicateColumn {
-                    column: (*name).to_owned(),
-                };
-                diags.push(problem, Location::field(file, at, index));
-                columns.push(None);
-                continue;
-            }
-            Some(_) => {}
-            None => {
-                unknown.push((*name).to_owned());
-                let known = kind.columns().iter().map(|c| c.zh_or_key(zh));
-                let problem = Problem::UnknownKey {
-                    key: (*name).to_owned(),
-                    suggestion: did_you_mean(name, known),
-                    column: true,
-                };
-                diags.push(problem, Location::field(file, at, index));
-            }
-        }
-        columns.push(column.filter(|_| !name.is_empty()));
-    }
-    Some(Header {
-        kind,
-        columns,
-        unknown,
-        zh,
-        width: names.len(),
-    })
-}
-
-/// Header names with each unknown name replaced by the known name it is a likely typo of, to
-/// tell what a table holds when its key column is misspelt (数目 for 数量).
-fn corrected<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    let known: Vec<&'static str> = [TableKind::Counts, TableKind::Events, TableKind::Disclosures]
-        .iter()
-        .flat_map(|k| k.columns())
-        .flat_map(|c| [c.key, c.zh])
-        .collect();
-    names
-        .iter()
-        .map(|&name| {
-            if known.contains(&name) {
-                return name;
-            }
-            did_you_mean(name, known.iter().copied())
-                .and_then(|s| known.iter().copied().find(|k| *k == s))
-                .unwrap_or(name)
-        })
-        .collect()
+    let names: Vec<&str> = header.iter().collect();
+    Header::read(&names, |index| Location::field(file, at, index), diags)
 }
 
 fn offset(record: &::csv::StringRecord) -> usize {
@@ -330,155 +233,24 @@ fn is_blank(record: &::csv::StringRecord) -> bool {
     record.iter().all(|f| f.trim().is_empty())
 }
 
-/// One CSV record read as a submission row.
-struct CsvRow<'a> {
+/// The fields of one CSV record, as cells: positions are the record's offset and the field's
+/// number.
+struct CsvCells<'a> {
+    /// The file.
     file: &'a Arc<Path>,
+    /// The record.
     record: &'a ::csv::StringRecord,
+    /// Byte offset of the record in the decoded text.
     offset: usize,
-    columns: &'a [Option<&'static Column>],
-    unknown: &'a [String],
-    zh: bool,
-    diags: &'a mut Diagnostics,
 }
 
-impl CsvRow<'_> {
-    fn index(&self, field: &str) -> Option<usize> {
-        self.columns
-            .iter()
-            .position(|c| c.is_some_and(|c| c.key == field))
+impl Cells for CsvCells<'_> {
+    fn cell(&self, index: usize) -> Option<Cell<'_>> {
+        self.record.get(index).map(|f| Cell::Text(Cow::Borrowed(f)))
     }
 
     fn at(&self, index: usize) -> Location {
         Location::field(self.file, self.offset, index)
-    }
-
-    fn separated(&mut self, field: &'static str, extra: &[char]) -> Vec<(String, Location)> {
-        let Some(index) = self.index(field) else {
-            return Vec::new();
-        };
-        let Some(value) = self.record.get(index) else {
-            return Vec::new();
-        };
-        let at = self.at(index);
-        value
-            .split(|c: char| matches!(c, ';' | '；' | '、' | '\n' | '|') || extra.contains(&c))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| (s.to_owned(), at.clone()))
-            .collect()
-    }
-}
-
-impl Row for CsvRow<'_> {
-    fn text(&mut self, field: &'static str) -> Option<Located<String>> {
-        let index = self.index(field)?;
-        let value = self.record.get(index)?.trim();
-        (!value.is_empty()).then(|| Located::new(value.to_owned(), self.at(index)))
-    }
-
-    fn count(&mut self, field: &'static str) -> Got<Located<Count>> {
-        let Some(text) = self.text(field) else {
-            return Got::Absent;
-        };
-        match values::parse_count(&text.value) {
-            Ok(count) => Got::Value(Located::new(count, text.location)),
-            Err(reason) => {
-                let problem = Problem::BadCount {
-                    field: self.name(field),
-                    value: text.value,
-                    reason,
-                };
-                self.diags.push(problem, text.location);
-                Got::Bad
-            }
-        }
-    }
-
-    fn date(&mut self, field: &'static str) -> Got<Located<Date>> {
-        let Some(text) = self.text(field) else {
-            return Got::Absent;
-        };
-        match values::parse_date(&text.value) {
-            Some(date) => Got::Value(Located::new(date, text.location)),
-            None => {
-                self.diags
-                    .push(Problem::BadDate { value: text.value }, text.location);
-                Got::Bad
-            }
-        }
-    }
-
-    fn flag(&mut self, field: &'static str) -> bool {
-        let Some(text) = self.text(field) else {
-            return false;
-        };
-        values::parse_flag(&text.value).unwrap_or_else(|| {
-            let problem = Problem::BadValue {
-                field: self.name(field),
-                value: text.value.clone(),
-                allowed: "是 / 否".to_owned(),
-                suggestion: None,
-            };
-            self.diags.push(problem, text.location);
-            false
-        })
-    }
-
-    fn texts(&mut self, field: &'static str) -> Vec<Located<String>> {
-        let extra: &[char] = if field == "links" {
-            &[' ', '\t', ',']
-        } else {
-            &[]
-        };
-        self.separated(field, extra)
-            .into_iter()
-            .map(|(s, at)| Located::new(s, at))
-            .collect()
-    }
-
-    fn dates(&mut self, field: &'static str) -> Vec<Located<Date>> {
-        let mut dates = Vec::new();
-        for (text, at) in self.separated(field, &[' ', ',']) {
-            match values::parse_date(&text) {
-                Some(date) => dates.push(Located::new(date, at)),
-                None => self.diags.push(Problem::BadDate { value: text }, at),
-            }
-        }
-        dates
-    }
-
-    fn name(&self, field: &'static str) -> String {
-        let column = self.index(field).and_then(|i| self.columns[i]);
-        match column {
-            Some(c) => c.zh_or_key(self.zh).to_owned(),
-            None => crate::read::columns::display_name(field, self.zh),
-        }
-    }
-
-    fn location(&self) -> Location {
-        self.at(0)
-    }
-
-    fn field_location(&self, field: &'static str) -> Location {
-        self.index(field)
-            .map_or_else(|| self.location(), |i| self.at(i))
-    }
-
-    fn present(&self, field: &'static str) -> bool {
-        self.index(field)
-            .and_then(|i| self.record.get(i))
-            .is_some_and(|v| !v.trim().is_empty())
-    }
-
-    fn misspelt(&self, field: &'static str) -> bool {
-        self.unknown.iter().any(|name| {
-            let column = crate::read::columns::display_name(field, true);
-            did_you_mean(name, [field, column.as_str()]).is_some()
-        })
-    }
-
-    fn report(&mut self, problem: Problem, location: Location) {
-        self.diags.push(problem, location);
     }
 }
 

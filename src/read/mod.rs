@@ -1,23 +1,26 @@
 //! Stage 1, read: a year folder → [`Submissions`], plus diagnostics for malformed input.
 //!
 //! A year folder (`data/2019-2020/`) holds `report.toml` (the office's facts and narrative) and
-//! one or more files per department, named after the department: `宣传部.csv`, `宣传部-事件.csv`
-//! and `宣传部.toml` all belong to 宣传部 (the name is the file name up to the first `-` or
-//! `.`). Files are read in name order and merged per department, so the result does not depend
-//! on the order the operating system lists them in.
+//! one or more files per department (TOML, CSV or Excel `.xlsx`), named after the department:
+//! `宣传部.csv`, `宣传部-事件.xlsx` and `宣传部.toml` all belong to 宣传部 (the name is the file
+//! name up to the first `-` or `.`). Files are read in name order and merged per department, so
+//! the result does not depend on the order the operating system lists them in.
 //!
 //! Problems in the files are collected as diagnostics and reading goes on; only a folder or file
 //! that cannot be read at all is a fatal [`Error`].
 
+mod cells;
 mod columns;
 mod csv;
 mod department;
 mod events;
 mod facts;
+mod header;
 mod quotes;
 mod rows;
 pub(crate) mod table;
 pub(crate) mod values;
+mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -97,7 +100,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        if !matches!(extension.as_str(), "toml" | "csv") {
+        if !matches!(extension.as_str(), "toml" | "csv" | "xlsx") {
             diags.push(Problem::IgnoredFile, Location::file(&file));
             continue;
         }
@@ -124,6 +127,10 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         department.files.push(file.clone());
         if extension == "csv" {
             csv::read(&file, facts.period, &mut diags, department)?;
+            continue;
+        }
+        if extension == "xlsx" {
+            xlsx::read(&file, facts.period, &mut diags, department)?;
             continue;
         }
         let Some(text) = read_text(&file, &mut diags)? else {

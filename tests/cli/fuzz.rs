@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-use crate::util::{Data, root};
+use crate::util::{Data, csv_to_xlsx, root};
 
 /// A mutation of a file's bytes.
 #[derive(Clone, Debug)]
@@ -170,6 +170,25 @@ fn random_bytes_never_panic() {
         .run(&strategy, |(bytes, name)| {
             let data = Data::sample();
             std::fs::write(data.file("2019-2020", name), &bytes).unwrap();
+            pipeline(data.path());
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn mutated_workbooks_never_panic() {
+    let csv = std::fs::read_to_string(root().join("data/2019-2020/宣传部.csv")).unwrap();
+    let workbook = csv_to_xlsx(&csv);
+    runner(200)
+        .run(&prop::collection::vec(mutation(), 1..6), |mutations| {
+            let data = Data::sample();
+            std::fs::remove_file(data.file("2019-2020", "宣传部.csv")).unwrap();
+            let mut bytes = workbook.clone();
+            for m in &mutations {
+                apply(&mut bytes, m);
+            }
+            data.write("2019-2020", "宣传部.xlsx", &bytes);
             pipeline(data.path());
             Ok(())
         })

@@ -205,6 +205,16 @@ fn init_xlsx_writes_workbooks_beside_toml_for_texts() {
     );
     assert!(files.contains_key("本科招生办.toml"), "texts stay in TOML");
     assert!(files["宣传部.xlsx"].starts_with(b"PK"), "a zip file");
+    let output = data
+        .disclose()
+        .args(["validate", "2020-2021", "--format", "short"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("2020-2021/宣传部.xlsx[数量]!C2: error[D103]: missing `数量`"),
+        "{stderr}"
+    );
     let again = Data::sample();
     again
         .disclose()

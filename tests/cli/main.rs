@@ -6,6 +6,8 @@
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
+//! - `formats`: one submission as CSV, CSV in GB18030, CSV with CRLF or Excel: the same report,
+//!   and a wrong value reported at its line or cell.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
@@ -16,6 +18,7 @@ mod compare;
 mod compile;
 mod errors;
 mod example;
+mod formats;
 mod fuzz;
 mod init;
 mod rules;

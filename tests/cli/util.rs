@@ -127,3 +127,30 @@ pub(crate) fn example() -> PathBuf {
 
 /// The fictional example year.
 pub(crate) const EXAMPLE_YEAR: &str = "2022-2023";
+
+/// A CSV file's cells as an Excel workbook of one sheet, `Sheet1`, each cell where the CSV has
+/// it: numbers (fields of digits) as number cells, other fields as text, empty fields empty.
+pub(crate) fn csv_to_xlsx(csv: &str) -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Sheet1").expect("a valid sheet name");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    for (row, record) in (0u32..).zip(reader.records()) {
+        let record = record.expect("a CSV record");
+        for (column, field) in (0u16..).zip(record.iter()) {
+            if field.is_empty() {
+                continue;
+            }
+            if field.bytes().all(|b| b.is_ascii_digit()) {
+                let number: f64 = field.parse().expect("digits");
+                sheet.write_number(row, column, number).expect("a cell");
+            } else {
+                sheet.write_string(row, column, field).expect("a cell");
+            }
+        }
+    }
+    workbook.save_to_buffer().expect("an xlsx workbook")
+}
