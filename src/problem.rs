@@ -26,6 +26,10 @@ pub enum Problem {
         suggestion: Option<String>,
         column: bool,
     },
+    UnknownFormRow {
+        label: String,
+        suggestion: Option<String>,
+    },
     UnknownCsv {
         headers: String,
     },
@@ -279,7 +283,10 @@ impl Problem {
         use Problem as P;
         match self {
             P::TomlSyntax { .. } | P::CsvSyntax { .. } | P::BadWorkbook { .. } => &rules::SYNTAX,
-            P::UnknownKey { .. } | P::UnknownCsv { .. } | P::AmbiguousCsv => &rules::UNKNOWN_KEY,
+            P::UnknownKey { .. }
+            | P::UnknownCsv { .. }
+            | P::AmbiguousCsv
+            | P::UnknownFormRow { .. } => &rules::UNKNOWN_KEY,
             P::MissingField { .. } => &rules::MISSING_FIELD,
             P::WrongType { .. } | P::CellError { .. } => &rules::WRONG_TYPE,
             P::BadCount { .. } => &rules::BAD_COUNT,
@@ -379,6 +386,12 @@ impl Problem {
             P::UnknownCsv { headers } => format!(
                 "cannot tell what this table holds: the header `{headers}` has no `number`/`数量` (counts), `date`/`日期` (events) or `item_id`/`事项` (checklist) column"
             ),
+            P::UnknownFormRow { label, suggestion } if zh => {
+                format!("表中没有 `{label}` 这一行{}", suggest(suggestion))
+            }
+            P::UnknownFormRow { label, suggestion } => {
+                format!("the form has no row `{label}`{}", suggest(suggestion))
+            }
             P::AmbiguousCsv if zh => "表头同时有 `数量` 和 `日期`：数量表和事件表请分开提交".to_owned(),
             P::AmbiguousCsv => "the header has both a number and a date column: submit counts and events as separate files".to_owned(),
             P::MissingField { field } if zh => format!("缺少 `{field}`"),

@@ -10,8 +10,10 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostics;
+use crate::forms::{self, Form, FormKind, FormRow};
 use crate::location::{Located, Location};
 use crate::problem::Problem;
+use crate::problem::did_you_mean;
 use crate::read::columns::TableKind;
 use crate::read::events::EventSink;
 use crate::read::header::Header;
@@ -61,7 +63,95 @@ pub(crate) fn read<C: Cells>(
             }
         }
         TableKind::Disclosures => department.disclosures.extend(rows::disclosure(&mut row)),
+        TableKind::Form(kind) => form_row(&mut row, kind, department),
     }
+}
+
+/// Reads one row of a State Council form into the department's form of this table.
+fn form_row<C: Cells>(row: &mut CellRow<'_, C>, kind: FormKind, department: &mut Department) {
+    let label = match row.cells.cell(0) {
+        Some(Cell::Text(text)) => text.trim().to_owned(),
+        _ => String::new(),
+    };
+    let Some(spec) = kind.row(&label) else {
+        let names: Vec<String> = kind
+            .rows()
+            .iter()
+            .map(|r| forms::normalise(r.label))
+            .collect();
+        let suggestion = did_you_mean(&forms::normalise(&label), names.iter().map(String::as_str))
+            .and_then(|n| kind.rows().iter().find(|r| forms::normalise(r.label) == n))
+            .map(|r| r.label.to_owned());
+        row.diags.push(
+            Problem::UnknownFormRow { label, suggestion },
+            row.cells.at(0),
+        );
+        return;
+    };
+    let mut values = Vec::with_capacity(kind.columns().len());
+    for j in 0..kind.columns().len() {
+        let index = row.header.form.iter().position(|c| *c == Some(j));
+        let at = index.map_or_else(|| row.cells.at(0), |i| row.cells.at(i));
+        let text = match index.and_then(|i| row.cells.cell(i)) {
+            Some(Cell::Text(text)) => text.trim().to_owned(),
+            Some(Cell::Error(error)) => {
+                let field = kind.columns()[j].to_owned();
+                row.diags
+                    .push(Problem::CellError { field, error }, at.clone());
+                String::new()
+            }
+            None => String::new(),
+        };
+        let value = if text.is_empty() {
+            0
+        } else {
+            match values::parse_count(&text) {
+                Ok(count) => count.value,
+                Err(reason) => {
+                    let field = kind.columns()[j].to_owned();
+                    let problem = Problem::BadCount {
+                        field,
+                        value: text,
+                        reason,
+                    };
+                    row.diags.push(problem, at.clone());
+                    0
+                }
+            }
+        };
+        values.push(Located::new(value, at));
+    }
+    let location = row.cells.at(0);
+    let origin = &row.header.origin;
+    let form = match department
+        .forms
+        .iter_mut()
+        .position(|f| f.location == *origin)
+    {
+        Some(i) => &mut department.forms[i],
+        None => {
+            department.forms.push(Form {
+                kind,
+                rows: Vec::new(),
+                location: origin.clone(),
+            });
+            let last = department.forms.len() - 1;
+            &mut department.forms[last]
+        }
+    };
+    if let Some(first) = form.rows.iter().find(|r| r.spec.key == spec.key) {
+        let problem = Problem::DuplicateFigure {
+            key: spec.label.to_owned(),
+            first: first.location.clone(),
+        };
+        row.diags.push(problem, location);
+        return;
+    }
+    form.rows.push(FormRow {
+        spec,
+        values,
+        location,
+    });
 }
 
 impl<C: Cells> CellRow<'_, C> {

@@ -5,6 +5,8 @@
 //! file follows from its header: a `数量`/`来源` column makes a table of counts, a `日期` column a
 //! table of events, an `事项` column a table of checklist entries.
 
+use crate::forms::FormKind;
+
 /// One field of a row.
 #[derive(Debug)]
 pub(crate) struct Column {
@@ -92,6 +94,8 @@ pub(crate) enum TableKind {
     Events,
     /// Checklist entries.
     Disclosures,
+    /// A State Council form (申请情况表, 复议诉讼情况表): a label column, then fixed columns.
+    Form(FormKind),
 }
 
 impl TableKind {
@@ -101,12 +105,18 @@ impl TableKind {
             TableKind::Counts => COUNTS,
             TableKind::Events => EVENTS,
             TableKind::Disclosures => DISCLOSURES,
+            TableKind::Form(_) => &[],
         }
     }
 
     /// Decides the kind from a header row: `Err(true)` when it could be several, `Err(false)`
     /// when it is none.
     pub(crate) fn of_header(headers: &[&str]) -> Result<TableKind, bool> {
+        for form in [FormKind::Requests, FormKind::Reviews] {
+            if headers.iter().any(|h| h.trim() == form.columns()[0]) {
+                return Ok(TableKind::Form(form));
+            }
+        }
         let has = |columns: &[Column], key: &str| {
             let column = columns.iter().find(|c| c.key == key);
             column.is_some_and(|c| headers.iter().any(|h| c.is_named(h)))

@@ -7,6 +7,7 @@
 //! and repeated columns are reported at their header cell.
 
 use crate::diagnostic::Diagnostics;
+use crate::forms::FormKind;
 use crate::location::Location;
 use crate::problem::{Problem, did_you_mean};
 use crate::read::columns::{self, Column, TableKind};
@@ -23,6 +24,10 @@ pub(crate) struct Header {
     pub(crate) zh: bool,
     /// Number of header cells.
     pub(crate) width: usize,
+    /// Where the header's first cell is (a form's identity, for its rows).
+    pub(crate) origin: Location,
+    /// For a form: the form column each header cell is (`None` for the label column).
+    pub(crate) form: Vec<Option<usize>>,
 }
 
 impl Header {
@@ -54,6 +59,9 @@ impl Header {
         let zh = names
             .iter()
             .any(|n| n.chars().any(crate::compose::phrase::is_han));
+        if let TableKind::Form(form) = kind {
+            return Some(form_header(form, &names, &at, diags));
+        }
         let mut columns: Vec<Option<&'static Column>> = Vec::with_capacity(names.len());
         let mut unknown = Vec::new();
         for (index, name) in names.iter().enumerate() {
@@ -88,6 +96,8 @@ impl Header {
             unknown,
             zh,
             width: names.len(),
+            origin: at(0),
+            form: Vec::new(),
         })
     }
 
@@ -113,6 +123,50 @@ impl Header {
             let column = columns::display_name(field, true);
             did_you_mean(name, [field, column.as_str()]).is_some()
         })
+    }
+}
+
+/// A form's header: the first cell labels the rows (项目), the others are the form's columns.
+/// Unknown cells are reported with a suggestion; a missing column is reported at the header.
+fn form_header(
+    form: FormKind,
+    names: &[&str],
+    at: &impl Fn(usize) -> Location,
+    diags: &mut Diagnostics,
+) -> Header {
+    let known = form.columns();
+    let mut mapped: Vec<Option<usize>> = Vec::with_capacity(names.len());
+    let mut unknown = Vec::new();
+    for (index, name) in names.iter().enumerate() {
+        let column = known.iter().position(|c| c == name);
+        if index > 0 && column.is_none() && !name.is_empty() {
+            unknown.push((*name).to_owned());
+            let problem = Problem::UnknownKey {
+                key: (*name).to_owned(),
+                suggestion: did_you_mean(name, known.iter().copied()),
+                column: true,
+            };
+            diags.push(problem, at(index));
+        }
+        mapped.push(column);
+    }
+    for (j, column) in known.iter().enumerate() {
+        let misspelt = unknown.iter().any(|u| did_you_mean(u, [*column]).is_some());
+        if !mapped.contains(&Some(j)) && !misspelt {
+            let problem = Problem::MissingField {
+                field: (*column).to_owned(),
+            };
+            diags.push(problem, at(0));
+        }
+    }
+    Header {
+        kind: TableKind::Form(form),
+        columns: vec![None; names.len()],
+        unknown,
+        zh: true,
+        width: names.len(),
+        origin: at(0),
+        form: mapped,
     }
 }
 

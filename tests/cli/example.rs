@@ -82,3 +82,55 @@ fn a_derived_part_that_changes_makes_its_total_disagree() {
             "error[D301]: `学校主页/信息` is 120 but its parts sum to 121 (要闻 41 + 通知公告 80)",
         ));
 }
+
+#[test]
+fn the_state_council_example_reports_a_calendar_year_with_its_two_forms() {
+    let data = crate::util::root().join("examples/示例学院");
+    disclose()
+        .arg("--data")
+        .arg(&data)
+        .args(["validate", "2022", "--strict"])
+        .assert()
+        .success()
+        .stderr("");
+    let out = stdout_of(
+        disclose()
+            .arg("--data")
+            .arg(&data)
+            .args(["compile", "2022", "-f", "text"]),
+    );
+    assert!(
+        out.contains("示例学院2022年度信息公开工作年度报告"),
+        "{out}"
+    );
+    assert!(
+        out.contains("统计期限自2022年1月1日起至2022年12月31日止"),
+        "{out}"
+    );
+    assert!(out.contains("　　三、收到和处理信息公开申请情况"), "{out}");
+    assert!(out.contains("（七）总计\t6\t1\t0\t0\t0\t0\t7"), "{out}");
+    assert!(out.contains("行政复议\t1\t0\t0\t0\t1"), "{out}");
+    assert!(out.contains("2023年1月18日"));
+}
+
+#[test]
+fn the_ministry_outline_accounts_for_the_checklist_as_part_eight() {
+    let data = copy();
+    data.edit(
+        EXAMPLE_YEAR,
+        "report.toml",
+        "domains = ",
+        "outline = \"ministry\"\ndomains = ",
+    );
+    let out = stdout_of(data.disclose().args(["compile", EXAMPLE_YEAR]));
+    assert!(
+        out.contains("## 六、信息公开工作存在的主要问题及改进措施"),
+        "{out}"
+    );
+    assert!(out.contains("## 八、清单事项公开情况"), "{out}");
+    assert_eq!(
+        out.matches("| 17 | 三、财务、资产及收费信息 |").count(),
+        1,
+        "the table once, as part 八"
+    );
+}
