@@ -7,12 +7,9 @@
 //! `csv::Position::line()`, which miscounts CRLF files.
 
 use std::borrow::Cow;
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
-
-use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
@@ -22,54 +19,28 @@ use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
 use crate::read::quotes::QuoteWatch;
+use crate::read::stream::{self, Text};
 use crate::submission::Department;
 use crate::year::Period;
 
 /// Reads one CSV file into `department`, streaming: rows are turned into figures, event tallies
-/// and checklist entries one at a time, so memory does not grow with the number of rows.
-///
-/// The encoding rule is the one in [`crate::decode`]: a byte-order mark decides; otherwise the
-/// file is read as UTF-8, and if a record turns out not to be UTF-8, read again from the start
-/// as GB18030. What a pass found is kept only when the pass completes.
+/// and checklist entries one at a time, so memory does not grow with the number of rows. The
+/// encoding is decided as [`super::stream`] says.
 pub(crate) fn read(
     file: &Arc<Path>,
     period: Period,
     diags: &mut Diagnostics,
     department: &mut Department,
 ) -> Result<(), Error> {
-    let io_error = |source| Error::Read {
-        path: file.to_path_buf(),
-        source,
-    };
-    let mut head = [0u8; 4];
-    let n = read_prefix(file, &mut head).map_err(io_error)?;
-    let by_bom = encoding_rs::Encoding::for_bom(&head[..n]).map(|(encoding, _)| encoding);
-    let scratch = match by_bom {
-        Some(encoding) => pass(file, Some(encoding), period).map_err(io_error)?,
-        None => match pass(file, None, period).map_err(io_error)? {
-            Some(scratch) => Some(scratch),
-            None => {
-                let scratch = pass(file, Some(encoding_rs::GB18030), period).map_err(io_error)?;
-                if scratch.is_some() {
-                    let problem = Problem::NotUtf8 {
-                        encoding: crate::decode::Encoding::Gb18030.name(),
-                    };
-                    diags.push(problem, Location::file(file));
-                }
-                scratch
-            }
-        },
-    };
-    let Some(Scratch {
+    let found = stream::read_text(file, diags, |text, kind| pass(file, text, kind, period))?;
+    if let Some(Scratch {
         department: part,
         diags: found,
-    }) = scratch
-    else {
-        diags.push(Problem::Undecodable, Location::file(file));
-        return Ok(());
-    };
-    department.absorb(part);
-    diags.extend(found);
+    }) = found
+    {
+        department.absorb(part);
+        diags.extend(found);
+    }
     Ok(())
 }
 
@@ -79,37 +50,13 @@ struct Scratch {
     diags: Diagnostics,
 }
 
-fn read_prefix(file: &Path, head: &mut [u8]) -> io::Result<usize> {
-    let mut f = File::open(file)?;
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
-}
-
-/// Reads the whole file once: as raw UTF-8 when `encoding` is `None` (returning `None` at the
-/// first record that is not UTF-8), otherwise decoded from `encoding` (returning `None` if
-/// some bytes cannot be decoded).
+/// Reads the whole file once; `None` when it turns out not to be in the encoding assumed.
 fn pass(
     file: &Arc<Path>,
-    encoding: Option<&'static encoding_rs::Encoding>,
+    stream: Box<dyn Read>,
+    kind: Text,
     period: Period,
 ) -> io::Result<Option<Scratch>> {
-    let raw = File::open(file)?;
-    let stream: Box<dyn Read> = match encoding {
-        None => Box::new(raw),
-        Some(encoding) => Box::new(
-            DecodeReaderBytesBuilder::new()
-                .encoding(Some(encoding))
-                .bom_sniffing(true)
-                .strip_bom(true)
-                .build(raw),
-        ),
-    };
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -128,10 +75,7 @@ fn pass(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) if e.is_io_error() => {
-                return Err(match e.into_kind() {
-                    ::csv::ErrorKind::Io(e) => e,
-                    _ => io::Error::other("CSV read error"),
-                });
+                return Err(stream::io_of(e).unwrap_or_else(|| io::Error::other("CSV read error")));
             }
             Err(e) => {
                 let problem = Problem::CsvSyntax {
@@ -144,7 +88,7 @@ fn pass(
         let Ok(record) = ::csv::StringRecord::from_byte_record(std::mem::take(&mut bytes)) else {
             return Ok(None);
         };
-        if encoding.is_some() && record.iter().any(|f| f.contains('\u{FFFD}')) {
+        if matches!(kind, Text::Decoded) && record.iter().any(|f| f.contains('\u{FFFD}')) {
             return Ok(None);
         }
         if !is_blank(&record) {

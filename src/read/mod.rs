@@ -18,6 +18,7 @@ mod facts;
 mod header;
 mod quotes;
 mod rows;
+mod stream;
 pub(crate) mod table;
 pub(crate) mod values;
 mod xlsx;
