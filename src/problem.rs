@@ -26,6 +26,19 @@ pub enum Problem {
         suggestion: Option<String>,
         column: bool,
     },
+    ExportSkipped {
+        reason: Skipped,
+        value: String,
+        more: u64,
+    },
+    ExportColumn {
+        column: String,
+        file: String,
+        headers: String,
+    },
+    ExportMissing {
+        file: String,
+    },
     UnknownFormRow {
         label: String,
         suggestion: Option<String>,
@@ -264,6 +277,19 @@ impl Expected {
     }
 }
 
+/// Why a row of a platform export is not counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// Its date cannot be read.
+    BadDate,
+    /// Its column value is not in the mapping.
+    Unmapped,
+    /// It repeats an earlier row (same link, or same title and date).
+    Duplicate,
+    /// Its date is outside the statistics period.
+    Outside,
+}
+
 /// Why a count could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountError {
@@ -283,6 +309,12 @@ impl Problem {
         use Problem as P;
         match self {
             P::TomlSyntax { .. } | P::CsvSyntax { .. } | P::BadWorkbook { .. } => &rules::SYNTAX,
+            P::ExportSkipped { reason, .. } => match reason {
+                Skipped::BadDate => &rules::EXPORT_BAD_DATE,
+                Skipped::Unmapped => &rules::EXPORT_UNMAPPED,
+                Skipped::Duplicate => &rules::EXPORT_DUPLICATE,
+                Skipped::Outside => &rules::OUTSIDE_PERIOD,
+            },
             P::UnknownKey { .. }
             | P::UnknownCsv { .. }
             | P::AmbiguousCsv
@@ -296,7 +328,10 @@ impl Problem {
             }
             P::UnknownDepartment { .. } => &rules::UNKNOWN_DEPARTMENT,
             P::UnknownItem { .. } => &rules::UNKNOWN_ITEM,
-            P::UnknownParent { .. } | P::UnknownArea { .. } => &rules::UNKNOWN_REFERENCE,
+            P::UnknownParent { .. }
+            | P::UnknownArea { .. }
+            | P::ExportColumn { .. }
+            | P::ExportMissing { .. } => &rules::UNKNOWN_REFERENCE,
             P::UnknownOutline { .. }
             | P::UnknownRule { .. }
             | P::BadValue { .. }
@@ -386,6 +421,15 @@ impl Problem {
             P::UnknownCsv { headers } => format!(
                 "cannot tell what this table holds: the header `{headers}` has no `number`/`数量` (counts), `date`/`日期` (events) or `item_id`/`事项` (checklist) column"
             ),
+            P::ExportSkipped { reason, value, more } => skipped_message(*reason, value, *more, zh),
+            P::ExportColumn { column, file, headers } if zh => {
+                format!("导出文件 {file} 没有 `{column}` 列；它的列是：{headers}")
+            }
+            P::ExportColumn { column, file, headers } => format!(
+                "the export {file} has no column `{column}`; its columns are: {headers}"
+            ),
+            P::ExportMissing { file } if zh => format!("年度文件夹中没有导出文件 `{file}`"),
+            P::ExportMissing { file } => format!("the export file `{file}` is not in the year folder"),
             P::UnknownFormRow { label, suggestion } if zh => {
                 format!("表中没有 `{label}` 这一行{}", suggest(suggestion))
             }
@@ -647,6 +691,40 @@ impl Problem {
                 "the text names {found}, but this is the {expected} report; carried over from another year?"
             ),
         }
+    }
+}
+
+fn skipped_message(reason: Skipped, value: &str, more: u64, zh: bool) -> String {
+    let base = match (reason, zh) {
+        (Skipped::BadDate, false) if value.is_empty() => {
+            "the date is empty; the row is not counted".to_owned()
+        }
+        (Skipped::BadDate, true) if value.is_empty() => "日期为空，此行不计入".to_owned(),
+        (Skipped::BadDate, false) => {
+            format!("the date `{value}` cannot be read; the row is not counted")
+        }
+        (Skipped::BadDate, true) => format!("无法识别日期 `{value}`，此行不计入"),
+        (Skipped::Unmapped, false) => {
+            format!(
+                "`{value}` is not in the export's mapping (`[export.map]`); the row is not counted"
+            )
+        }
+        (Skipped::Unmapped, true) => {
+            format!("`{value}` 不在导出映射（`[export.map]`）中，此行不计入")
+        }
+        (Skipped::Duplicate, false) => {
+            format!("`{value}` repeats an earlier row; not counted twice")
+        }
+        (Skipped::Duplicate, true) => format!("`{value}` 与前面某行重复，不重复计入"),
+        (Skipped::Outside, false) => {
+            format!("{value} is outside the statistics period; the row is not counted")
+        }
+        (Skipped::Outside, true) => format!("{value} 不在统计期内，此行不计入"),
+    };
+    match (more, zh) {
+        (0, _) => base,
+        (n, false) => format!("{base}; {n} more such rows in this file"),
+        (n, true) => format!("{base}；本文件另有 {n} 行同类情况"),
     }
 }
 

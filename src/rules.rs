@@ -262,6 +262,23 @@ rules! {
         "统计期不是9月1日至次年8月31日",
         "The academic-year report covers 1 September to 31 August. Another period is allowed \
          (set `period` in report.toml) but should be deliberate.";
+    EXPORT_BAD_DATE = "D406", Warning,
+        "rows of a platform export whose date cannot be read are not counted",
+        "平台导出文件中日期无法识别的行不计入",
+        "A platform export is counted row by row; a row whose date column cannot be read (empty, \
+         or in a format the export's `date_format` does not describe) is left out. Check the \
+         date format, or whether these rows are drafts the platform never published.";
+    EXPORT_UNMAPPED = "D407", Warning,
+        "rows of a platform export whose column value is not mapped are not counted",
+        "平台导出文件中栏目未映射的行不计入",
+        "Each value of the export's mapped column (e.g. the CMS column 学校要闻) must say what it \
+         counts as in `[export.map]`. Rows with other values are left out: add the value to the \
+         map if it belongs in the report.";
+    EXPORT_DUPLICATE = "D408", Warning,
+        "rows of a platform export that repeat an earlier row are not counted",
+        "平台导出文件中的重复行不计入",
+        "A row with the same link as an earlier one (or, without links, the same title and date) \
+         is counted once. Exports repeat rows when an article is listed under two columns.";
     EMPTY_PART = "D501", Error,
         "a part of the report's outline is empty",
         "报告提纲中的某一部分为空",

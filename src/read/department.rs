@@ -10,6 +10,7 @@ use toml::de::DeTable;
 use crate::location::{Located, Location};
 use crate::problem::Problem;
 use crate::read::events::EventSink;
+use crate::read::export::Export;
 use crate::read::rows::{self, Got, Row};
 use crate::read::table::{Ctx, Table};
 use crate::submission::{AreaText, Complaints, Count, Department, Outcome, Requests};
@@ -20,9 +21,14 @@ pub(crate) fn read(
     doc: &DeTable<'_>,
     department: &mut Department,
     events: &mut EventSink,
+    exports: &mut Vec<Export>,
 ) {
     let mut top = Table::document(doc);
     let mut rows = 0;
+    for table in top.tables(ctx, "export") {
+        rows += 1;
+        exports.extend(export(ctx, table));
+    }
     for table in top.tables(ctx, "count") {
         rows += 1;
         let mut row = TomlRow { table, ctx };
@@ -113,6 +119,73 @@ pub(crate) fn read(
         let at = Location::file(&ctx.file);
         ctx.diags.push(Problem::EmptyFile, at);
     }
+}
+
+/// An `[[export]]` table: which file, which columns, what each value counts as.
+fn export(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Option<Export> {
+    let location = ctx.at(table.span());
+    let file = table.required_string(ctx, "file");
+    let date = table.required_string(ctx, "date");
+    let date_format = table.string(ctx, "date_format");
+    let title = table.string(ctx, "title");
+    let link = table.string(ctx, "link");
+    let column = table.string(ctx, "column");
+    let channel = table.string(ctx, "channel");
+    let item = table.string(ctx, "item");
+    let mut map = Vec::new();
+    if let Some(mut entries) = table.table(ctx, "map") {
+        let keys: Vec<String> = entries
+            .rest()
+            .map(|(k, _)| k.get_ref().to_string())
+            .collect();
+        for value in keys {
+            for target in entries.strings_for(ctx, &value) {
+                let (ch, it) = match target.value.split_once('/') {
+                    Some((ch, it)) => (ch.trim().to_owned(), it.trim().to_owned()),
+                    None => match &channel {
+                        Some(ch) => (ch.value.clone(), target.value.trim().to_owned()),
+                        None => {
+                            let problem = Problem::BadValue {
+                                field: "map".into(),
+                                value: target.value.clone(),
+                                allowed: "\"渠道/类别\", or \"类别\" with `channel` set".into(),
+                                suggestion: None,
+                            };
+                            ctx.diags.push(problem, target.location.clone());
+                            continue;
+                        }
+                    },
+                };
+                map.push((value.clone(), ch, it));
+            }
+        }
+    }
+    if column.is_some() && map.is_empty() {
+        table.missing(ctx, "map");
+    }
+    if column.is_none() {
+        match (&channel, &item) {
+            (Some(ch), Some(it)) => map.push((String::new(), ch.value.clone(), it.value.clone())),
+            _ => {
+                for key in ["channel", "item"] {
+                    if !table.has(key) {
+                        table.missing(ctx, key);
+                    }
+                }
+            }
+        }
+    }
+    table.finish(ctx);
+    Some(Export {
+        file: file?,
+        date: date?,
+        date_format,
+        title,
+        link,
+        column,
+        map,
+        location,
+    })
 }
 
 fn requests(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Requests {

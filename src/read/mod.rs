@@ -14,6 +14,7 @@ mod columns;
 mod csv;
 mod department;
 mod events;
+pub mod export;
 mod facts;
 mod header;
 mod quotes;
@@ -41,6 +42,7 @@ use crate::submission::{Department, Submissions};
 use crate::year::AcademicYear;
 
 use self::events::EventSink;
+use self::export::Export;
 use self::table::Ctx;
 
 /// The name of the office's file in every year folder.
@@ -88,69 +90,65 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let facts = read_facts(&report, year, &mut diags)?;
     let (checklist, checklist_path) = read_checklist(&folder, &facts, &mut diags)?;
     let mut departments: BTreeMap<String, Department> = BTreeMap::new();
-    for path in files(&folder)? {
+    let paths: Vec<PathBuf> = files(&folder)?
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n != REPORT_FILE))
+        .filter(|p| checklist_path.as_deref() != Some(p.as_path()))
+        .collect();
+    // TOML files first: they may describe platform exports, which the other files may be.
+    let mut exports: Vec<(String, Export)> = Vec::new();
+    for path in paths.iter().filter(|p| extension(p) == "toml") {
         let file: Arc<Path> = Arc::from(path.as_path());
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name == REPORT_FILE || checklist_path.as_deref() == Some(path.as_path()) {
-            continue;
-        }
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if !matches!(extension.as_str(), "toml" | "csv" | "xlsx") {
-            diags.push(Problem::IgnoredFile, Location::file(&file));
-            continue;
-        }
-        let department_name = department_of(&name);
-        if !facts.departments.is_empty()
-            && !facts.departments.iter().any(|d| d.value == department_name)
-        {
-            let suggestion = did_you_mean(
-                &department_name,
-                facts.departments.iter().map(|d| d.value.as_str()),
-            );
-            let problem = Problem::UnknownDepartment {
-                name: department_name.clone(),
-                suggestion,
-            };
-            diags.push(problem, Location::file(&file));
-        }
-        let department = departments
-            .entry(department_name.clone())
-            .or_insert_with(|| Department {
-                name: department_name,
-                ..Department::default()
-            });
-        department.files.push(file.clone());
-        if extension == "csv" {
-            csv::read(&file, facts.period, &mut diags, department)?;
-            continue;
-        }
-        if extension == "xlsx" {
-            xlsx::read(&file, facts.period, &mut diags, department)?;
-            continue;
-        }
+        let department = department_for(&mut departments, &facts, &file, &mut diags);
         let Some(text) = read_text(&file, &mut diags)? else {
             continue;
         };
-        {
-            let (doc, errors) = DeTable::parse_recoverable(&text);
-            let mut ctx = Ctx {
-                file: file.clone(),
-                source: &text,
-                diags: &mut diags,
+        let (doc, errors) = DeTable::parse_recoverable(&text);
+        let mut ctx = Ctx {
+            file: file.clone(),
+            source: &text,
+            diags: &mut diags,
+        };
+        if errors.is_empty() {
+            let mut events = EventSink::new(facts.period);
+            let mut found = Vec::new();
+            department::read(&mut ctx, doc.get_ref(), department, &mut events, &mut found);
+            events.finish_file(ctx.diags);
+            let name = department.name.clone();
+            exports.extend(found.into_iter().map(|e| (name.clone(), e)));
+        } else {
+            report_toml_errors(&mut ctx, &errors);
+        }
+    }
+    for path in paths.iter().filter(|p| extension(p) != "toml") {
+        let file: Arc<Path> = Arc::from(path.as_path());
+        let kind = extension(path);
+        if !matches!(kind.as_str(), "csv" | "xlsx") {
+            diags.push(Problem::IgnoredFile, Location::file(&file));
+            continue;
+        }
+        let export = exports
+            .iter()
+            .find(|(_, e)| folder.join(e.file.value.trim()) == *path);
+        if let Some((owner, export)) = export {
+            let department = departments.entry(owner.clone()).or_default();
+            department.files.push(file.clone());
+            export::read(&file, export, facts.period, &mut diags, department)?;
+            continue;
+        }
+        let department = department_for(&mut departments, &facts, &file, &mut diags);
+        if kind == "csv" {
+            csv::read(&file, facts.period, &mut diags, department)?;
+        } else {
+            xlsx::read(&file, facts.period, &mut diags, department)?;
+        }
+    }
+    for (_, export) in &exports {
+        if !paths.contains(&folder.join(export.file.value.trim())) {
+            let problem = Problem::ExportMissing {
+                file: export.file.value.clone(),
             };
-            if errors.is_empty() {
-                let mut events = EventSink::new(facts.period);
-                department::read(&mut ctx, doc.get_ref(), department, &mut events);
-                events.finish_file(ctx.diags);
-            } else {
-                report_toml_errors(&mut ctx, &errors);
-            }
+            diags.push(problem, export.file.location.clone());
         }
     }
     let departments = in_report_order(departments, &facts);
@@ -229,6 +227,45 @@ fn in_report_order(departments: BTreeMap<String, Department>, facts: &Facts) -> 
             .then(a.name.cmp(&b.name))
     });
     departments
+}
+
+/// A file's extension, lower-case.
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// The department a file belongs to by its name, created on first use; reports a name that
+/// report.toml does not list.
+fn department_for<'d>(
+    departments: &'d mut BTreeMap<String, Department>,
+    facts: &Facts,
+    file: &Arc<Path>,
+    diags: &mut Diagnostics,
+) -> &'d mut Department {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let department_name = department_of(&name);
+    let listed = &facts.departments;
+    if !listed.is_empty() && !listed.iter().any(|d| d.value == department_name) {
+        let suggestion = did_you_mean(&department_name, listed.iter().map(|d| d.value.as_str()));
+        let problem = Problem::UnknownDepartment {
+            name: department_name.clone(),
+            suggestion,
+        };
+        diags.push(problem, Location::file(file));
+    }
+    let department = departments
+        .entry(department_name.clone())
+        .or_insert_with(|| Department {
+            name: department_name,
+            ..Department::default()
+        });
+    department.files.push(file.clone());
+    department
 }
 
 /// The department a file belongs to: its name up to the first `-` or `.`.

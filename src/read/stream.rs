@@ -19,6 +19,7 @@ use crate::location::Location;
 use crate::problem::Problem;
 
 /// How a pass reads the stream.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Text {
     /// Raw bytes that should be UTF-8: give up (return `None`) at the first that are not.
     Utf8,

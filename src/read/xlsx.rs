@@ -95,6 +95,91 @@ pub(crate) fn read(
     Ok(())
 }
 
+/// A worksheet as text: each row's cells as the text a person would read in them.
+pub(crate) struct SheetText {
+    /// The sheet's name.
+    pub(crate) name: String,
+    /// The sheet column of each row's first cell, 0-based.
+    pub(crate) first_column: u32,
+    /// The rows.
+    pub(crate) rows: Vec<RowText>,
+}
+
+/// One row of a [`SheetText`].
+pub(crate) struct RowText {
+    /// The row, 0-based, in the sheet.
+    pub(crate) row: u32,
+    /// The cells' texts (an error value reads as written).
+    pub(crate) cells: Vec<String>,
+}
+
+impl SheetText {
+    /// Where cell `index` of a row is.
+    pub(crate) fn at(&self, file: &Arc<Path>, row: u32, index: usize) -> Location {
+        let offset = u32::try_from(index).unwrap_or(u32::MAX);
+        Location {
+            file: Arc::clone(file),
+            position: Position::Cell {
+                sheet: self.name.clone(),
+                row,
+                column: self.first_column.saturating_add(offset),
+            },
+        }
+    }
+}
+
+/// The first worksheet of a workbook that is not instructions, as text (for platform exports,
+/// which are one table); `None`, reported, when the workbook cannot be read or has no sheet.
+pub(crate) fn first_sheet(
+    file: &Arc<Path>,
+    diags: &mut Diagnostics,
+) -> Result<Option<SheetText>, Error> {
+    let bytes = std::fs::read(file).map_err(|source| Error::Read {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let bad = |diags: &mut Diagnostics, message: String| {
+        diags.push(Problem::BadWorkbook { message }, Location::file(file));
+    };
+    let mut workbook = match Xlsx::new(Cursor::new(bytes)) {
+        Ok(workbook) => workbook,
+        Err(e) => {
+            bad(diags, e.to_string());
+            return Ok(None);
+        }
+    };
+    let name = workbook
+        .sheets_metadata()
+        .iter()
+        .find(|s| s.typ == SheetType::WorkSheet && !is_instructions(&s.name))
+        .map(|s| s.name.clone());
+    let Some(name) = name else {
+        diags.push(Problem::EmptyFile, Location::file(file));
+        return Ok(None);
+    };
+    let range = match workbook.worksheet_range(&name) {
+        Ok(range) => range,
+        Err(e) => {
+            bad(diags, format!("sheet `{name}`: {e}"));
+            return Ok(None);
+        }
+    };
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .zip(first_row..)
+        .map(|(cells, row)| RowText {
+            row,
+            cells: cells.iter().map(header_text).collect(),
+        })
+        .collect();
+    Ok(Some(SheetText {
+        name,
+        first_column,
+        rows,
+    }))
+}
+
 /// Whether a sheet's name marks it as instructions for the people filling in the template.
 fn is_instructions(name: &str) -> bool {
     let name = name.trim().to_lowercase();
