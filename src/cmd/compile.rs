@@ -18,7 +18,7 @@ pub(crate) struct Args {
 
     /// Output format: markdown, text (official-document style), table (the figures, requests,
     /// complaints and checklist coverage as tables, for a quick review) or json (for other tools;
-    /// see docs/json.md).
+    /// see docs/json.md). Also html: one self-contained web page with a print stylesheet.
     #[arg(long, short = 'f', default_value = "markdown")]
     pub(crate) format: Format,
 

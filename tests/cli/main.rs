@@ -6,6 +6,7 @@
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
+//! - `html`: the HTML page has every sentence of the published report, and escapes markup.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
@@ -17,6 +18,7 @@ mod compile;
 mod errors;
 mod example;
 mod fuzz;
+mod html;
 mod init;
 mod rules;
 mod seed;
