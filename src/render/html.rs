@@ -2,9 +2,11 @@
 //!
 //! Everything the page needs is in it: one `<style>` block with system Chinese font stacks (仿宋
 //! for the text, 黑体 and 楷体 for the headings, as an official document has them) and a print
-//! stylesheet (A4, GB/T 9704 margins, no background, table rows kept whole). No script, no image,
-//! no web font, no link to anything. Parts are `<h2>`, sub-parts `<h3>`, paragraphs `<p>` with a
-//! 2em first-line indent and run-in titles in `<strong>`; every table is a `<table>`.
+//! stylesheet (A4, GB/T 9704 margins, no background, table rows kept whole, the appendix on a new
+//! page). No script, no image, no web font, no link to anything. Parts are `<h2>`, sub-parts
+//! `<h3>`, paragraphs `<p>` with a 2em first-line indent and run-in titles in `<strong>`; every
+//! table is a `<table>`. Apart from the page background, every style sits under `.report`, so
+//! pasted into a CMS the page leaves the rest of the CMS page alone.
 //!
 //! Every piece of text from the report, in an element or an attribute, goes through [`escape`]:
 //! a submitted `<script>` prints as text. The same report always gives the same bytes.
@@ -20,9 +22,9 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
   font-size: 16pt; line-height: 1.75; text-align: justify; }
 .report h1 { margin: 0 0 1em; font-size: 22pt; font-weight: normal; line-height: 1.5; text-align: center;
   font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "Songti SC", "STSong", "华文宋体", serif; }
-.report h2 { margin: 0; font-size: 16pt; font-weight: normal; text-indent: 2em;
+.report h2 { margin: 0; font-size: 16pt; font-weight: bold; text-indent: 2em;
   font-family: "SimHei", "黑体", "Heiti SC", "STHeiti", "华文黑体", sans-serif; }
-.report h3 { margin: 0; font-size: 16pt; font-weight: normal; text-indent: 2em;
+.report h3 { margin: 0; font-size: 16pt; font-weight: bold; text-indent: 2em;
   font-family: "KaiTi", "楷体", "KaiTi_GB2312", "楷体_GB2312", "STKaiti", "华文楷体", serif; }
 .report p { margin: 0; text-indent: 2em; }
 .report strong { font-weight: bold; }
@@ -33,7 +35,7 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
 .report table { width: 100%; border-collapse: collapse; font-size: 12pt; line-height: 1.5; text-align: left; }
 .report caption { padding: 0.5em 0; font-weight: bold; text-align: center; }
 .report th, .report td { padding: 0.25em 0.5em; border: 1px solid #000; vertical-align: top; }
-.report th { font-weight: bold; text-align: center; }
+.report th { font-weight: bold; text-align: center; white-space: nowrap; }
 .report td.number { text-align: right; white-space: nowrap; }
 .report .findings ul { margin: 0; font-size: 12pt; }
 @media print {
@@ -44,6 +46,7 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
   .report thead { display: table-header-group; }
   .report tr { break-inside: avoid; page-break-inside: avoid; }
   .report h2, .report h3, .report caption { break-after: avoid; page-break-after: avoid; }
+  .report .appendix { break-before: page; page-break-before: always; }
   .report .draft { border-color: #000; color: #000; }
 }
 "#;
