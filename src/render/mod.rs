@@ -10,6 +10,7 @@ mod json;
 mod markdown;
 mod side_by_side;
 mod table;
+mod template;
 mod text;
 
 use std::fmt;
@@ -18,6 +19,8 @@ use std::str::FromStr;
 
 use crate::compare::Comparison;
 use crate::report::Report;
+
+pub use template::{TemplateError, read_template, render_template};
 
 /// An output format for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
