@@ -9,7 +9,7 @@ const SCRIPT: &str = "<script>alert(1)</script>";
 const IMG: &str = "\"><img onerror=alert(1)>";
 
 /// The text a reader sees: the `<style>` block dropped, tags removed, entities decoded.
-fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     let mut rest = html;
     let mut text = String::new();
     while let Some(open) = rest.find('<') {

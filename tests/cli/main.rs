@@ -7,6 +7,7 @@
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
 //! - `html`: the HTML page has every sentence of the published report, and escapes markup.
+//! - `template`: `compile --template`: the example templates, escaping, errors naming a line.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
@@ -22,6 +23,7 @@ mod html;
 mod init;
 mod rules;
 mod seed;
+mod template;
 mod util;
 mod validate;
 mod workflow;
