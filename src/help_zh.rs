@@ -13,7 +13,7 @@ const EXIT_CODES: &str = "\
   0  成功（可以有警告；加 --strict 时警告也算失败）
   1  提交的数据有错误（或 --strict 时有警告）；没有写出任何文件
   2  命令行有误（未知选项、缺少参数）
-  3  无法运行：文件夹或文件无法读取，或输出无法写入";
+  3  无法运行：文件夹或文件无法读取，或输出无法写入；或 --template 模板有错误（会指出所在行）";
 
 /// Descriptions of commands, by name (`""` is the program itself).
 const COMMANDS: &[(&str, &str)] = &[
@@ -76,6 +76,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "compile",
         "output",
         "把报告写入文件 FILE（完整写完才替换），而不是标准输出",
+    ),
+    (
+        "compile",
+        "template",
+        "用 Jinja2 模板文件 FILE 代替内置格式输出报告，排出本单位自己的 Markdown、文本或 HTML 版式。FILE 以 .html 或 .htm 结尾（可再加 .j2）时，变量的值按 HTML 转义。变量见 docs/templates.md。模板有错误时指出所在行，以退出码 3 结束",
     ),
     ("compile", "quiet", "不显示警告"),
     (

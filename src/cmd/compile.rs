@@ -18,9 +18,16 @@ pub(crate) struct Args {
 
     /// Output format: markdown, text (official-document style), table (the figures, requests,
     /// complaints and checklist coverage as tables, for a quick review) or json (for other tools;
-    /// see docs/json.md).
+    /// see docs/json.md). Also html: one self-contained web page with a print stylesheet.
     #[arg(long, short = 'f', default_value = "markdown")]
     pub(crate) format: Format,
+
+    /// Render the report through FILE, an office's own Jinja2 template, instead of a built-in
+    /// format: a house style for Markdown, text or HTML. Values are HTML-escaped when FILE ends
+    /// in .html or .htm (a final .j2 aside). See docs/templates.md for the variables. An error in
+    /// the template names its line, and exits 3.
+    #[arg(long, value_name = "FILE", conflicts_with = "format")]
+    pub(crate) template: Option<PathBuf>,
 
     /// Write the report to FILE (atomically: complete or not at all) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -39,6 +46,11 @@ pub(crate) struct Args {
 
 /// Compiles a year's report.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let template = args
+        .template
+        .as_deref()
+        .map(|path| render::read_template(path).map(|source| (path, source)))
+        .transpose()?;
     let loaded = disclose::load(&global.data, args.year)?;
     let diags = &loaded.diagnostics;
     let mut sources = Sources::new();
@@ -71,7 +83,12 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             .map(str::to_owned)
             .collect();
     }
-    let text = render::to_string(&report, args.format);
+    let text = match &template {
+        Some((path, source)) => {
+            render::render_template(&report, source, &path.display().to_string())?
+        }
+        None => render::to_string(&report, args.format),
+    };
     match &args.output {
         Some(path) => output::write_atomically(path, text.as_bytes())?,
         None => super::print::stdout(text.as_bytes())?,

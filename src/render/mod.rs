@@ -5,10 +5,12 @@
 //! formats a comparison comes in); renderers see only the finished document or comparison,
 //! never the submissions. Adding a format means adding a file and an arm here.
 
+mod html;
 mod json;
 mod markdown;
 mod side_by_side;
 mod table;
+mod template;
 mod text;
 
 use std::fmt;
@@ -17,6 +19,8 @@ use std::str::FromStr;
 
 use crate::compare::Comparison;
 use crate::report::Report;
+
+pub use template::{TemplateError, read_template, render_template};
 
 /// An output format for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +33,8 @@ pub enum Format {
     Table,
     /// The report as a versioned JSON document (docs/json.md), numbers first.
     Json,
+    /// One self-contained HTML page (inline CSS, a print stylesheet), every text escaped.
+    Html,
 }
 
 impl Format {
@@ -38,6 +44,7 @@ impl Format {
         ("text", Format::Text),
         ("table", Format::Table),
         ("json", Format::Json),
+        ("html", Format::Html),
     ];
 }
 
@@ -114,6 +121,7 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Resul
         Format::Text => text::render(report, out),
         Format::Table => table::render(report, out),
         Format::Json => json::render(report, out),
+        Format::Html => html::render(report, out),
     }
 }
 

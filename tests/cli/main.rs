@@ -8,6 +8,8 @@
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
 //! - `formats`: one submission as CSV, CSV in GB18030, CSV with CRLF or Excel: the same report,
 //!   and a wrong value reported at its line or cell.
+//! - `html`: the HTML page has every sentence of the published report, and escapes markup.
+//! - `template`: `compile --template`: the example templates, escaping, errors naming a line.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
@@ -20,9 +22,11 @@ mod errors;
 mod example;
 mod formats;
 mod fuzz;
+mod html;
 mod init;
 mod rules;
 mod seed;
+mod template;
 mod util;
 mod validate;
 mod workflow;
