@@ -206,7 +206,7 @@ fn blocks(
         }
         PartKind::Checklist => {
             let mut table = checklist_rows(&data_of(subs));
-            table.title = heading(facts, spec).to_owned();
+            heading(facts, spec).clone_into(&mut table.title);
             blocks.push(Block::Table(table));
         }
         PartKind::RequestsTable => {
