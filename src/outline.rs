@@ -194,7 +194,10 @@ pub const MINISTRY: Outline = Outline {
             numbering: Numbering::Arabic,
         },
     ],
-    subheadings: &[("channels", "信息公开渠道和数据"), ("areas", "重点领域公开情况")],
+    subheadings: &[
+        ("channels", "信息公开渠道和数据"),
+        ("areas", "重点领域公开情况"),
+    ],
 };
 
 /// The State Council's template (国办公开办函〔2019〕60号, revised 〔2021〕30号) that some colleges
@@ -242,7 +245,10 @@ pub const STATE_COUNCIL: Outline = Outline {
             numbering: Numbering::Arabic,
         },
     ],
-    subheadings: &[("channels", "信息公开渠道和数据"), ("areas", "重点领域公开情况")],
+    subheadings: &[
+        ("channels", "信息公开渠道和数据"),
+        ("areas", "重点领域公开情况"),
+    ],
 };
 
 /// Every outline, the default first.
