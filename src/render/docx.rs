@@ -76,6 +76,11 @@ const BORDER_SIZE: usize = 4;
 /// A column is centred when none of its cells is wider than this, in display columns (numbers,
 /// statuses, short codes).
 const SHORT_CELL: usize = 8;
+/// Half a character of table text in twips (12 pt characters): one display column.
+const HALF_WIDTH: usize = 120;
+/// What a cell needs beside its text, in twips: Word's default cell margins (2 × 108) and a
+/// little room.
+const CELL_PADDING: usize = 300;
 /// No column's share of the width counts more than this many display columns.
 const WIDEST_COLUMN: usize = 40;
 /// The red of the draft banner.
@@ -457,10 +462,15 @@ fn exact(twips: i32) -> LineSpacing {
         .line_rule(LineSpacingType::Exact)
 }
 
-/// Column widths in twips, adding up to the text block: each column's share is the display
-/// width of its widest cell (at least its heading's, at most [`WIDEST_COLUMN`]).
+/// Column widths in twips, adding up to the text block.
+///
+/// A column's natural width is the display width of its widest cell, at least its heading's
+/// and at most [`WIDEST_COLUMN`]. Narrow columns (numbers, statuses: [`SHORT_CELL`] or less)
+/// get exactly their natural width, so that they do not wrap a character to a line; the wide
+/// ones share what is left in proportion to theirs. If every column is narrow, or the narrow
+/// ones alone fill the page, all share the width in proportion.
 fn column_widths(table: &report::Table) -> Vec<usize> {
-    let weights: Vec<usize> = table
+    let natural: Vec<usize> = table
         .columns
         .iter()
         .enumerate()
@@ -476,9 +486,28 @@ fn column_widths(table: &report::Table) -> Vec<usize> {
             widest.max(heading.width()).max(2)
         })
         .collect();
-    let total: usize = weights.iter().sum();
     let text = usize::try_from(TEXT_WIDTH).unwrap_or_default();
-    weights.iter().map(|w| text * w / total.max(1)).collect()
+    let fixed = |columns: usize| columns * HALF_WIDTH + CELL_PADDING;
+    let narrow: usize = natural
+        .iter()
+        .filter(|n| **n <= SHORT_CELL)
+        .map(|n| fixed(*n))
+        .sum();
+    let wide: usize = natural.iter().filter(|n| **n > SHORT_CELL).sum();
+    if wide == 0 || narrow * 2 > text {
+        let total: usize = natural.iter().sum();
+        return natural.iter().map(|n| text * n / total.max(1)).collect();
+    }
+    natural
+        .iter()
+        .map(|n| {
+            if *n <= SHORT_CELL {
+                fixed(*n)
+            } else {
+                (text - narrow) * n / wide
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -672,7 +701,14 @@ mod tests {
         let widths = column_widths(&table);
         assert!(widths.iter().sum::<usize>() <= 8845);
         assert!(widths.iter().sum::<usize>() > 8800);
-        assert!(widths[1] > 8 * widths[0], "{widths:?}");
+        // 编号 keeps room for its heading on one line, 事项 has the rest.
+        assert_eq!(widths[0], 4 * HALF_WIDTH + CELL_PADDING, "{widths:?}");
+        let numbers = report::Table {
+            title: String::new(),
+            columns: vec!["项目".to_owned(), "件数".to_owned()],
+            rows: vec![vec!["收到".to_owned(), "0".to_owned()]],
+        };
+        assert_eq!(column_widths(&numbers), [4422, 4422]);
         let empty = report::Table {
             title: String::new(),
             columns: Vec::new(),
