@@ -5,6 +5,8 @@
 //! - `compile`: what compile writes, and that it follows the submissions (edits, events,
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
+//! - `docx`: the Word document, read back from its XML: every sentence, the layout, and
+//!   LibreOffice's conversion to PDF where LibreOffice is installed.
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
 //! - `validate`, `rules`: the other commands.
 //!
@@ -14,6 +16,7 @@ mod broken;
 mod checklist;
 mod compare;
 mod compile;
+mod docx;
 mod errors;
 mod example;
 mod fuzz;

@@ -27,8 +27,8 @@ fn normalise(output: &str) -> String {
         .collect()
 }
 
-/// The seed sentences missing from `output`.
-fn missing(output: &str) -> Vec<String> {
+/// The seed sentences missing from `output` (also used by `docx`).
+pub(crate) fn missing(output: &str) -> Vec<String> {
     let output = normalise(output);
     seed_sentences()
         .into_iter()
