@@ -5,7 +5,7 @@
 //! - the font table (`word/fontTable.xml`): `docx-rs` always writes the same three Latin fonts.
 //!   Ours declares every Chinese face with its character set (GB2312), its family and the names
 //!   to look for when it is not installed: 方正小标宋简体, the title face of official documents,
-//!   ships with no system, and falls back to 宋体.
+//!   does not ship with Windows, and falls back to 宋体.
 //! - the document properties (`docProps/core.xml`): `docx-rs` writes no title and an author of
 //!   `unknown`. Ours carry the title, the school, and the report's own date as the time the
 //!   document was created and modified, so the same report always gives the same bytes.
@@ -44,8 +44,8 @@ pub(super) enum Face {
 
 /// How the font table describes a face: (name, the names to fall back to, family, pitch).
 ///
-/// The body, sub-heading and heading faces are named as Windows, macOS Office and WPS all ship
-/// them (仿宋, 楷体, 黑体); the `_GB2312` names older templates use are the same designs and are
+/// The body, sub-heading and heading faces are named as Windows and WPS ship them (仿宋, 楷体,
+/// 黑体); the `_GB2312` names older templates use are the same designs and are
 /// listed as alternatives, so a machine that has only those finds them.
 const FACES: &[(Face, &str, &str, &str, &str)] = &[
     (Face::Title, "方正小标宋简体", "宋体", "roman", "variable"),
