@@ -21,7 +21,7 @@ pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0  success (warnings allowed, unless --strict)
   1  the submissions have errors (or warnings, with --strict); nothing was written
-  2  the command line is wrong (unknown option, missing argument)
+  2  the command line is wrong (unknown option, missing argument, docx to a terminal)
   3  disclose could not run: a folder or file could not be read, or the output not written;
      or the --template has an error (its line is named)";
 

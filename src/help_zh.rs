@@ -12,7 +12,7 @@ const EXIT_CODES: &str = "\
 退出码：
   0  成功（可以有警告；加 --strict 时警告也算失败）
   1  提交的数据有错误（或 --strict 时有警告）；没有写出任何文件
-  2  命令行有误（未知选项、缺少参数）
+  2  命令行有误（未知选项、缺少参数、把 docx 输出到终端）
   3  无法运行：文件夹或文件无法读取，或输出无法写入；或 --template 模板有错误（会指出所在行）";
 
 /// Descriptions of commands, by name (`""` is the program itself).
@@ -71,7 +71,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("", "color", "何时给提示信息加颜色"),
     ("compile", "year", "学年，如 2019-2020"),
-    ("compile", "format", "输出格式"),
+    (
+        "compile",
+        "format",
+        "输出格式：markdown、text（公文格式的纯文本）、table（数字表格，供核对）、json（供其他程序使用，见 docs/json.md）或 docx（公文版式的 Word 文档，可直接发布；二进制格式，须用 -o 指定文件或重定向标准输出）",
+    ),
     (
         "compile",
         "output",

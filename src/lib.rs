@@ -9,7 +9,7 @@
 //!    narrative), each with a rule id from [`rules`].
 //! 3. [`compose`]: submissions → [`Report`], a format-free document that follows an
 //!    [`outline`].
-//! 4. [`render`]: report → Markdown, plain text, terminal tables or JSON.
+//! 4. [`render`]: report → Markdown, plain text, terminal tables, JSON or Word (.docx).
 //!
 //! [`load`] runs stages 1 and 2; `compile` refuses to compose while any finding is an error.
 //! [`compare`] sets two years' numbers ([`report::Data`]) side by side for `disclose compare`.

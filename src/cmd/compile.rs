@@ -1,7 +1,10 @@
 //! `disclose compile YEAR`: validate, then compose and render the report.
+//!
+//! A binary format (docx) is refused on a terminal, before anything is read: it would garble
+//! the screen. That is a usage error, exit code 2, like any other wrong command line.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use disclose::location::Sources;
@@ -17,8 +20,10 @@ pub(crate) struct Args {
     pub(crate) year: AcademicYear,
 
     /// Output format: markdown, text (official-document style), table (the figures, requests,
-    /// complaints and checklist coverage as tables, for a quick review) or json (for other tools;
-    /// see docs/json.md). Also html: one self-contained web page with a print stylesheet.
+    /// complaints and checklist coverage as tables, for a quick review), json (for other tools;
+    /// see docs/json.md), html (one self-contained web page with a print stylesheet) or docx (a
+    /// Word document in official-document layout, to publish as it is; binary, so give -o FILE
+    /// or redirect stdout).
     #[arg(long, short = 'f', default_value = "markdown")]
     pub(crate) format: Format,
 
@@ -46,6 +51,24 @@ pub(crate) struct Args {
 
 /// Compiles a year's report.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    if binary_to_terminal(
+        args.format,
+        args.output.as_deref(),
+        std::io::stdout().is_terminal(),
+    ) {
+        let line = match global.lang {
+            Lang::Zh => format!(
+                "错误：{} 是二进制格式，不输出到终端；请用 -o 文件名.{} 写入文件，或把标准输出重定向到文件",
+                args.format, args.format
+            ),
+            Lang::En => format!(
+                "error: {} is a binary format and is not written to a terminal; give -o FILE.{}, or redirect stdout to a file",
+                args.format, args.format
+            ),
+        };
+        eprintln!("{line}");
+        return Ok(ExitCode::from(super::USAGE));
+    }
     let template = args
         .template
         .as_deref()
@@ -83,15 +106,40 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             .map(str::to_owned)
             .collect();
     }
-    let text = match &template {
+    let bytes = match &template {
         Some((path, source)) => {
-            render::render_template(&report, source, &path.display().to_string())?
+            render::render_template(&report, source, &path.display().to_string())?.into_bytes()
         }
-        None => render::to_string(&report, args.format),
+        None => {
+            let mut bytes = Vec::new();
+            render::render(&report, args.format, &mut bytes)?;
+            bytes
+        }
     };
     match &args.output {
-        Some(path) => output::write_atomically(path, text.as_bytes())?,
-        None => super::print::stdout(text.as_bytes())?,
+        Some(path) => output::write_atomically(path, &bytes)?,
+        None => super::print::stdout(&bytes)?,
     }
     Ok(super::OK)
+}
+
+/// Whether the command asks for a binary format on a terminal, where it would only garble the
+/// screen: a usage error (exit code 2), found before any work is done.
+fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal: bool) -> bool {
+    format.is_binary() && output.is_none() && stdout_is_terminal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_binary_format_to_a_terminal_is_refused() {
+        let file = Some(Path::new("report.docx"));
+        assert!(binary_to_terminal(Format::Docx, None, true));
+        assert!(!binary_to_terminal(Format::Docx, None, false));
+        assert!(!binary_to_terminal(Format::Docx, file, true));
+        assert!(!binary_to_terminal(Format::Markdown, None, true));
+        assert!(!binary_to_terminal(Format::Text, None, true));
+    }
 }

@@ -1,10 +1,12 @@
-//! Stage 4, render: a [`Report`] → bytes in one output format; and a [`Comparison`] of two
+//! Stage 4, render: a [`Report`] → bytes in one output format (text, or a Word file); and a [`Comparison`] of two
 //! years → a table, Markdown or JSON.
 //!
 //! Each format is one file with one `render` function (and a `comparison` function for the
 //! formats a comparison comes in); renderers see only the finished document or comparison,
 //! never the submissions. Adding a format means adding a file and an arm here.
 
+mod docx;
+mod docx_parts;
 mod html;
 mod json;
 mod markdown;
@@ -35,6 +37,9 @@ pub enum Format {
     Json,
     /// One self-contained HTML page (inline CSS, a print stylesheet), every text escaped.
     Html,
+    /// A Word document (.docx) in the layout of an official document, to publish as it is.
+    /// Binary: for a file, not a terminal.
+    Docx,
 }
 
 impl Format {
@@ -45,7 +50,13 @@ impl Format {
         ("table", Format::Table),
         ("json", Format::Json),
         ("html", Format::Html),
+        ("docx", Format::Docx),
     ];
+
+    /// Whether the format is binary (a file to open, not text to read on a terminal).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx)
+    }
 }
 
 impl FromStr for Format {
@@ -122,10 +133,12 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Resul
         Format::Table => table::render(report, out),
         Format::Json => json::render(report, out),
         Format::Html => html::render(report, out),
+        Format::Docx => docx::render(report, out),
     }
 }
 
-/// Renders to a string (for tests and for callers that need the whole text).
+/// Renders to a string (for tests and for callers that need the whole text). A binary format
+/// ([`Format::is_binary`]) comes out mangled: use [`render`] for it.
 pub fn to_string(report: &Report, format: Format) -> String {
     let mut buf = Vec::new();
     // Writing to a Vec cannot fail.

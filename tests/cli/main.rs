@@ -5,6 +5,8 @@
 //! - `compile`: what compile writes, and that it follows the submissions (edits, events,
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
+//! - `docx`: the Word document, read back from its XML: every sentence, the layout, and
+//!   LibreOffice's conversion to PDF where LibreOffice is installed.
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
 //! - `formats`: one submission as CSV, CSV in GB18030, CSV with CRLF or Excel: the same report,
 //!   and a wrong value reported at its line or cell.
@@ -18,6 +20,7 @@ mod broken;
 mod checklist;
 mod compare;
 mod compile;
+mod docx;
 mod errors;
 mod example;
 mod formats;

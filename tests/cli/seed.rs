@@ -3,8 +3,8 @@
 
 use crate::util::{disclose, normalise, seed_sentences, stdout_of};
 
-/// The seed sentences missing from `output`.
-fn missing(output: &str) -> Vec<String> {
+/// The seed sentences missing from `output` (also used by `docx`).
+pub(crate) fn missing(output: &str) -> Vec<String> {
     let output = normalise(output);
     seed_sentences()
         .into_iter()

@@ -1,0 +1,307 @@
+//! `disclose compile --format docx`: the Word document holds every sentence of the published
+//! report, in official-document layout, and LibreOffice (where installed) reads it.
+//!
+//! A .docx file is a zip of XML; the text of `word/document.xml` is read back paragraph by
+//! paragraph (the `w:t` runs of each `w:p`) and compared as `seed.rs` compares the text
+//! formats.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::seed::missing;
+use crate::util::{Data, EXAMPLE_YEAR, disclose, example};
+
+/// How long LibreOffice may take to convert the report (its first start makes a profile).
+const CONVERSION_TIME: Duration = Duration::from_secs(180);
+
+/// Compiles the shipped sample year to `report.docx` in `dir`.
+fn compile(dir: &Path) -> PathBuf {
+    compile_with(dir, disclose(), "2019-2020", &[])
+}
+
+/// Runs `cmd compile year --format docx -q -o dir/report.docx` with `more` arguments.
+fn compile_with(dir: &Path, mut cmd: assert_cmd::Command, year: &str, more: &[&str]) -> PathBuf {
+    let path = dir.join("report.docx");
+    let output = cmd
+        .args(["compile", year, "--format", "docx", "-q"])
+        .args(more)
+        .arg("-o")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "exit {:?}\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout with -o");
+    path
+}
+
+/// One part of the package, as text.
+fn part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).expect("the .docx file");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"))
+        .read_to_string(&mut text)
+        .expect("UTF-8 XML");
+    text
+}
+
+/// The text of each paragraph of a WordprocessingML part, in order (table cells included).
+fn paragraphs(xml: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut rest = xml;
+    while let Some(start) = find_element(rest, "w:p") {
+        let body = &rest[start..];
+        let end = body
+            .find("</w:p>")
+            .map_or(body.len(), |i| i + "</w:p>".len());
+        paragraphs.push(texts(&body[..end]));
+        rest = &body[end..];
+    }
+    paragraphs
+}
+
+/// The contents of the `w:t` elements of `xml`, concatenated and unescaped.
+fn texts(xml: &str) -> String {
+    let mut text = String::new();
+    let mut rest = xml;
+    while let Some(start) = find_element(rest, "w:t") {
+        let element = &rest[start..];
+        let Some(open_end) = element.find('>') else {
+            break;
+        };
+        if element[..open_end].ends_with('/') {
+            rest = &element[open_end..];
+            continue;
+        }
+        let content = &element[open_end + 1..];
+        let close = content.find("</w:t>").unwrap_or(content.len());
+        text.push_str(&unescape(&content[..close]));
+        rest = &content[close..];
+    }
+    text
+}
+
+/// Where the next element named exactly `name` opens (`<w:t>` or `<w:t …`, not `<w:tbl>`).
+fn find_element(xml: &str, name: &str) -> Option<usize> {
+    let open = format!("<{name}");
+    let mut from = 0;
+    while let Some(i) = xml[from..].find(&open) {
+        let at = from + i;
+        match xml[at + open.len()..].chars().next() {
+            Some('>' | ' ' | '/') => return Some(at),
+            _ => from = at + open.len(),
+        }
+    }
+    None
+}
+
+/// XML's five entities and the line feed `docx-rs` writes as a character reference.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#xA;", "\n")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_text_reader_sees_text_runs_only() {
+    let xml = r#"<w:body><w:p w14:paraId="1"><w:r><w:t xml:space="preserve">甲 &amp; </w:t></w:r><w:r><w:tab/><w:t>乙</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:pPr/></w:body>"#;
+    assert_eq!(paragraphs(xml), ["甲 & 乙", "丙"]);
+}
+
+#[test]
+fn the_word_document_has_every_sentence_of_the_published_report() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = compile(dir.path());
+    let document = part(&docx, "word/document.xml");
+    let paragraphs = paragraphs(&document);
+    assert_eq!(
+        paragraphs.first().map(String::as_str),
+        Some("辽宁科技大学2019-2020学年信息公开工作年度报告")
+    );
+    assert_eq!(missing(&paragraphs.join("\n")), Vec::<String>::new());
+}
+
+#[test]
+fn the_word_document_is_a4_in_the_fonts_of_an_official_document() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = compile(dir.path());
+    let document = part(&docx, "word/document.xml");
+    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
+    for font in ["方正小标宋简体", "黑体", "楷体", "仿宋"] {
+        assert!(
+            document.contains(&format!(r#"w:eastAsia="{font}""#)),
+            "{font}"
+        );
+    }
+    assert!(document.contains(r#"w:line="560" w:lineRule="exact""#));
+    let fonts = part(&docx, "word/fontTable.xml");
+    assert!(fonts.contains(r#"<w:altName w:val="宋体" />"#), "{fonts}");
+    let footer = part(&docx, "word/footer1.xml");
+    assert!(footer.contains("<w:instrText>PAGE</w:instrText>"));
+    let core = part(&docx, "docProps/core.xml");
+    assert!(core.contains("2020-10-29T00:00:00Z"), "{core}");
+}
+
+#[test]
+fn the_checklist_appendix_is_a_word_table_after_the_signature() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = compile(dir.path());
+    let document = part(&docx, "word/document.xml");
+    let title = document
+        .find("附件：清单事项公开情况表")
+        .expect("the appendix title");
+    assert!(
+        document.find("2020年10月29日").expect("the date") < title,
+        "the appendix follows the signature"
+    );
+    let table = &document[title..];
+    let table = &table[table.find("<w:tbl>").expect("a table")..];
+    let table = &table[..table.find("</w:tbl>").expect("its end")];
+    // A header row and one row per checklist item.
+    assert_eq!(table.matches("<w:tr>").count(), 51);
+    assert_eq!(table.matches("<w:tblHeader />").count(), 1);
+    let header = paragraphs(table);
+    assert_eq!(
+        header[..5],
+        ["编号", "类别", "事项", "公开情况", "公开网址或渠道"]
+    );
+}
+
+#[test]
+fn the_same_submissions_give_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let first = std::fs::read(compile(dir.path())).expect("first");
+    let output = disclose()
+        .env("TZ", "Asia/Shanghai")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["compile", "2019-2020", "--format", "docx", "-q"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert!(output.stdout.starts_with(b"PK"), "a zip on stdout");
+    assert!(first == output.stdout, "byte-identical");
+}
+
+#[test]
+fn the_example_university_renders() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut cmd = disclose();
+    cmd.arg("--data").arg(example());
+    let docx = compile_with(dir.path(), cmd, EXAMPLE_YEAR, &[]);
+    let text = paragraphs(&part(&docx, "word/document.xml")).join("\n");
+    assert!(text.contains("示例大学"), "{text}");
+}
+
+#[test]
+fn a_draft_shows_its_banner_placeholders_and_findings() {
+    let data = Data::sample();
+    data.edit("2019-2020", "宣传部.csv", "要闻,884", "要闻,");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = compile_with(dir.path(), data.disclose(), "2019-2020", &["--draft"]);
+    let document = part(&docx, "word/document.xml");
+    let text = paragraphs(&document);
+    assert!(text[0].starts_with("【草稿】"), "{}", text[0]);
+    assert!(document.contains(r#"<w:highlight w:val="yellow" />"#));
+    assert!(text.iter().any(|p| p == "待处理的问题"));
+    assert!(text.iter().any(|p| p.contains("宣传部.csv")), "{text:?}");
+}
+
+#[test]
+fn docx_is_not_written_to_a_terminal() {
+    // `script` (util-linux) runs the command with a terminal for stdout; without it there is
+    // no terminal to test with.
+    let util_linux = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("util-linux"));
+    if !util_linux {
+        eprintln!("note: no util-linux `script`; the terminal check is not exercised");
+        return;
+    }
+    let binary = assert_cmd::cargo::cargo_bin("disclose");
+    let command = format!("'{}' compile 2019-2020 --format docx", binary.display());
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(crate::util::root())
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    assert_eq!(output.status.code(), Some(2));
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("binary format"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
+}
+
+/// LibreOffice's command, if it is installed.
+fn libreoffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|name| {
+        Command::new(name)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+#[test]
+fn libreoffice_converts_the_word_document_to_pdf() {
+    let Some(soffice) = libreoffice() else {
+        eprintln!("note: LibreOffice is not installed; the .docx was not converted to PDF");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = compile(dir.path());
+    let profile = dir.path().join("profile");
+    let mut child = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("LibreOffice starts");
+    let deadline = Instant::now() + CONVERSION_TIME;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("LibreOffice runs") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("LibreOffice took more than {CONVERSION_TIME:?}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let mut said = String::new();
+    if let Some(mut err) = child.stderr.take() {
+        let _ = err.read_to_string(&mut said);
+    }
+    assert!(status.success(), "{status}\n{said}");
+    let pdf = std::fs::read(dir.path().join("report.pdf")).expect("a PDF");
+    assert!(pdf.starts_with(b"%PDF"), "{said}");
+    assert!(pdf.len() > 10_000, "{} bytes\n{said}", pdf.len());
+}
