@@ -76,6 +76,20 @@ impl std::fmt::Display for Place {
     }
 }
 
+/// Resolves, in one pass per large file, every place the findings point at.
+fn prefetch(diags: &Diagnostics, sources: &mut Sources, lang: Lang) {
+    let related: Vec<Location> = diags
+        .iter()
+        .filter_map(|d| d.problem.related(lang).map(|(l, _)| l.clone()))
+        .collect();
+    sources.prefetch(
+        diags
+            .iter()
+            .filter_map(|d| d.location.as_ref())
+            .chain(&related),
+    );
+}
+
 /// Writes findings rustc-style. `color` adds ANSI colours (for terminals).
 pub fn human(
     diags: &Diagnostics,
@@ -84,6 +98,7 @@ pub fn human(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    prefetch(diags, sources, lang);
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -132,6 +147,7 @@ pub fn short(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    prefetch(diags, sources, lang);
     for d in diags {
         let message = d.problem.message(lang);
         let (severity, id) = (d.severity.as_str(), d.rule().id);
@@ -177,6 +193,7 @@ pub fn json_diagnostics(
     sources: &mut Sources,
     lang: Lang,
 ) -> Vec<JsonDiagnostic> {
+    prefetch(diags, sources, lang);
     diags
         .iter()
         .map(|d| JsonDiagnostic {

@@ -37,6 +37,7 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sources;
 pub mod status;
 pub mod submission;
 pub mod year;

@@ -7,7 +7,6 @@
 //! number their lines correctly) and columns count characters, not bytes (so a column means the
 //! same thing under Chinese text as under ASCII).
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -148,50 +147,10 @@ pub fn column_letters(mut column: u32) -> String {
     String::from_utf8_lossy(&letters).into_owned()
 }
 
-/// Decoded texts of the files diagnostics point into, loaded on first use.
-///
-/// Readers do not keep whole files (an event export may have millions of rows); a diagnostic is
-/// resolved by reading its file again. Each file is read at most once per `Sources`.
-#[derive(Default)]
-pub struct Sources {
-    texts: BTreeMap<Arc<Path>, Option<String>>,
-}
-
-impl Sources {
-    /// An empty cache.
-    pub fn new() -> Self {
-        Sources::default()
-    }
-
-    /// Registers text already in memory, so it need not be read again.
-    pub fn insert(&mut self, file: &Arc<Path>, text: String) {
-        self.texts.insert(Arc::clone(file), Some(text));
-    }
-
-    /// Line, column and line text for a location, or `None` for whole-file and cell positions
-    /// and for files that can no longer be read.
-    pub fn resolve(&mut self, location: &Location) -> Option<Resolved> {
-        if matches!(location.position, Position::File | Position::Cell { .. }) {
-            // Nothing to resolve: do not read the file (a workbook is not text).
-            return None;
-        }
-        let text = self
-            .texts
-            .entry(Arc::clone(&location.file))
-            .or_insert_with(|| {
-                std::fs::read(&location.file)
-                    .ok()
-                    .map(|bytes| crate::decode::decode(&bytes).text)
-            })
-            .as_deref()?;
-        let span = match location.position {
-            Position::File | Position::Cell { .. } => return None,
-            Position::Span { start, end } => start..end,
-            Position::Field { record, index } => field_span(text, record, index),
-        };
-        Some(resolve_span(text, span))
-    }
-}
+/// Finds line, column and line text for locations, reading their files again: small files are
+/// decoded once and kept; large ones (an export of millions of rows) are streamed, and only the
+/// lines that diagnostics point into are kept. See [`crate::sources`].
+pub use crate::sources::Sources;
 
 /// Line, column and line text for a byte range of `text`. Lines end at a line feed, or at a
 /// carriage return not followed by one (old Mac files); a CRLF ends one line.

@@ -19,15 +19,16 @@
 //! is not mapped (D407) or that repeat an earlier row (D408) are not counted, and are reported:
 //! the first three of each kind one by one, the rest as one summary.
 //!
-//! The file is streamed, one record at a time, in a fast path that looks only at the columns
-//! the mapping names and allocates nothing per row. Memory is the per-item counters plus the
-//! duplicate finder, which is bounded: it remembers the fingerprints (64-bit hashes) of the
+//! The file is streamed: one thread reads records, in batches, while another counts them in a
+//! fast path that looks only at the columns the mapping names and allocates nothing per row, so
+//! counting costs little more than reading. Memory is a few batches of records, the per-item
+//! counters, and the duplicate finder, which is bounded: it remembers the fingerprints (64-bit hashes) of the
 //! last [`DUPLICATE_WINDOW`] to twice that many distinct rows, in two generations, so a
 //! duplicate is found when it comes within that many rows of its twin — always, in an export
 //! of a university year's size, and for the rows listed together in larger ones.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -150,67 +151,83 @@ struct Seen {
 }
 
 impl Seen {
+    /// Both generations are made at their full size once and cleared in turn, never grown or
+    /// dropped, so the finder takes the same memory for a thousand rows as for ten million.
     fn new() -> Self {
+        let table = || {
+            Fingerprints::with_capacity_and_hasher(DUPLICATE_WINDOW, BuildHasherDefault::default())
+        };
         Seen {
-            current: Fingerprints::default(),
-            previous: Fingerprints::default(),
+            current: table(),
+            previous: table(),
         }
     }
 
     /// Whether `print` was seen; remembers it.
     fn repeat(&mut self, print: u64) -> bool {
-        if self.current.contains(&print) || self.previous.contains(&print) {
+        if self.previous.contains(&print) {
             return true;
         }
-        if self.current.len() >= DUPLICATE_WINDOW {
-            self.previous = std::mem::take(&mut self.current);
+        if self.current.len() >= DUPLICATE_WINDOW && !self.current.contains(&print) {
+            std::mem::swap(&mut self.current, &mut self.previous);
+            self.current.clear();
+            if self.previous.contains(&print) {
+                return true;
+            }
         }
-        self.current.insert(print);
-        false
+        !self.current.insert(print)
     }
 }
 
 /// The rows of one kind not counted: the first few reported, the rest summed up.
 struct NotCounted {
+    reason: Skipped,
+    /// For rows outside the period: the period, for the message.
+    period: Option<String>,
     count: u64,
-    summary: Option<(Location, String)>,
+    summary: Option<(String, Location)>,
 }
 
 impl NotCounted {
-    fn new() -> Self {
+    fn new(reason: Skipped) -> Self {
         NotCounted {
+            reason,
+            period: None,
             count: 0,
             summary: None,
         }
     }
 
-    fn add(&mut self, diags: &mut Diagnostics, reason: Skipped, value: String, at: Location) {
-        self.count += 1;
-        if self.count <= SHOWN {
-            diags.push(
-                Problem::ExportSkipped {
-                    reason,
-                    value,
-                    more: 0,
-                },
-                at,
-            );
-        } else if self.count == SHOWN + 1 {
-            self.summary = Some((at, value));
+    fn problem(&self, value: String, more: u64) -> Problem {
+        match &self.period {
+            Some(period) => Problem::OutsidePeriod {
+                date: value,
+                period: period.clone(),
+                more,
+            },
+            None => Problem::ExportSkipped {
+                reason: self.reason,
+                value,
+                more,
+            },
         }
     }
 
-    fn finish(self, diags: &mut Diagnostics, reason: Skipped) {
-        if let Some((at, value)) = self.summary {
+    /// Counts one row; `shown` gives its value and place, needed only for the first few.
+    fn add(&mut self, diags: &mut Diagnostics, shown: impl FnOnce() -> (String, Location)) {
+        self.count += 1;
+        if self.count <= SHOWN {
+            let (value, at) = shown();
+            diags.push(self.problem(value, 0), at);
+        } else if self.count == SHOWN + 1 {
+            self.summary = Some(shown());
+        }
+    }
+
+    fn finish(mut self, diags: &mut Diagnostics) {
+        if let Some((value, at)) = self.summary.take() {
             let more = self.count - SHOWN - 1;
-            diags.push(
-                Problem::ExportSkipped {
-                    reason,
-                    value,
-                    more,
-                },
-                at,
-            );
+            diags.push(self.problem(value, more), at);
         }
     }
 }
@@ -224,6 +241,10 @@ struct Counter<'e> {
     columns: Columns,
     keys: Vec<(String, String)>,
     by_value: HashMap<Vec<u8>, usize>,
+    /// The mapped values, in the map's order, for a quick scan when there are few.
+    values: Vec<Vec<u8>>,
+    /// The item each of `values` counts for.
+    value_items: Vec<usize>,
     counts: Vec<u64>,
     outside_counts: Vec<u64>,
     first: Vec<Option<Location>>,
@@ -241,6 +262,7 @@ impl<'e> Counter<'e> {
     fn new(export: &'e Export, columns: Columns, period: Period, diags: Diagnostics) -> Self {
         let mut keys: Vec<(String, String)> = Vec::new();
         let mut by_value: HashMap<Vec<u8>, usize> = HashMap::new();
+        let (mut values, mut value_items) = (Vec::new(), Vec::new());
         for (value, channel, item) in &export.map {
             let key = (channel.clone(), item.clone());
             let index = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
@@ -248,6 +270,8 @@ impl<'e> Counter<'e> {
                 keys.len() - 1
             });
             by_value.insert(value.as_bytes().to_vec(), index);
+            values.push(value.as_bytes().to_vec());
+            value_items.push(index);
         }
         let n = keys.len();
         Counter {
@@ -255,16 +279,21 @@ impl<'e> Counter<'e> {
             columns,
             keys,
             by_value,
+            values,
+            value_items,
             counts: vec![0; n],
             outside_counts: vec![0; n],
             first: vec![None; n],
             start: ymd(period.start),
             end: ymd(period.end),
             seen: Seen::new(),
-            bad_dates: NotCounted::new(),
-            unmapped: NotCounted::new(),
-            repeated: NotCounted::new(),
-            outside: NotCounted::new(),
+            bad_dates: NotCounted::new(Skipped::BadDate),
+            unmapped: NotCounted::new(Skipped::Unmapped),
+            repeated: NotCounted::new(Skipped::Duplicate),
+            outside: NotCounted {
+                period: Some(period.to_string()),
+                ..NotCounted::new(Skipped::Outside)
+            },
             diags,
         }
     }
@@ -282,12 +311,17 @@ impl<'e> Counter<'e> {
             None => 0,
             Some(c) => {
                 let value = get(Some(c)).unwrap_or_default();
-                match self.by_value.get(value) {
-                    Some(&index) => index,
+                let known = if self.values.len() <= 16 {
+                    self.values.iter().position(|v| v.as_slice() == value)
+                } else {
+                    self.by_value.get(value).copied()
+                };
+                match known {
+                    Some(index) => self.value_items[index],
                     None => {
-                        let text = text_of(value, kind).ok_or(NotUtf8)?.to_owned();
-                        self.unmapped
-                            .add(&mut self.diags, Skipped::Unmapped, text, at(c));
+                        let text = text_of(value, kind).ok_or(NotUtf8)?;
+                        let shown = || (text.to_owned(), at(c));
+                        self.unmapped.add(&mut self.diags, shown);
                         return Ok(());
                     }
                 }
@@ -300,45 +334,41 @@ impl<'e> Counter<'e> {
         let date_column = self.columns.date;
         let raw_date = get(Some(date_column)).unwrap_or_default();
         let Some(date) = date_of(raw_date, self.export) else {
-            let text = text_of(raw_date, kind).ok_or(NotUtf8)?.to_owned();
-            self.bad_dates
-                .add(&mut self.diags, Skipped::BadDate, text, at(date_column));
+            let text = text_of(raw_date, kind).ok_or(NotUtf8)?;
+            let shown = || (text.to_owned(), at(date_column));
+            self.bad_dates.add(&mut self.diags, shown);
             return Ok(());
         };
         if date < self.start || date > self.end {
             self.outside_counts[index] += 1;
-            let text = text_of(raw_date, kind).ok_or(NotUtf8)?.to_owned();
-            self.outside
-                .add(&mut self.diags, Skipped::Outside, text, at(date_column));
+            let shown = || {
+                (
+                    String::from_utf8_lossy(raw_date).into_owned(),
+                    at(date_column),
+                )
+            };
+            self.outside.add(&mut self.diags, shown);
             return Ok(());
         }
-        // Once only.
+        // Once only. (The title is hashed as bytes: a file that is not UTF-8 was already found
+        // out by its header or its column values.)
         let title = get(self.columns.title);
-        if let Some(title) = title {
-            text_of(title, kind).ok_or(NotUtf8)?;
-        }
-        let mut hasher = DefaultHasher::new();
-        match get(self.columns.link).filter(|l| !l.is_empty()) {
-            Some(link) => {
-                0u8.hash(&mut hasher);
-                link.hash(&mut hasher);
-            }
+        let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
+            Some(link) => fingerprint(0, link),
             None => {
-                1u8.hash(&mut hasher);
-                title.unwrap_or_default().hash(&mut hasher);
-                date.hash(&mut hasher);
-                index.hash(&mut hasher);
+                let key = u64::from(date) << 16 | (index as u64 & 0xffff);
+                fingerprint(key | 1 << 63, title.unwrap_or_default())
             }
-        }
-        if self.seen.repeat(hasher.finish()) {
-            let shown = String::from_utf8_lossy(title.unwrap_or(raw_date)).into_owned();
+        };
+        if self.seen.repeat(print) {
             let column = self
                 .columns
                 .link
                 .or(self.columns.title)
                 .unwrap_or(date_column);
-            self.repeated
-                .add(&mut self.diags, Skipped::Duplicate, shown, at(column));
+            let text = title.unwrap_or(raw_date);
+            let shown = || (String::from_utf8_lossy(text).into_owned(), at(column));
+            self.repeated.add(&mut self.diags, shown);
             return Ok(());
         }
         self.counts[index] += 1;
@@ -350,10 +380,10 @@ impl<'e> Counter<'e> {
 
     /// The tallies and the findings.
     fn finish(mut self) -> Scratch {
-        self.bad_dates.finish(&mut self.diags, Skipped::BadDate);
-        self.unmapped.finish(&mut self.diags, Skipped::Unmapped);
-        self.repeated.finish(&mut self.diags, Skipped::Duplicate);
-        self.outside.finish(&mut self.diags, Skipped::Outside);
+        self.bad_dates.finish(&mut self.diags);
+        self.unmapped.finish(&mut self.diags);
+        self.repeated.finish(&mut self.diags);
+        self.outside.finish(&mut self.diags);
         let location = &self.export.location;
         let tallies = self
             .keys
@@ -397,7 +427,7 @@ fn pass(
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .buffer_capacity(1 << 17)
+        .buffer_capacity(1 << 16)
         .from_reader(QuoteWatch::new(stream));
     let mut diags = Diagnostics::new();
     let mut record = ::csv::ByteRecord::new();
@@ -431,32 +461,10 @@ fn pass(
     let Some(columns) = columns else {
         return Ok(Some(findings(diags)));
     };
-    let mut counter = Counter::new(export, columns, period, diags);
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => match stream::io_of(e) {
-                Some(e) => return Err(e),
-                None => continue,
-            },
-        }
-        if record.iter().all(|f| f.trim_ascii().is_empty()) {
-            continue;
-        }
-        let offset = record
-            .position()
-            .and_then(|p| usize::try_from(p.byte()).ok())
-            .unwrap_or(0);
-        let step = counter.row(
-            |i| record.get(i),
-            |i| Location::field(file, offset, i),
-            kind,
-        );
-        if step.is_err() {
-            return Ok(None);
-        }
-    }
+    let counter = Counter::new(export, columns, period, diags);
+    let Some(counter) = pipeline(file, &mut reader, counter, kind)? else {
+        return Ok(None);
+    };
     if let Some(offset) = reader.into_inner().unclosed() {
         let mut diags = Diagnostics::new();
         let problem = Problem::CsvSyntax {
@@ -466,6 +474,91 @@ fn pass(
         return Ok(Some(findings(diags)));
     }
     Ok(Some(counter.finish()))
+}
+
+/// Records per batch handed from the reading thread to the counting thread.
+const BATCH: usize = 1024;
+
+/// Batches in all: one being read into, one waiting, one being counted. They are made once and
+/// passed back and forth, so memory does not grow with the file.
+const POOL: usize = 3;
+
+/// Reads records on this thread and counts them on another, in batches, so that counting costs
+/// little more than reading: the two overlap. The counting thread sees the records in file
+/// order, so the result is the same as counting them one after another. `None` when a row is
+/// not UTF-8 (read again as GB18030).
+fn pipeline<'e, R: Read>(
+    file: &Arc<Path>,
+    reader: &mut ::csv::Reader<R>,
+    mut counter: Counter<'e>,
+    kind: Text,
+) -> io::Result<Option<Counter<'e>>> {
+    use std::sync::mpsc::sync_channel;
+
+    type Batch = Vec<::csv::ByteRecord>;
+    let (full, to_count) = sync_channel::<(Batch, usize)>(1);
+    let (empty, to_fill) = sync_channel::<Batch>(POOL);
+    for _ in 0..POOL {
+        // The channel has room for the whole pool.
+        let _ = empty.send(vec![::csv::ByteRecord::new(); BATCH]);
+    }
+    std::thread::scope(|scope| {
+        let counting = scope.spawn(move || {
+            for (batch, filled) in to_count {
+                for record in &batch[..filled] {
+                    if record.iter().all(|f| f.trim_ascii().is_empty()) {
+                        continue;
+                    }
+                    let offset = record
+                        .position()
+                        .and_then(|p| usize::try_from(p.byte()).ok())
+                        .unwrap_or(0);
+                    let at = |i| Location::field(file, offset, i);
+                    if counter.row(|i| record.get(i), at, kind).is_err() {
+                        // Dropping `empty` here stops the reader.
+                        return None;
+                    }
+                }
+                if empty.send(batch).is_err() {
+                    break;
+                }
+            }
+            Some(counter)
+        });
+        let read = (|| -> io::Result<()> {
+            // Each batch comes back from the counting thread; none is left when it stopped.
+            while let Ok(mut batch) = to_fill.recv() {
+                let mut filled = 0;
+                let mut done = false;
+                while filled < BATCH {
+                    match reader.read_byte_record(&mut batch[filled]) {
+                        Ok(true) => filled += 1,
+                        Ok(false) => {
+                            done = true;
+                            break;
+                        }
+                        Err(e) => {
+                            if let Some(e) = stream::io_of(e) {
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
+                if full.send((batch, filled)).is_err() || done {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        // The counting thread ends when the channel closes, even after a read error.
+        drop(full);
+        let result = match counting.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        read?;
+        Ok(result)
+    })
 }
 
 /// An Excel export: the first worksheet that is not instructions, row by row.
@@ -496,6 +589,25 @@ fn workbook(file: &Arc<Path>, export: &Export, period: Period) -> Result<Scratch
         );
     }
     Ok(counter.finish())
+}
+
+/// A 64-bit fingerprint of `bytes`, seeded: a multiply-xorshift hash over 8-byte words, much
+/// cheaper than `SipHash` and plenty to tell rows apart (a collision would merge two rows one time
+/// in 2^64).
+fn fingerprint(seed: u64, bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    h ^ (h >> 32)
 }
 
 /// The text of a field, or `None` when reading raw UTF-8 and the bytes are not (so the file must
@@ -571,6 +683,19 @@ fn date_of(bytes: &[u8], export: &Export) -> Option<u32> {
 
 /// `YYYY-M-D`, `YYYY/M/D` or `YYYY.M.D` at the start of `bytes`, validated.
 fn quick_date(bytes: &[u8]) -> Option<u32> {
+    // The usual case first: `YYYY-MM-DD`, ten bytes, then the end or a time.
+    if let Some(b) = bytes.get(..10)
+        && b[4] == b[7]
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+        && bytes.get(10).is_none_or(|c| matches!(c, b' ' | b'T'))
+    {
+        let n = |i: usize| u32::from(b[i] - b'0');
+        let year = n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3);
+        return valid(year, n(5) * 10 + n(6), n(8) * 10 + n(9));
+    }
     let digits = |b: &[u8]| -> Option<u32> {
         if b.is_empty() || b.len() > 4 || !b.iter().all(u8::is_ascii_digit) {
             return None;
@@ -594,7 +719,12 @@ fn quick_date(bytes: &[u8]) -> Option<u32> {
         return None;
     }
     let day = digits(&rest[..d_end])?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    valid(year, month, day)
+}
+
+/// `year * 10000 + month * 100 + day`, if that is a day of the calendar.
+fn valid(year: u32, month: u32, day: u32) -> Option<u32> {
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -39,9 +39,11 @@ fn the_example_year_compiles_with_counts_from_events() {
 #[test]
 fn an_event_row_added_inside_the_period_is_counted() {
     let data = copy();
-    let file = data.file(EXAMPLE_YEAR, "宣传部-微信推文.csv");
+    let file = data.file(EXAMPLE_YEAR, "宣传部-微信后台导出.csv");
     let mut text = std::fs::read_to_string(&file).unwrap();
-    text.push_str("2023-05-04 12:00,官方微信,推文,【示大】五四青年节\n");
+    text.push_str("26,【示大】五四青年节,示例大学,2023/05/04 12:00:00,999,9,https://mp.weixin.qq.com/s/demo0026\n");
+    // The same post exported twice counts once.
+    text.push_str("27,【示大】五四青年节,示例大学,2023/05/04 12:00:00,999,9,https://mp.weixin.qq.com/s/demo0026\n");
     std::fs::write(&file, text).unwrap();
     let out = stdout_of(data.disclose().args(["compile", EXAMPLE_YEAR]));
     assert!(out.contains("发布推文 26 条"), "{out}");
@@ -52,9 +54,9 @@ fn an_event_dated_outside_the_period_is_not_counted_and_is_reported() {
     let data = copy();
     data.edit(
         EXAMPLE_YEAR,
-        "宣传部-微信推文.csv",
-        "2023-08-10 20:24",
-        "2023-09-10 20:24",
+        "宣传部-微信后台导出.csv",
+        "2023/08/10 20:24",
+        "2023/09/10 20:24",
     );
     let out = stdout_of(data.disclose().args(["compile", EXAMPLE_YEAR, "-q"]));
     assert!(out.contains("发布推文 24 条"), "{out}");
@@ -63,7 +65,7 @@ fn an_event_dated_outside_the_period_is_not_counted_and_is_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "宣传部-微信推文.csv:26:1: warning[D402]: 2023-09-10 is outside the statistics period (2022-09-01 – 2023-08-31) and is not counted",
+            "宣传部-微信后台导出.csv:26:17: warning[D402]: 2023/09/10 20:24:00 is outside the statistics period (2022-09-01 – 2023-08-31) and is not counted",
         ));
 }
 

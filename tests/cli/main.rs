@@ -23,6 +23,7 @@ mod compile;
 mod docx;
 mod errors;
 mod example;
+mod exports;
 mod formats;
 mod fuzz;
 mod html;
