@@ -15,6 +15,14 @@
 //! `disclose compile`, each the median of N runs, with the peak memory of each process (from
 //! `wait4`); then the cost of starting disclose against compiling the sample year.
 
+// Measurement code: rates and megabytes are floats made from counts, exactly enough; children
+// are reaped with `libc::wait4` (for their peak memory), which clippy cannot see.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::zombie_processes
+)]
+
 #[path = "bench_tool/run.rs"]
 mod run;
 
