@@ -228,3 +228,50 @@ pub struct Signature {
     /// The date, as printed (2020年10月29日).
     pub date: String,
 }
+
+/// Splits `text` into pieces, each marked as a placeholder a draft still holds (【待补充：…】,
+/// 【待审阅】) or as ordinary text, so a renderer can make the placeholders stand out. The pieces
+/// put together give `text` back; an unclosed 【待 runs to the end.
+pub fn placeholder_pieces(text: &str) -> Vec<(bool, &str)> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("【待") {
+        let end = rest[start..]
+            .find('】')
+            .map_or(rest.len(), |i| start + i + '】'.len_utf8());
+        if start > 0 {
+            pieces.push((false, &rest[..start]));
+        }
+        pieces.push((true, &rest[start..end]));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push((false, rest));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder_pieces;
+
+    #[test]
+    fn placeholders_are_split_from_the_text_around_them() {
+        assert_eq!(
+            placeholder_pieces("共【待补充：数】条，【待审阅】"),
+            vec![
+                (false, "共"),
+                (true, "【待补充：数】"),
+                (false, "条，"),
+                (true, "【待审阅】")
+            ]
+        );
+        assert_eq!(placeholder_pieces("无"), vec![(false, "无")]);
+        assert_eq!(placeholder_pieces(""), vec![(false, "")]);
+        assert_eq!(
+            placeholder_pieces("未闭合【待补充"),
+            vec![(false, "未闭合"), (true, "【待补充")]
+        );
+        assert_eq!(placeholder_pieces("【注】"), vec![(false, "【注】")]);
+    }
+}

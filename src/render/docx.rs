@@ -26,7 +26,7 @@ use docx_rs::{
 use unicode_width::UnicodeWidthStr;
 
 use super::docx_parts::{self, Face};
-use crate::report::{self, Block, Report};
+use crate::report::{self, Block, Report, placeholder_pieces};
 
 /// A4 width in twips (twentieths of a point): 210 mm.
 const PAGE_WIDTH: u32 = 11906;
@@ -418,22 +418,17 @@ fn run(text: &str, face: Face, size: usize) -> Run {
 /// The runs of `text`: placeholders a draft still holds (【待补充：…】, 【待审阅】) highlighted
 /// in yellow, so they are seen and replaced.
 fn runs(text: &str, face: Face, size: usize) -> Vec<Run> {
-    let mut runs = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("【待") {
-        let end = rest[start..]
-            .find('】')
-            .map_or(rest.len(), |i| start + i + '】'.len_utf8());
-        if start > 0 {
-            runs.push(run(&rest[..start], face, size));
-        }
-        runs.push(run(&rest[start..end], face, size).highlight("yellow"));
-        rest = &rest[end..];
-    }
-    if !rest.is_empty() || runs.is_empty() {
-        runs.push(run(rest, face, size));
-    }
-    runs
+    placeholder_pieces(text)
+        .into_iter()
+        .map(|(placeholder, piece)| {
+            let run = run(piece, face, size);
+            if placeholder {
+                run.highlight("yellow")
+            } else {
+                run
+            }
+        })
+        .collect()
 }
 
 /// Text as XML 1.0 can hold it: control characters (which no report should have, but a

@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use crate::report::{Block, Report, Table};
+use crate::report::{Block, Report, Table, placeholder_pieces};
 
 /// The stylesheet: screen first, then print.
 const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
@@ -28,6 +28,7 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
   font-family: "KaiTi", "楷体", "KaiTi_GB2312", "楷体_GB2312", "STKaiti", "华文楷体", serif; }
 .report p { margin: 0; text-indent: 2em; }
 .report strong { font-weight: bold; }
+.report mark { background: #ff0; color: inherit; }
 .report .signature { margin: 2em 4em 0 0; text-align: right; }
 .report .signature p { text-indent: 0; }
 .report .draft { margin: 0 0 1em; padding: 0.5em 1em; border: 2px solid #c00; color: #c00; text-indent: 0; }
@@ -48,6 +49,7 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
   .report h2, .report h3, .report caption { break-after: avoid; page-break-after: avoid; }
   .report .appendix { break-before: page; page-break-before: always; }
   .report .draft { border-color: #000; color: #000; }
+  .report mark { background: none; border-bottom: 1px dashed #000; }
 }
 "#;
 
@@ -133,9 +135,9 @@ fn write_block(out: &mut dyn Write, block: &Block) -> io::Result<()> {
             out,
             "<p><strong>{}</strong>{}</p>",
             escape(lead),
-            escape(text)
+            marked(text)
         ),
-        Block::Paragraph { lead: None, text } => writeln!(out, "<p>{}</p>", escape(text)),
+        Block::Paragraph { lead: None, text } => writeln!(out, "<p>{}</p>", marked(text)),
         Block::Table(table) => write_table(out, table),
     }
 }
@@ -158,7 +160,7 @@ fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
             if is_number(cell) {
                 write!(out, "<td class=\"number\">{}</td>", escape(cell))?;
             } else {
-                write!(out, "<td>{}</td>", escape(cell))?;
+                write!(out, "<td>{}</td>", marked(cell))?;
             }
         }
         writeln!(out, "</tr>")?;
@@ -171,6 +173,21 @@ fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
 /// Whether a cell is a plain number (right-aligned).
 fn is_number(cell: &str) -> bool {
     !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Escapes text for an element, with the placeholders a draft still holds (【待补充：…】,
+/// 【待审阅】) in `<mark>`, so they are seen and replaced.
+fn marked(text: &str) -> String {
+    placeholder_pieces(text)
+        .into_iter()
+        .map(|(placeholder, piece)| {
+            if placeholder {
+                format!("<mark>{}</mark>", escape(piece))
+            } else {
+                escape(piece)
+            }
+        })
+        .collect()
 }
 
 /// Escapes text for an HTML element or a quoted attribute value: `&`, `<`, `>`, `"` and `'`.
@@ -379,6 +396,23 @@ mod tests {
         let out = html(&report);
         assert!(out.contains(DRAFT));
         assert!(out.contains("<li>宣传部.csv:3:9: error[D105]: &lt;bad&gt;</li>"));
+    }
+
+    #[test]
+    fn placeholders_are_marked_and_still_escaped() {
+        let out = html(&sample(
+            "年度报告",
+            "共【待补充：<数>】条",
+            "【待审阅】章程",
+        ));
+        assert!(
+            out.contains("共<mark>【待补充：&lt;数&gt;】</mark>条</p>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<td><mark>【待审阅】</mark>章程</td>"),
+            "{out}"
+        );
     }
 
     #[test]
