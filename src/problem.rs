@@ -729,6 +729,27 @@ fn skipped_message(reason: Skipped, value: &str, more: u64, zh: bool) -> String 
 }
 
 fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> String {
+    // An approximate figure written into the number: its qualifier has a field of its own, in
+    // the language of the number's field (a CSV header or a TOML key).
+    let qualifier = ["约", "近", "余", "多"]
+        .into_iter()
+        .find(|q| value.contains(q));
+    if let (CountError::NotNumber, Some(q)) = (reason, qualifier) {
+        let own = if field.is_ascii() {
+            "qualifier"
+        } else {
+            "限定词"
+        };
+        return if zh {
+            format!(
+                "`{field}` 必须是阿拉伯数字，而不是 `{value}`（“{q}”请填在 `{own}`，这里只填数字）"
+            )
+        } else {
+            format!(
+                "`{field}` must be a number written in digits, not `{value}` (write `{q}` in `{own}` and only the digits here)"
+            )
+        };
+    }
     // Only a value with words in it needs the hint about the unit's column.
     let has_words = value.chars().any(char::is_alphabetic);
     match (reason, zh) {

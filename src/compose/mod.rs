@@ -205,8 +205,10 @@ fn blocks(
             proactive::compose(subs, placement, text, &mut number, draft, &mut blocks);
         }
         PartKind::Checklist => {
+            // The table under its own name, as the Ministry's notices call it, not a second
+            // copy of the part's heading.
             let mut table = checklist_rows(&data_of(subs));
-            heading(facts, spec).clone_into(&mut table.title);
+            "清单事项公开情况表".clone_into(&mut table.title);
             blocks.push(Block::Table(table));
         }
         PartKind::RequestsTable => {

@@ -116,6 +116,51 @@ fn the_state_council_example_reports_a_calendar_year_with_its_two_forms() {
 }
 
 #[test]
+fn the_ministry_example_has_eight_parts_the_last_the_checklist_table() {
+    let data = crate::util::root().join("examples/示例师范大学");
+    disclose()
+        .arg("--data")
+        .arg(&data)
+        .args(["validate", "2023-2024", "--strict"])
+        .assert()
+        .success()
+        .stderr("");
+    let out = stdout_of(
+        disclose()
+            .arg("--data")
+            .arg(&data)
+            .args(["compile", "2023-2024"]),
+    );
+    let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## 一、概述",
+            "## 二、主动公开情况",
+            "## 三、依申请公开和不予公开情况",
+            "## 四、对信息公开的评议情况",
+            "## 五、因学校信息公开工作遭到举报的情况",
+            "## 六、信息公开工作存在的主要问题及改进措施",
+            "## 七、其他需要报告的事项",
+            "## 八、清单事项公开情况",
+        ],
+        "{out}"
+    );
+    // Part 八 is the table under its own name, every item once, and no appendix repeats it.
+    let part_eight = &out[out.find("## 八、").unwrap()..];
+    assert!(part_eight.contains("**清单事项公开情况表**"), "{out}");
+    let rows = part_eight.lines().filter(|l| l.starts_with("| ")).count();
+    assert_eq!(rows, 52, "header, rule and 50 items");
+    assert!(!out.contains("附件"), "{out}");
+    assert!(
+        part_eight.contains("| 8 | 二、招生考试信息 | 保送、自主选拔录取、高水平运动员和艺术特长生招生等特殊类型招生入选考生资格及测试结果 | 不适用 | 学校本学年无保送、高水平运动员和艺术特长生等特殊类型招生 |"),
+        "{out}"
+    );
+    assert!(out.contains("学校官方微信公众号发布推文约 900 条，官方微博发布博文 3000 余条。"));
+    assert!(out.contains("本学年未收到社会公众和师生员工的相关信息公开申请。"));
+}
+
+#[test]
 fn the_ministry_outline_accounts_for_the_checklist_as_part_eight() {
     let data = copy();
     data.edit(
