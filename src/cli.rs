@@ -94,8 +94,9 @@ pub(crate) enum Command {
     /// Show where a year stands: one row per department (received, rows, errors, warnings,
     /// checklist items covered), with totals.
     ///
-    /// Exits 1 while a listed department has submitted nothing or an error remains, so a script
-    /// can send reminders.
+    /// A department whose files are still the blank templates of `disclose init` has not
+    /// submitted. Exits 1 while a listed department has submitted nothing or an error remains,
+    /// so a script can send reminders.
     #[command(after_help = EXIT_CODES)]
     Status(cmd::status::Args),
     /// Print a shell completion script: `disclose completions bash > /etc/bash_completion.d/disclose`.

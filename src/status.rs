@@ -4,6 +4,8 @@
 //! `disclose status` prints this while submissions come in, and exits non-zero while anything
 //! is missing or wrong, so that a script can send reminders.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostics, Severity};
@@ -16,9 +18,12 @@ pub struct DepartmentStatus {
     pub name: String,
     /// Whether report.toml lists it among the departments expected to submit.
     pub listed: bool,
-    /// Whether any file of it is in the year folder.
+    /// Whether it has sent something: a file in the year folder that is not an unchanged
+    /// template of `disclose init`.
     pub received: bool,
-    /// Its files.
+    /// Whether its files are all still the templates `disclose init` wrote, not filled in.
+    pub template: bool,
+    /// Its files (templates included).
     pub files: usize,
     /// Rows read: counts, events, texts, checklist entries, and the requests and complaints
     /// tables.
@@ -44,7 +49,7 @@ pub struct Status {
     pub office_errors: usize,
     /// See `office_errors`.
     pub office_warnings: usize,
-    /// Listed departments that have submitted nothing.
+    /// Listed departments that have sent nothing (no file, or only the unchanged templates).
     pub missing: Vec<String>,
     /// All errors.
     pub errors: usize,
@@ -54,8 +59,9 @@ pub struct Status {
     pub complete: bool,
 }
 
-/// Works out the state of a loaded and checked year.
-pub fn of(loaded: &Loaded) -> Status {
+/// Works out the state of a loaded and checked year. `templates` names the year folder's files
+/// that are still unchanged templates ([`crate::init::unchanged_templates`]).
+pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
     let subs = &loaded.submissions;
     let diags = &loaded.diagnostics;
     let mut names: Vec<String> = subs
@@ -97,10 +103,16 @@ pub fn of(loaded: &Loaded) -> Status {
                 .iter()
                 .filter(|id| subs.disclosure(id).is_some())
                 .count();
+            let template = !files.is_empty()
+                && files.iter().all(|f| {
+                    f.file_name()
+                        .is_some_and(|n| templates.contains(&*n.to_string_lossy()))
+                });
             DepartmentStatus {
                 name: name.clone(),
                 listed: subs.facts.departments.iter().any(|d| &d.value == name),
-                received: !files.is_empty(),
+                received: !files.is_empty() && !template,
+                template,
                 files: files.len(),
                 rows: department.map_or(0, rows),
                 errors: count(Severity::Error),

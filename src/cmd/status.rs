@@ -38,7 +38,8 @@ struct JsonStatus<'a> {
 /// Prints the year's state; exits 1 while a department is missing or an error remains.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let loaded = disclose::load(&global.data, args.year)?;
-    let state = status::of(&loaded);
+    let templates = disclose::init::unchanged_templates(&global.data, args.year);
+    let state = status::of(&loaded, &templates);
     let text = match args.format {
         StatusFormat::Json => {
             let mut json = serde_json::to_string_pretty(&JsonStatus {
@@ -88,11 +89,13 @@ fn table(lang: Lang, state: &status::Status) -> String {
             "checklist (covered/owned)",
         ]
     });
-    let yes_no = |b: bool| match (b, zh) {
-        (true, true) => "是",
-        (false, true) => "否",
-        (true, false) => "yes",
-        (false, false) => "no",
+    let received = |d: &status::DepartmentStatus| match (d.received, d.template, zh) {
+        (true, _, true) => "是",
+        (true, _, false) => "yes",
+        (false, true, true) => "否（空模板）",
+        (false, true, false) => "no (blank template)",
+        (false, false, true) => "否",
+        (false, false, false) => "no",
     };
     for d in &state.departments {
         let name = if d.listed {
@@ -104,7 +107,7 @@ fn table(lang: Lang, state: &status::Status) -> String {
         };
         table.add_row([
             name,
-            yes_no(d.received).to_owned(),
+            received(d).to_owned(),
             d.files.to_string(),
             d.rows.to_string(),
             d.errors.to_string(),

@@ -11,6 +11,7 @@ mod report_toml;
 mod templates;
 mod workbook;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
@@ -81,6 +82,34 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         }
     }
     Ok(outcome)
+}
+
+/// The names of the files in `year`'s folder that are still, byte for byte, a department
+/// template `init` makes from the year before (CSV/TOML or Excel): sent out, not yet filled in.
+/// Empty when there is no year before, or it cannot be read.
+pub fn unchanged_templates(data: &Path, year: AcademicYear) -> BTreeSet<String> {
+    let Some(from) = year.previous() else {
+        return BTreeSet::new();
+    };
+    let Ok(previous) = read::year(data, from) else {
+        return BTreeSet::new();
+    };
+    let folder = data.join(year.to_string());
+    let mut unchanged = BTreeSet::new();
+    for xlsx in [false, true] {
+        let options = Options {
+            data: data.to_owned(),
+            year,
+            from,
+            xlsx,
+        };
+        for file in templates::for_departments(&previous.submissions, &options) {
+            if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
+                unchanged.insert(file.name);
+            }
+        }
+    }
+    unchanged
 }
 
 fn exists(path: &Path) -> bool {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::util::Data;
+use crate::util::{Data, root};
 
 /// Every file of a folder with its bytes.
 fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -101,17 +101,35 @@ fn the_new_year_validates_to_its_missing_figures_not_a_crash() {
 #[test]
 fn status_lists_every_department_and_fails_while_anything_is_missing() {
     let data = new_year();
-    std::fs::remove_file(data.file("2020-2021", "招标采购管理中心.toml")).unwrap();
-    let output = data
-        .disclose()
-        .args(["status", "2020-2021", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let status = |data: &Data| -> serde_json::Value {
+        let output = data
+            .disclose()
+            .args(["status", "2020-2021", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    // Right after init, every department has its blank template, and none has sent anything.
+    let doc = status(&data);
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["complete"], false);
-    assert_eq!(doc["missing"], serde_json::json!(["招标采购管理中心"]));
+    assert_eq!(doc["missing"].as_array().unwrap().len(), 9, "{doc}");
+    let office = &doc["departments"][0];
+    assert_eq!(office["name"], "党委办公室");
+    assert_eq!(office["received"], false);
+    assert_eq!(office["template"], true);
+    assert_eq!(office["files"], 1);
+    assert_eq!(office["errors"], 9);
+
+    // 教务处 sends its file back filled in; 招标采购管理中心's template is gone.
+    data.write(
+        "2020-2021",
+        "教务处.csv",
+        std::fs::read(root().join("data/2019-2020/教务处.csv")).unwrap(),
+    );
+    std::fs::remove_file(data.file("2020-2021", "招标采购管理中心.toml")).unwrap();
+    let doc = status(&data);
     let names: Vec<&str> = doc["departments"]
         .as_array()
         .unwrap()
@@ -119,20 +137,76 @@ fn status_lists_every_department_and_fails_while_anything_is_missing() {
         .map(|d| d["name"].as_str().unwrap())
         .collect();
     assert_eq!(names.len(), 9);
-    let office = &doc["departments"][0];
-    assert_eq!(office["name"], "党委办公室");
-    assert_eq!(office["errors"], 9);
-    data.disclose()
+    let department = |name: &str| {
+        doc["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(department("教务处")["received"], true);
+    assert_eq!(department("教务处")["template"], false);
+    assert_eq!(department("招标采购管理中心")["received"], false);
+    assert_eq!(department("招标采购管理中心")["template"], false);
+    assert_eq!(department("招标采购管理中心")["files"], 0);
+    let missing = doc["missing"].as_array().unwrap();
+    assert_eq!(missing.len(), 8, "{doc}");
+    assert!(!missing.contains(&serde_json::json!("教务处")));
+
+    let table = data
+        .disclose()
         .args(["status", "2020-2021"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "not yet submitted: 招标采购管理中心",
-        ));
+        .output()
+        .unwrap();
+    assert_eq!(table.status.code(), Some(1));
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.contains("│ 宣传部           ┆ no (blank template) ┆ 1 "),
+        "{table}"
+    );
+    assert!(
+        table.contains("│ 教务处           ┆ yes                 ┆ 1 "),
+        "{table}"
+    );
+    assert!(
+        table.contains("│ 招标采购管理中心 ┆ no                  ┆ 0 "),
+        "{table}"
+    );
+    assert!(table.contains("│ total            ┆ 1/9 "), "{table}");
+    assert!(
+        table.contains("not yet submitted: 党委办公室, 宣传部, 本科招生办"),
+        "{table}"
+    );
     data.disclose()
         .args(["status", "2019-2020"])
         .assert()
         .success();
+}
+
+#[test]
+fn excel_templates_are_recognised_as_not_filled_in_too() {
+    let data = Data::sample();
+    data.disclose()
+        .args(["init", "2020-2021", "--xlsx"])
+        .assert()
+        .success();
+    let output = data
+        .disclose()
+        .args(["status", "2020-2021", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(doc["missing"].as_array().unwrap().len(), 9, "{doc}");
+    assert!(
+        doc["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["template"] == true),
+        "{doc}"
+    );
 }
 
 #[test]
