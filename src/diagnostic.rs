@@ -121,6 +121,19 @@ impl Diagnostics {
         });
     }
 
+    /// The errors alone, in the same order: what a command prints when warnings are not asked
+    /// for.
+    pub fn errors_only(&self) -> Diagnostics {
+        Diagnostics {
+            list: self
+                .list
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Applies the year's rule levels: drops allowed rules, changes the severity of the others.
     pub fn apply_levels(&mut self, levels: &BTreeMap<String, Level>) {
         self.list.retain_mut(|d| {

@@ -66,7 +66,13 @@ fn refuse(
         return Ok(false);
     }
     let mut err = std::io::stderr().lock();
-    emit::short(&loaded.diagnostics, sources, global.lang, &mut err)?;
+    // Only what stops the comparison; `validate` shows the warnings.
+    emit::short(
+        &loaded.diagnostics.errors_only(),
+        sources,
+        global.lang,
+        &mut err,
+    )?;
     let line = match global.lang {
         Lang::Zh => format!(
             "compare：{year} 有 {errors} 个错误，未比较；运行 `disclose validate {year}` 查看每个问题所在的原文"

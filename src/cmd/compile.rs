@@ -81,7 +81,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     // A draft lists the findings in the document; otherwise errors always go to stderr.
     if (errors > 0 && !args.draft) || !args.quiet {
         let mut err = std::io::stderr().lock();
-        emit::short(diags, &mut sources, global.lang, &mut err)?;
+        if args.quiet {
+            emit::short(&diags.errors_only(), &mut sources, global.lang, &mut err)?;
+        } else {
+            emit::short(diags, &mut sources, global.lang, &mut err)?;
+        }
         if errors > 0 && !args.draft {
             let line = match global.lang {
                 Lang::Zh => format!(

@@ -101,6 +101,30 @@ fn output_does_not_depend_on_the_order_files_were_created_in() {
 }
 
 #[test]
+fn warnings_go_to_stderr_unless_quiet_and_errors_always_do() {
+    let data = Data::sample();
+    data.disclose()
+        .args(["compile", "2019-2020", "-o"])
+        .arg(data.path().join("年报.md"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[D203]"));
+    data.disclose()
+        .args(["compile", "2019-2020", "-q"])
+        .assert()
+        .success()
+        .stderr("");
+    data.edit("2019-2020", "宣传部.csv", "要闻,884", "要闻,885");
+    data.disclose()
+        .args(["compile", "2019-2020", "-q"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("宣传部.csv:2:9: error[D301]"))
+        .stderr(predicate::str::contains("warning[").not());
+}
+
+#[test]
 fn dash_o_writes_the_file_and_nothing_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("年报.txt");

@@ -5,6 +5,7 @@
 //! - `compile`: what compile writes, and that it follows the submissions (edits, events,
 //!   determinism).
 //! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
+//! - `docs`: docs/commands.md, run command by command: the page shows what each prints.
 //! - `docx`: the Word document, read back from its XML: every sentence, the layout, and
 //!   LibreOffice's conversion to PDF where LibreOffice is installed.
 //! - `compare`: two years side by side; exactly the figures edited show as changed.
@@ -20,6 +21,7 @@ mod broken;
 mod checklist;
 mod compare;
 mod compile;
+mod docs;
 mod docx;
 mod errors;
 mod example;

@@ -91,7 +91,7 @@ impl Data {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");
     let mut entries: Vec<_> = std::fs::read_dir(from)
         .expect("read folder")
