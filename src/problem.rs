@@ -8,6 +8,15 @@ use crate::diagnostic::Lang;
 use crate::location::Location;
 use crate::rules::{self, Rule};
 
+/// What fills an empty part (D501): the part's text in report.toml, or a key area's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmptyFix {
+    /// `[parts.<key>] text = "…"`.
+    Part(String),
+    /// A department's `[[text]]` with `area = "<key>"`.
+    Area(String),
+}
+
 /// What a finding is about, with the data its message needs.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(missing_docs)] // the variants are documented by their messages below
@@ -120,6 +129,7 @@ pub enum Problem {
         slot: String,
     },
     UnbalancedBrace,
+    PhraseWithoutNumber,
     ChecklistUnaccounted {
         items: Vec<String>,
         owner: Option<String>,
@@ -222,6 +232,7 @@ pub enum Problem {
     },
     EmptyPart {
         heading: String,
+        fix: EmptyFix,
     },
     CountInText {
         text: String,
@@ -340,7 +351,7 @@ impl Problem {
             P::NotUtf8 { .. } => &rules::NOT_UTF8,
             P::Undecodable => &rules::UNDECODABLE,
             P::IgnoredFile => &rules::IGNORED_FILE,
-            P::BadPhrase { .. } | P::UnbalancedBrace => &rules::BAD_PHRASE,
+            P::BadPhrase { .. } | P::UnbalancedBrace | P::PhraseWithoutNumber => &rules::BAD_PHRASE,
             P::ChecklistUnaccounted { .. } => &rules::CHECKLIST_UNACCOUNTED,
             P::ChecklistNoAccount { .. } => &rules::CHECKLIST_NO_ACCOUNT,
             P::ChecklistTwice { .. } => &rules::CHECKLIST_TWICE,
@@ -397,6 +408,13 @@ impl Problem {
             (None, _) => String::new(),
         };
         match self {
+            // TOML allows only ASCII letters, digits, - and _ in a bare key.
+            P::TomlSyntax { message } if message.contains("unquoted key") && zh => format!(
+                "语法错误：{message}；中文的键必须加引号，如 \"本科招生办\" = [7, 8]"
+            ),
+            P::TomlSyntax { message } if message.contains("unquoted key") => format!(
+                "syntax error: {message}; a key in Chinese must be quoted, e.g. \"本科招生办\" = [7, 8]"
+            ),
             P::TomlSyntax { message } | P::CsvSyntax { message } if zh => {
                 format!("语法错误：{message}")
             }
@@ -531,6 +549,8 @@ impl Problem {
             ),
             P::UnbalancedBrace if zh => "措辞中的花括号不配对；字面的括号请写作 {{ 或 }}".to_owned(),
             P::UnbalancedBrace => "unbalanced brace in the phrase; write a literal brace as {{ or }}".to_owned(),
+            P::PhraseWithoutNumber if zh => "措辞中没有 {数量}，报告会漏掉这个数字；请在数字应出现的位置写 {数量}".to_owned(),
+            P::PhraseWithoutNumber => "the phrase has no {数量}, so the report would leave the number out; write {数量} where it belongs".to_owned(),
             P::ChecklistUnaccounted { items, owner } => {
                 let list = items.join(", ");
                 match (zh, owner, items.len()) {
@@ -559,10 +579,10 @@ impl Problem {
                 format!("checklist item {item} is marked {status} but has no link")
             }
             P::ChecklistNoReason { item } if zh => {
-                format!("清单事项 {item} 标为不适用，但没有说明理由（备注 / note）")
+                format!("清单事项 {item} 标为不适用，但没有说明理由（说明 / note）")
             }
             P::ChecklistNoReason { item } => format!(
-                "checklist item {item} is marked not applicable without a reason (note / 备注)"
+                "checklist item {item} is marked not applicable without a reason (说明 / note)"
             ),
             P::ChecklistBadLink { link } if zh => format!("`{link}` 不是 http(s) 网址"),
             P::ChecklistBadLink { link } => format!("`{link}` is not an http(s) URL"),
@@ -655,10 +675,10 @@ impl Problem {
                 ),
             },
             P::PublishedOutsidePeriod { date, period } if zh => {
-                format!("公开日期 {date} 不在统计期（{period}）内，应属其他学年")
+                format!("公开日期 {date} 晚于统计期（{period}）结束，应列入下一学年的报告；日期是否写错？")
             }
             P::PublishedOutsidePeriod { date, period } => format!(
-                "the publication date {date} is outside the statistics period ({period}); it belongs to another year's report"
+                "the publication date {date} is after the statistics period ({period}) ends, so it belongs to next year's report; is the date mistyped?"
             ),
             P::IssuedEarly { issued, end } if zh => {
                 format!("报告日期 {issued} 早于统计期结束日 {end}")
@@ -674,8 +694,18 @@ impl Problem {
             P::UnusualPeriod { period } => {
                 format!("the statistics period {period} is not 1 September to 31 August")
             }
-            P::EmptyPart { heading } if zh => format!("报告的“{heading}”部分没有内容"),
-            P::EmptyPart { heading } => format!("the part “{heading}” of the report is empty"),
+            P::EmptyPart { heading, fix: EmptyFix::Part(key) } if zh => format!(
+                "报告的“{heading}”部分没有内容：请在 report.toml 的 [parts.{key}] 中写 text = \"……\"（无可报告时写“无”）"
+            ),
+            P::EmptyPart { heading, fix: EmptyFix::Part(key) } => format!(
+                "the part “{heading}” of the report is empty: write it in report.toml as [parts.{key}] text = \"…\" (\"无\" if there is nothing to report)"
+            ),
+            P::EmptyPart { heading, fix: EmptyFix::Area(key) } if zh => format!(
+                "重点领域“{heading}”没有文字：由负责部门提交 [[text]] area = \"{key}\"，或在这条 [[areas]] 中写 text"
+            ),
+            P::EmptyPart { heading, fix: EmptyFix::Area(key) } => format!(
+                "the key area “{heading}” has no text: the responsible department submits [[text]] with area = \"{key}\", or give this [[areas]] entry a text"
+            ),
             P::CountInText { text } if zh => format!(
                 "叙述中直接写了数量 `{text}`；请作为数量行提交，并在措辞中使用 {{数量}}"
             ),

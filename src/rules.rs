@@ -130,11 +130,11 @@ rules! {
          Anything else (a Word draft, a PDF, an old .xls workbook) is ignored: move it elsewhere \
          if it is not a submission, or convert it (in Excel, save an .xls file as .xlsx).";
     BAD_PHRASE = "D115", Error,
-        "a phrase has an unknown slot or unbalanced braces",
-        "措辞模板中有未知的占位符或括号不配对",
+        "a phrase has an unknown slot, unbalanced braces or no {数量}",
+        "措辞模板中有未知的占位符、括号不配对或没有 {数量}",
         "A phrase is the sentence the report prints for a figure, with slots in braces: \
          {数量} (the figure with its unit), {分项} (its breakdown), {渠道}, {类别}. Write \
-         a literal brace as {{ or }}.";
+         a literal brace as {{ or }}. Every phrase prints its number: {数量} must be in it.";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",
@@ -247,7 +247,9 @@ rules! {
         "a date lies outside the statistics period",
         "日期不在统计期内",
         "Events dated outside the statistics period (by default 1 September to 31 August) are not \
-         counted. Check the date: it may be a typo, or the row belongs to another year.";
+         counted. Check the date: it may be a typo, or the row belongs to another year. A \
+         checklist item's publication date may lie before the period (a rule published years ago \
+         and still in force), not after it.";
     ISSUED_EARLY = "D403", Error,
         "the report is dated before its statistics period ends",
         "报告发布日期早于统计期结束",

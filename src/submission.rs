@@ -59,7 +59,8 @@ impl Submissions {
 pub struct Department {
     /// The department's name, as in its file names (宣传部 for 宣传部.csv).
     pub name: String,
-    /// The files it came from, sorted.
+    /// The files it came from, in the order they are read: TOML files by name, then the others
+    /// by name.
     pub files: Vec<Arc<Path>>,
     /// Count rows.
     pub figures: Vec<Figure>,

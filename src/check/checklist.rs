@@ -69,8 +69,9 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
         let report = Location::file(&facts.file);
         let total = checklist.items.len();
         let problem = if unassigned.len() * 2 > total {
+            // All the items not accounted for, those reported at their owner's line included.
             Problem::ChecklistNoAccount {
-                missing: unassigned.len(),
+                missing: total - accounted.len(),
                 total,
             }
         } else {
@@ -138,8 +139,10 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
             Some(_) => {}
         }
     }
+    // An item published before the period and still published is accounted for as it is (a
+    // school's 章程 of 2017); one published after the period ends belongs to next year's report.
     for date in &disclosure.published {
-        if !facts.period.contains(date.value) {
+        if date.value > facts.period.end {
             diags.push(
                 Problem::PublishedOutsidePeriod {
                     date: date.value.to_string(),
@@ -243,7 +246,7 @@ mod tests {
 
     /// One department accounting for every item but `skip`, with links on example.edu.cn.
     fn all_items_but(skip: &[u32]) -> String {
-        let mut csv = String::from("事项,状态,链接,公开日期,备注\n");
+        let mut csv = String::from("事项,状态,链接,公开日期,说明\n");
         for n in (1..=50).filter(|n| !skip.contains(n)) {
             let _ = writeln!(
                 csv,
@@ -333,10 +336,24 @@ mod tests {
     }
 
     #[test]
+    fn a_remark_is_not_a_reason() {
+        // 备注 is the department's own remark, never printed: it cannot be the reason either.
+        let csv = all_items_but(&[17])
+            .replace("说明\n", "说明,备注\n")
+            .replace(",\n", ",,\n")
+            + "17,不适用,,,,学校无校办企业\n";
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D204"], "{}", found.dump());
+    }
+
+    #[test]
     fn item_ids_are_read_as_numbers() {
-        let csv = all_items_but(&[7, 8])
+        let csv = all_items_but(&[7, 8, 9])
             + "07,已公开,https://zs.example.edu.cn/7.htm,2020-03-01,\n\
-               ８,已公开,https://zs.example.edu.cn/8.htm,2020-03-01,\n";
+               ８,已公开,https://zs.example.edu.cn/8.htm,2020-03-01,\n\
+               第9项,已公开,https://zs.example.edu.cn/9.htm,2020-03-01,\n";
         let found = Year::new()
             .file("党政办公室.csv", &csv)
             .check_with(super::check);
@@ -344,13 +361,19 @@ mod tests {
     }
 
     #[test]
-    fn d402_a_publication_date_outside_the_period() {
-        let csv = all_items_but(&[]).replacen("2020-03-01", "2018-03-01", 1);
+    fn d402_a_publication_date_after_the_period() {
+        let csv = all_items_but(&[]).replacen("2020-03-01", "2020-09-15", 1);
         let found = Year::new()
             .file("党政办公室.csv", &csv)
             .check_with(super::check);
         assert_eq!(ids(&found), ["D402"]);
         assert_eq!(found.at(0), "党政办公室.csv:2:41");
+        // Published years ago and still published: accounted for, no finding.
+        let csv = all_items_but(&[]).replacen("2020-03-01", "2017-03-01", 1);
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostics;
 use crate::location::{Located, Location};
 use crate::outline::PartKind;
 use crate::paragraph::Paragraph;
-use crate::problem::Problem;
+use crate::problem::{EmptyFix, Problem};
 use crate::submission::Submissions;
 use crate::year::AcademicYear;
 
@@ -78,6 +78,7 @@ pub(crate) fn parts(subs: &Submissions, diags: &mut Diagnostics) {
             diags.push(
                 Problem::EmptyPart {
                     heading: heading.to_owned(),
+                    fix: EmptyFix::Part(spec.key.to_owned()),
                 },
                 at,
             );
@@ -104,6 +105,7 @@ pub(crate) fn parts(subs: &Submissions, diags: &mut Diagnostics) {
             diags.push(
                 Problem::EmptyPart {
                     heading: area.title.value.clone(),
+                    fix: EmptyFix::Area(area.key.value.clone()),
                 },
                 area.key.location.clone(),
             );
@@ -285,7 +287,7 @@ mod tests {
         assert!(
             found
                 .dump()
-                .contains("D501 report.toml:5:7 the part “财务信息公开情况”"),
+                .contains("D501 report.toml:5:7 the key area “财务信息公开情况” has no text: the responsible department submits [[text]] with area = \"财务\""),
             "{}",
             found.dump()
         );

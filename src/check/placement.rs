@@ -31,10 +31,17 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
                 diags.push(
                     Problem::UnknownArea {
                         area: text.area.value.clone(),
-                        suggestion: did_you_mean(
-                            &text.area.value,
-                            areas.iter().map(|a| a.key.value.as_str()),
-                        ),
+                        // The area's title written instead of its key names the key exactly.
+                        suggestion: areas
+                            .iter()
+                            .find(|a| a.title.value == text.area.value.trim())
+                            .map(|a| a.key.value.clone())
+                            .or_else(|| {
+                                did_you_mean(
+                                    &text.area.value,
+                                    areas.iter().map(|a| a.key.value.as_str()),
+                                )
+                            }),
                     },
                     text.area.location.clone(),
                 );

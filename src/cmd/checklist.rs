@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use disclose::checklist::Checklist;
 use disclose::compose::{self, where_published};
 use disclose::{AcademicYear, read};
@@ -43,15 +43,33 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                 "{} {year} 学年 · {}",
                 subs.facts.school.value, subs.checklist.name
             );
-            table.set_header(["编号", "事项", "状态", "责任部门", "公开网址或渠道"]);
+            table.set_header(["编号", "事项", "状态", "责任部门", "公开网址或渠道 / 说明"]);
+            let mut longest_link = 0;
             for row in compose::data(subs).checklist {
+                longest_link = row
+                    .links
+                    .iter()
+                    .map(String::len)
+                    .fold(longest_link, usize::max);
                 table.add_row([
                     row.id.clone(),
                     row.text.clone(),
                     row.status.clone().unwrap_or_else(|| "未说明".to_owned()),
                     row.departments.join("、"),
-                    where_published(&row),
+                    // The note on a line of its own, under the links: five columns fit a
+                    // terminal, six would squeeze the item's text.
+                    [where_published(&row), row.note.clone().unwrap_or_default()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                 ]);
+            }
+            // A link broken across lines cannot be copied: the column is at least as wide as
+            // the longest link (up to 60 columns).
+            if let Some(column) = table.column_mut(4) {
+                let width = u16::try_from(longest_link.min(60) + 2).unwrap_or(62); // + padding
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
             }
         }
     }

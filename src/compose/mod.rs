@@ -95,29 +95,29 @@ fn checklist_rows(data: &Data) -> Table {
                 row.text.clone(),
                 row.status.clone().unwrap_or_else(|| "未说明".to_owned()),
                 where_published(row),
+                row.note.clone().unwrap_or_default(),
             ]
         })
         .collect();
     Table {
         title: "附件：清单事项公开情况表".to_owned(),
-        columns: ["编号", "类别", "事项", "公开情况", "公开网址或渠道"]
+        columns: ["编号", "类别", "事项", "公开情况", "公开网址或渠道", "说明"]
             .map(str::to_owned)
             .to_vec(),
         rows,
     }
 }
 
-/// Where a checklist item is published: its links, or else the channels named; then its note.
+/// Where a checklist item is published: its links (separated by spaces), then the channels
+/// named (separated by 、), the two separated by ；. The note has a column of its own.
 pub fn where_published(row: &ChecklistRow) -> String {
-    let (mut place, separator): (Vec<&str>, &str) = if row.links.is_empty() {
-        (row.channels.iter().map(String::as_str).collect(), "、")
-    } else {
-        (row.links.iter().map(String::as_str).collect(), " ")
-    };
-    if let Some(note) = &row.note {
-        place.push(note);
+    let links = row.links.join(" ");
+    let channels = row.channels.join("、");
+    match (links.is_empty(), channels.is_empty()) {
+        (false, false) => format!("{links}；{channels}"),
+        (true, _) => channels,
+        (false, true) => links,
     }
-    place.join(separator)
 }
 
 /// The year's numbers as data, without composing the text.

@@ -62,7 +62,19 @@ pub struct PhraseError {
 
 /// Checks a phrase's slots and braces.
 pub fn validate(template: &str) -> Result<(), PhraseError> {
-    parse(template).map(|_| ())
+    let pieces = parse(template)?;
+    // The phrase prints a submitted number: without {数量} the number would be lost.
+    if pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Slot(Slot::Number)))
+    {
+        Ok(())
+    } else {
+        Err(PhraseError {
+            problem: Problem::PhraseWithoutNumber,
+            offset: 0,
+        })
+    }
 }
 
 fn parse(template: &str) -> Result<Vec<Piece>, PhraseError> {

@@ -138,7 +138,15 @@ fn counts_csv(department: &Department, figures: &[&Figure]) -> Vec<u8> {
 
 fn disclosures_csv(disclosures: &[&Disclosure]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(["事项", "状态", "链接", "公开日期", "责任部门", "备注"]);
+    let _ = writer.write_record([
+        "事项",
+        "状态",
+        "链接",
+        "渠道",
+        "公开日期",
+        "责任部门",
+        "说明",
+    ]);
     for d in disclosures {
         let join = |list: &[crate::location::Located<String>]| {
             list.iter()
@@ -150,6 +158,7 @@ fn disclosures_csv(disclosures: &[&Disclosure]) -> Vec<u8> {
             d.item.value.as_str(),
             d.status.value.as_str(),
             &join(&d.links),
+            &join(&d.channels),
             "",
             &join(&d.owners),
             d.note.as_ref().map_or("", |n| n.value.as_str()),

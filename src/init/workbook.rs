@@ -46,7 +46,11 @@ fn build(department: &Department, options: &Options) -> Result<Vec<u8>, XlsxErro
 fn header(sheet: &mut Worksheet, columns: &[&str], bold: &Format) -> Result<(), XlsxError> {
     for (c, name) in (0u16..).zip(columns) {
         sheet.write_string_with_format(0, c, *name, bold)?;
-        let width = if *name == "备注" { 40 } else { 14 };
+        let width = if matches!(*name, "备注" | "说明") {
+            40
+        } else {
+            14
+        };
         sheet.set_column_width(c, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
@@ -136,7 +140,15 @@ fn disclosures(
     sheet.set_name("清单")?;
     header(
         sheet,
-        &["事项", "状态", "链接", "公开日期", "责任部门", "备注"],
+        &[
+            "事项",
+            "状态",
+            "链接",
+            "渠道",
+            "公开日期",
+            "责任部门",
+            "说明",
+        ],
         bold,
     )?;
     for (row, d) in (1u32..).zip(&department.disclosures) {
@@ -150,6 +162,7 @@ fn disclosures(
             d.item.value.clone(),
             d.status.value.as_str().to_owned(),
             join(&d.links),
+            join(&d.channels),
             String::new(),
             join(&d.owners),
             d.note.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
@@ -178,7 +191,7 @@ fn instructions(
         "“备注”列是上学年的数量，仅供参考；约数请在“限定词”列保留 约、近、余 或 多。".to_owned(),
         "“来源”为“事件”的行不填数量：数量由本部门提交的事件文件（日期、渠道、类别、标题）统计。".to_owned(),
         "“清单”表：每行是《高等学校信息公开事项清单》的一项。请核对链接，并在“公开日期”填写本学年的公开日期。".to_owned(),
-        "状态填 已公开、部分公开 或 不适用；不适用时须在“备注”写明理由。".to_owned(),
+        "状态填 已公开、部分公开 或 不适用；不适用时须在“说明”写明理由。“说明”会印在报告的清单事项表中，仅供内部参考的话请写在“备注”列（不会被读取）。".to_owned(),
         format!("填好后交信息公开办公室，或自行运行 disclose validate {} 检查。", options.year),
         "本“说明”表不会被读取，可以保留。".to_owned(),
     ];

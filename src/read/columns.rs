@@ -61,7 +61,7 @@ pub(crate) const COUNTS: &[Column] = columns![
     "partial" = "分项不全",
     "phrase" = "措辞" | "表述",
     "source" = "来源",
-    "note" = "备注",
+    "remark" = "备注",
 ];
 
 /// Event rows.
@@ -71,7 +71,7 @@ pub(crate) const EVENTS: &[Column] = columns![
     "item" = "类别" | "项目" | "栏目",
     "title" = "标题",
     "link" = "链接" | "网址" | "url",
-    "note" = "备注",
+    "remark" = "备注",
 ];
 
 /// Checklist entries.
@@ -82,7 +82,8 @@ pub(crate) const DISCLOSURES: &[Column] = columns![
     "channels" = "渠道" | "公开渠道",
     "published" = "公开日期" | "发布日期",
     "owners" = "责任部门" | "共同责任部门",
-    "note" = "备注" | "说明",
+    "note" = "说明" | "理由",
+    "remark" = "备注",
 ];
 
 /// The kinds of table a CSV or sheet can hold.

@@ -132,7 +132,7 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
         let at = p.location.within(&p.value, e.offset..e.offset + width);
         row.report(e.problem, at);
     }
-    let _ = row.text("note");
+    let _ = row.text("remark");
     let row_location = row.location();
     Some(Figure {
         channel: channel?,
@@ -171,7 +171,7 @@ pub(crate) fn event<R: Row + ?Sized>(row: &mut R) -> Option<Event> {
     let item = required_text(row, "item");
     let _ = row.text("title");
     let _ = row.text("link");
-    let _ = row.text("note");
+    let _ = row.text("remark");
     Some(Event {
         date: date?,
         channel: channel?.value,
@@ -183,7 +183,13 @@ pub(crate) fn event<R: Row + ?Sized>(row: &mut R) -> Option<Event> {
 /// (`07`, `７` → `7`), so that it matches the checklist.
 pub(crate) fn item_id(text: &str) -> String {
     let text = text.trim();
-    let digits: String = text
+    // 第16项 is item 16, as the checklist is often cited.
+    let bare = text
+        .strip_prefix('第')
+        .and_then(|t| t.strip_suffix('项'))
+        .unwrap_or(text)
+        .trim();
+    let digits: String = bare
         .chars()
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -217,6 +223,7 @@ pub(crate) fn disclosure<R: Row + ?Sized>(row: &mut R) -> Option<Disclosure> {
     let published = row.dates("published");
     let owners = row.texts("owners");
     let note = row.text("note");
+    let _ = row.text("remark");
     Some(Disclosure {
         item: item?,
         status: status?,

@@ -235,7 +235,7 @@ fn the_worked_example_in_the_docs_prints_what_the_docs_say() {
     assert!(out.contains("\n*（一）信息公开渠道和数据*\n"), "{out}");
     assert!(
         out.contains(
-            "\n| 编号 | 类别 | 事项 | 公开情况 | 公开网址或渠道 |\n| --- | --- | --- | --- | --- |\n| 1 | "
+            "\n| 编号 | 类别 | 事项 | 公开情况 | 公开网址或渠道 | 说明 |\n| --- | --- | --- | --- | --- | --- |\n| 1 | "
         ),
         "{out}"
     );
