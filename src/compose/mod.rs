@@ -318,6 +318,20 @@ fn sentence(subs: &Submissions, department: &Department, figure: &Figure) -> Str
     phrase::fill(template, &values(figure, &number, &parts))
 }
 
+/// A figure in its default sentence and without parts, as the continuation of the sentence
+/// before it when that one is of the same channel: "校级公文 188 份" after
+/// "办公系统发布通知公告 126 条" reads "办公系统发布通知公告 126 条、校级公文 188 份".
+fn continuation(subs: &Submissions, department: &Department, figure: &Figure) -> Option<String> {
+    if figure.phrase.is_some() || !placement::parts_of(subs, figure).is_empty() {
+        return None;
+    }
+    let number = figure_text(department, figure);
+    Some(phrase::fill(
+        phrase::DEFAULT_PART,
+        &values(figure, &number, ""),
+    ))
+}
+
 fn values<'a>(figure: &'a Figure, number: &'a str, parts: &'a str) -> Values<'a> {
     Values {
         number,

@@ -2,7 +2,7 @@
 //! sentences; (二) one numbered paragraph per key area, the departments' texts in order.
 
 use super::placement::Placement;
-use super::{end_sentence, lead, numbered, placeholder, push_led, sentence};
+use super::{continuation, end_sentence, lead, numbered, placeholder, push_led, sentence};
 use crate::facts::PartText;
 use crate::outline::Numbering;
 use crate::report::Block;
@@ -33,17 +33,32 @@ pub(super) fn compose(
         for (i, (group, placed)) in facts.channels.iter().zip(&placement.groups).enumerate() {
             let mut pieces: Vec<String> = Vec::new();
             let mut printed = vec![false; placed.len()];
+            // The channel of the last piece, when it is a default sentence another figure of
+            // the same channel can continue.
+            let mut open: Option<&str> = None;
             for selector in &group.figures {
-                let before = pieces.len();
+                let mut matched = false;
                 for (k, (department, figure)) in placed.iter().enumerate() {
                     let s = &selector.value;
                     if !printed[k] && s.matches(&figure.channel.value, &figure.item.value) {
                         printed[k] = true;
-                        pieces.push(sentence(subs, department, figure));
+                        matched = true;
+                        let channel = figure.channel.value.as_str();
+                        match (continuation(subs, department, figure), pieces.last_mut()) {
+                            (Some(more), Some(last)) if open == Some(channel) => {
+                                last.push('、');
+                                last.push_str(&more);
+                            }
+                            (more, _) => {
+                                pieces.push(sentence(subs, department, figure));
+                                open = more.map(|_| channel);
+                            }
+                        }
                     }
                 }
-                if draft && pieces.len() == before {
+                if draft && !matched {
                     pieces.push(placeholder(&selector.value.to_string()));
+                    open = None;
                 }
             }
             if let Some(then) = &group.then {
@@ -80,5 +95,56 @@ pub(super) fn compose(
             let title = lead(&numbered(Numbering::Arabic, i + 1), &area.title.value);
             push_led(blocks, title, paragraphs.into_iter());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Block;
+    use crate::testing::Year;
+
+    /// The text of part 二's first channel paragraph.
+    fn channels_paragraph(group: &str, csv: &str) -> String {
+        let (subs, _) = Year::new().facts(group).file("党政办公室.csv", csv).load();
+        let report = super::super::compose(&subs, false);
+        report
+            .parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .find_map(|b| match b {
+                Block::Paragraph {
+                    lead: Some(lead),
+                    text,
+                } if lead.contains("办公系统") => Some(text.clone()),
+                _ => None,
+            })
+            .expect("the channel paragraph")
+    }
+
+    const GROUP: &str =
+        "[[channels]]\ntitle = \"通过办公系统公开信息情况\"\nfigures = [\"办公系统\", \"校报\"]\n";
+
+    #[test]
+    fn figures_of_one_channel_in_default_sentences_share_one_sentence() {
+        let text = channels_paragraph(
+            GROUP,
+            "渠道,类别,数量,单位\n办公系统,通知公告,126,条\n办公系统,校级公文,188,份\n校报,《示例报》,20,期\n",
+        );
+        assert_eq!(
+            text,
+            "办公系统发布通知公告 126 条、校级公文 188 份；校报发布《示例报》20 期。"
+        );
+    }
+
+    #[test]
+    fn a_figure_with_its_own_phrase_starts_its_own_sentence() {
+        let text = channels_paragraph(
+            GROUP,
+            "渠道,类别,数量,单位,措辞\n办公系统,通知公告,126,条,\n办公系统,校级公文,188,份,同时印发{类别}{数量}\n",
+        );
+        assert_eq!(
+            text,
+            "办公系统发布通知公告 126 条；同时印发校级公文 188 份。"
+        );
     }
 }
