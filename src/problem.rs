@@ -821,9 +821,59 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c.to_owned())
 }
 
+/// Words a user writes for a TOML key or table that has another name here: `[[checklist]]`
+/// for `[[disclosure]]`, `reason` for `note`.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("checklist", "disclosure"),
+    ("item_disclosure", "disclosure"),
+    ("counts", "count"),
+    ("figure", "count"),
+    ("figures", "count"),
+    ("events", "event"),
+    ("area_text", "text"),
+    ("texts", "text"),
+    ("request", "requests"),
+    ("complaint", "complaints"),
+    ("reports_received", "requests"),
+    ("reason", "note"),
+    ("explanation", "note"),
+    ("link", "links"),
+    ("url", "links"),
+    ("urls", "links"),
+    ("date", "published"),
+    ("dates", "published"),
+    ("comment", "remark"),
+    ("remarks", "remark"),
+    ("department", "owners"),
+];
+
+/// The name used here for a word with another name, if it is among `candidates`.
+pub fn synonym<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = word.to_lowercase();
+    let target = SYNONYMS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, t)| *t)?;
+    candidates
+        .into_iter()
+        .find(|c| *c == target)
+        .map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonyms_name_the_key_used_here() {
+        assert_eq!(
+            synonym("checklist", ["count", "disclosure"]),
+            Some("disclosure".into())
+        );
+        assert_eq!(synonym("reason", ["item", "note"]), Some("note".into()));
+        assert_eq!(synonym("checklist", ["count"]), None);
+        assert_eq!(synonym("channel", ["channel"]), None);
+    }
 
     #[test]
     fn suggestions_catch_typos_only() {

@@ -17,7 +17,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::Diagnostics;
 use crate::location::{Located, Location};
 use crate::paragraph::{self, Paragraph};
-use crate::problem::{Expected, Problem, did_you_mean};
+use crate::problem::{Expected, Problem, did_you_mean, synonym};
 use crate::read::values;
 use crate::submission::Count;
 
@@ -374,7 +374,8 @@ impl<'t, 'i> Table<'t, 'i> {
         for (key, _) in self.entries {
             let name = key.get_ref().as_ref();
             if !self.used.contains(&name) {
-                let suggestion = did_you_mean(name, self.used.iter().copied());
+                let suggestion = did_you_mean(name, self.used.iter().copied())
+                    .or_else(|| synonym(name, self.used.iter().copied()));
                 ctx.report(
                     Problem::UnknownKey {
                         key: name.to_owned(),
