@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod error;
 pub mod facts;
+pub mod figure_ref;
 pub mod forms;
 pub mod init;
 pub mod location;

@@ -96,6 +96,10 @@ pub enum Problem {
         parent: String,
         suggestion: Option<String>,
     },
+    UnknownFigureRef {
+        key: String,
+        suggestion: Option<String>,
+    },
     UnknownArea {
         area: String,
         suggestion: Option<String>,
@@ -340,6 +344,7 @@ impl Problem {
             P::UnknownDepartment { .. } => &rules::UNKNOWN_DEPARTMENT,
             P::UnknownItem { .. } => &rules::UNKNOWN_ITEM,
             P::UnknownParent { .. }
+            | P::UnknownFigureRef { .. }
             | P::UnknownArea { .. }
             | P::ExportColumn { .. }
             | P::ExportMissing { .. } => &rules::UNKNOWN_REFERENCE,
@@ -490,6 +495,14 @@ impl Problem {
             ),
             P::UnknownItem { id } if zh => format!("清单中没有编号为 `{id}` 的事项"),
             P::UnknownItem { id } => format!("the checklist has no item `{id}`"),
+            P::UnknownFigureRef { key, suggestion } if zh => format!(
+                "文字中引用的数据 `{{{key}}}` 无人填报：引用须与某个数量行的“渠道/类别”完全一致{}",
+                suggest(suggestion)
+            ),
+            P::UnknownFigureRef { key, suggestion } => format!(
+                "the text names the figure `{{{key}}}`, which no department submitted: a reference must be a count's channel/item exactly{}",
+                suggest(suggestion)
+            ),
             P::UnknownParent { channel, parent, suggestion } if zh => format!(
                 "渠道 `{channel}` 中没有上级项目 `{parent}`{}",
                 suggest(suggestion)

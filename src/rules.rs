@@ -105,8 +105,9 @@ rules! {
     UNKNOWN_REFERENCE = "D110", Error,
         "a reference to something that does not exist",
         "引用了不存在的对象",
-        "A count's `parent` names an item that its channel does not have, or a department text \
-         names an `area` that report.toml does not define. Fix the name.";
+        "A count's `parent` names an item that its channel does not have, a department text \
+         names an `area` that report.toml does not define, or a paragraph names a figure \
+         `{渠道/类别}` that no department submitted. Fix the name.";
     NOT_UTF8 = "D111", Warning,
         "a file is not UTF-8 and was read as GB18030",
         "文件不是 UTF-8 编码，已按 GB18030 读取",
@@ -209,7 +210,7 @@ rules! {
         "报告中未使用的数据",
         "Every figure should appear in the report. A figure is printed when a channel group in \
          report.toml (`[[channels]]`, `figures = [...]`) names its channel, or its channel and \
-         item. Add it to a group.";
+         item, or when a paragraph names it as `{渠道/类别}`. Add it to a group, or name it.";
     EMPTY_SELECTOR = "D308", Warning,
         "a channel group names figures nobody submitted",
         "渠道分组引用了无人填报的数据",
@@ -291,8 +292,9 @@ rules! {
         "叙述文字中直接写入了数量",
         "Numbers in the report come from submissions, so that they can be checked and compared \
          from year to year. A number followed by a unit (条, 篇, 期, 份, 件, 项, 次, 人次…) \
-         inside a paragraph is a figure: submit it as a count with a phrase, and remove it \
-         from the text.";
+         inside a paragraph is a figure: submit it as a count, and write `{渠道/类别}` in the \
+         text where it belongs (组织专题培训{培训/专题培训} prints 组织专题培训 2 次), or put it \
+         in a channel group.";
     STALE_YEAR = "D503", Warning,
         "narrative text names a different academic year",
         "叙述文字提到了其他学年",

@@ -1,7 +1,9 @@
-//! Everything submitted lands somewhere in the report (D307, D308, D110 for areas).
+//! Everything submitted lands somewhere in the report, and every name points at something (D307,
+//! D308; D110 for areas and for figures named in text).
 
 use crate::compose::placement;
 use crate::diagnostic::Diagnostics;
+use crate::figure_ref;
 use crate::problem::{Problem, did_you_mean};
 use crate::submission::Submissions;
 
@@ -24,6 +26,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
             selector.location.clone(),
         );
     }
+    figure_refs(subs, diags);
     let areas = &subs.facts.areas;
     for department in &subs.departments {
         for text in &department.texts {
@@ -44,6 +47,28 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
                             }),
                     },
                     text.area.location.clone(),
+                );
+            }
+        }
+    }
+}
+
+/// D110: a paragraph names a figure (`{渠道/类别}`) that no department submitted.
+fn figure_refs(subs: &Submissions, diags: &mut Diagnostics) {
+    let keys: Vec<String> = subs
+        .figures()
+        .map(|(_, f)| format!("{}/{}", f.channel.value, f.item.value))
+        .collect();
+    for paragraph in figure_ref::paragraphs(subs) {
+        for reference in figure_ref::find(&paragraph.text) {
+            let key = format!("{}/{}", reference.channel, reference.item);
+            if !keys.contains(&key) {
+                diags.push(
+                    Problem::UnknownFigureRef {
+                        suggestion: did_you_mean(&key, keys.iter().map(String::as_str)),
+                        key,
+                    },
+                    paragraph.locate(reference.range),
                 );
             }
         }
@@ -80,6 +105,30 @@ mod tests {
             .check_with(super::check);
         assert_eq!(ids(&found), ["D307"]);
         assert_eq!(found.at(0), "宣传部.csv:4:1");
+    }
+
+    #[test]
+    fn a_figure_a_paragraph_names_is_placed_and_a_misnamed_one_is_d110() {
+        let overview =
+            "[parts.overview]\ntext = \"组织专题培训{培训/专题培训}，覆盖{ 培训/ 参训人次 }。\"\n";
+        let csv =
+            "渠道,类别,数量,单位\n学校主页,信息,3,条\n办公系统,通知公告,4,条\n培训,专题培训,2,次\n";
+        let found = Year::new()
+            .facts(&(GROUP.to_owned() + overview))
+            .file("宣传部.csv", csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D110"], "{}", found.dump());
+        assert_eq!(found.at(0), "report.toml:8:27");
+        assert!(
+            found.message(0).contains("`{培训/参训人次}`"),
+            "{}",
+            found.dump()
+        );
+        let found = Year::new()
+            .facts(&(GROUP.to_owned() + &overview.replace("覆盖{ 培训/ 参训人次 }", "效果良好")))
+            .file("宣传部.csv", csv)
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod proactive;
 mod tables;
 
 use crate::facts::{Facts, Point};
+use crate::figure_ref;
 use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
 use crate::report::{Block, ChecklistRow, Data, Part, Report, Signature, Table};
 use crate::submission::{Department, Figure, Number, Submissions};
@@ -182,7 +183,12 @@ fn blocks(
     let facts = &subs.facts;
     let text = facts.parts.get(spec.key);
     let mut blocks: Vec<Block> = text
-        .map(|t| t.paragraphs.iter().map(|p| plain(p.text.clone())).collect())
+        .map(|t| {
+            t.paragraphs
+                .iter()
+                .map(|p| plain(narrative(subs, &p.text)))
+                .collect()
+        })
         .unwrap_or_default();
     let points: &[Point] = text.map_or(&[], |t| t.points.as_slice());
     let mut number = 0;
@@ -192,7 +198,7 @@ fn blocks(
         push_led(
             &mut blocks,
             lead,
-            point.paragraphs.iter().map(|p| p.text.clone()),
+            point.paragraphs.iter().map(|p| narrative(subs, &p.text)),
         );
     }
     match spec.kind {
@@ -316,6 +322,19 @@ fn sentence(subs: &Submissions, department: &Department, figure: &Figure) -> Str
     };
     let template = figure.phrase.as_ref().map_or(default, |p| &p.value);
     phrase::fill(template, &values(figure, &number, &parts))
+}
+
+/// A paragraph of narrative with the figures it names (`{渠道/类别}`) printed as `{数量}`
+/// prints them; a figure nobody submitted (D110) is a placeholder.
+fn narrative(subs: &Submissions, text: &str) -> String {
+    figure_ref::fill(text, |r| {
+        subs.figures()
+            .find(|(_, f)| f.channel.value == r.channel && f.item.value == r.item)
+            .map_or_else(
+                || placeholder(&format!("{}/{}", r.channel, r.item)),
+                |(department, figure)| figure_text(department, figure),
+            )
+    })
 }
 
 /// A figure in its default sentence and without parts, as the continuation of the sentence

@@ -10,6 +10,7 @@
 //! leaves out.
 
 use crate::facts::Selector;
+use crate::figure_ref;
 use crate::location::Located;
 use crate::submission::{Department, Figure, Submissions};
 
@@ -54,10 +55,18 @@ pub(crate) fn place(subs: &Submissions) -> Placement<'_> {
         }
         groups.push(placed);
     }
+    // A figure a paragraph names ({渠道/类别}) is printed there.
+    let named: Vec<(&str, &str)> = figure_ref::paragraphs(subs)
+        .into_iter()
+        .flat_map(|p| figure_ref::find(&p.text))
+        .map(|r| (r.channel, r.item))
+        .collect();
     let unplaced = top
         .into_iter()
         .zip(taken)
-        .filter(|(_, t)| !t)
+        .filter(|((_, f), t)| {
+            !t && !named.contains(&(f.channel.value.as_str(), f.item.value.as_str()))
+        })
         .map(|(p, _)| p)
         .collect();
     Placement {

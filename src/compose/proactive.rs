@@ -2,7 +2,9 @@
 //! sentences; (二) one numbered paragraph per key area, the departments' texts in order.
 
 use super::placement::Placement;
-use super::{continuation, end_sentence, lead, numbered, placeholder, push_led, sentence};
+use super::{
+    continuation, end_sentence, lead, narrative, numbered, placeholder, push_led, sentence,
+};
 use crate::facts::PartText;
 use crate::outline::Numbering;
 use crate::report::Block;
@@ -62,12 +64,12 @@ pub(super) fn compose(
                 }
             }
             if let Some(then) = &group.then {
-                pieces.push(then.text.clone());
+                pieces.push(narrative(subs, &then.text));
             }
             let mut body = pieces.join(&group.join);
             end_sentence(&mut body);
             for after in &group.after {
-                body.push_str(&after.text);
+                body.push_str(&narrative(subs, &after.text));
             }
             let title = lead(&numbered(Numbering::Arabic, i + 1), &group.title.value);
             blocks.push(Block::Paragraph {
@@ -83,11 +85,14 @@ pub(super) fn compose(
             text: sub("areas"),
         });
         for (i, area) in facts.areas.iter().enumerate() {
-            let mut paragraphs: Vec<String> =
-                area.paragraphs.iter().map(|p| p.text.clone()).collect();
+            let mut paragraphs: Vec<String> = area
+                .paragraphs
+                .iter()
+                .map(|p| narrative(subs, &p.text))
+                .collect();
             let texts = subs.departments.iter().flat_map(|d| &d.texts);
             for text in texts.filter(|t| t.area.value == area.key.value) {
-                paragraphs.extend(text.paragraphs.iter().map(|p| p.text.clone()));
+                paragraphs.extend(text.paragraphs.iter().map(|p| narrative(subs, &p.text)));
             }
             if paragraphs.is_empty() {
                 paragraphs.push(placeholder(&area.title.value));

@@ -160,6 +160,11 @@ fn the_ministry_example_has_eight_parts_the_last_the_checklist_table() {
     );
     assert!(out.contains("学校官方微信公众号发布推文约 900 条，官方微博发布博文 3000 余条。"));
     assert!(out.contains("本学年未收到社会公众和师生员工的相关信息公开申请。"));
+    // A number of the narrative, submitted as a count and named in the text.
+    assert!(
+        out.contains("学校组织二级单位信息公开联络员专题培训 2 次，"),
+        "{out}"
+    );
 }
 
 #[test]

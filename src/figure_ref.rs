@@ -1,0 +1,141 @@
+//! Figures named inside narrative: `{渠道/类别}`.
+//!
+//! A number that belongs in a paragraph of the narrative (培训 2 次 in 概述) is still a figure:
+//! a department submits it as a count, and the paragraph names it, `组织专题培训{培训/专题培训}`,
+//! where the report prints it as a phrase's `{数量}` does: `组织专题培训 2 次`. The number is then
+//! checked and compared like any other, and never typed into text (D502).
+//!
+//! Only braces holding exactly one `/` with text on both sides are references; any other brace
+//! in a paragraph is printed as written.
+
+use std::ops::Range;
+
+use crate::facts::Facts;
+use crate::paragraph::Paragraph;
+use crate::submission::Submissions;
+
+/// One `{渠道/类别}` in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureRef<'t> {
+    /// The bytes of the reference, braces included.
+    pub range: Range<usize>,
+    /// The channel named.
+    pub channel: &'t str,
+    /// The item named.
+    pub item: &'t str,
+}
+
+/// The references in `text`, in order.
+pub fn find(text: &str) -> Vec<FigureRef<'_>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| from + i) {
+        let inner_start = open + 1;
+        let Some(close) = text[inner_start..]
+            .find(['{', '}'])
+            .map(|i| inner_start + i)
+        else {
+            break;
+        };
+        if text[close..].starts_with('{') {
+            from = close;
+            continue;
+        }
+        let inner = &text[inner_start..close];
+        let mut halves = inner.split('/');
+        if let (Some(channel), Some(item), None) = (halves.next(), halves.next(), halves.next()) {
+            let (channel, item) = (channel.trim(), item.trim());
+            if !channel.is_empty() && !item.is_empty() {
+                found.push(FigureRef {
+                    range: open..close + 1,
+                    channel,
+                    item,
+                });
+            }
+        }
+        from = close + 1;
+    }
+    found
+}
+
+/// `text` with every reference replaced by `value(reference)`.
+pub fn fill(text: &str, value: impl Fn(&FigureRef<'_>) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for reference in find(text) {
+        crate::compose::phrase::append_spaced(&mut out, &text[last..reference.range.start]);
+        crate::compose::phrase::append_spaced(&mut out, &value(&reference));
+        last = reference.range.end;
+    }
+    crate::compose::phrase::append_spaced(&mut out, &text[last..]);
+    out
+}
+
+/// Every paragraph of narrative that may name figures: the parts' texts and points, the channel
+/// groups' `then` and `after`, the key areas' own texts and the departments' texts.
+pub fn paragraphs(subs: &Submissions) -> Vec<&Paragraph> {
+    let facts: &Facts = &subs.facts;
+    let mut all: Vec<&Paragraph> = Vec::new();
+    for part in facts.parts.values() {
+        all.extend(&part.paragraphs);
+        for point in &part.points {
+            all.extend(&point.paragraphs);
+        }
+    }
+    for group in &facts.channels {
+        all.extend(group.then.iter().chain(&group.after));
+    }
+    for area in &facts.areas {
+        all.extend(&area.paragraphs);
+    }
+    for department in &subs.departments {
+        for text in &department.texts {
+            all.extend(&text.paragraphs);
+        }
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_channel_and_an_item_make_a_reference() {
+        let refs = find("组织培训{培训/专题培训}，发布{ 官方微信 / 信息 }。");
+        assert_eq!(refs.len(), 2);
+        assert_eq!((refs[0].channel, refs[0].item), ("培训", "专题培训"));
+        assert_eq!((refs[1].channel, refs[1].item), ("官方微信", "信息"));
+        assert_eq!(
+            &"组织培训{培训/专题培训}"[refs[0].range.clone()],
+            "{培训/专题培训}"
+        );
+        for plain in [
+            "{注}",
+            "{a/b/c}",
+            "{/信息}",
+            "{学校主页/}",
+            "{未闭合/项",
+            "}{",
+        ] {
+            assert!(find(plain).is_empty(), "{plain}");
+        }
+        // A brace opened again before it closes starts over.
+        let refs = find("{x{学校主页/信息}");
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].channel, "学校主页");
+    }
+
+    #[test]
+    fn references_are_replaced_with_spacing_as_in_phrases() {
+        let text = fill(
+            "组织专题培训{培训/专题培训}，效果良好。",
+            |r| {
+                assert_eq!(r.item, "专题培训");
+                "2 次".to_owned()
+            },
+        );
+        assert_eq!(text, "组织专题培训 2 次，效果良好。");
+        assert_eq!(fill("无引用{注}", |_| unreachable!()), "无引用{注}");
+    }
+}
