@@ -148,6 +148,7 @@ pub enum Problem {
     },
     ChecklistNoReason {
         item: String,
+        partly: bool,
     },
     ChecklistBadLink {
         link: String,
@@ -591,11 +592,17 @@ impl Problem {
             P::ChecklistNoLink { item, status } => {
                 format!("checklist item {item} is marked {status} but has no link")
             }
-            P::ChecklistNoReason { item } if zh => {
+            P::ChecklistNoReason { item, partly: false } if zh => {
                 format!("清单事项 {item} 标为不适用，但没有说明理由（说明 / note）")
             }
-            P::ChecklistNoReason { item } => format!(
+            P::ChecklistNoReason { item, partly: false } => format!(
                 "checklist item {item} is marked not applicable without a reason (说明 / note)"
+            ),
+            P::ChecklistNoReason { item, partly: true } if zh => {
+                format!("清单事项 {item} 标为部分公开，但没有说明哪些未公开、为什么（说明 / note）")
+            }
+            P::ChecklistNoReason { item, partly: true } => format!(
+                "checklist item {item} is marked partly published without saying what is not published and why (说明 / note)"
             ),
             P::ChecklistBadLink { link } if zh => format!("`{link}` 不是 http(s) 网址"),
             P::ChecklistBadLink { link } => format!("`{link}` is not an http(s) URL"),

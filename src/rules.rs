@@ -153,10 +153,11 @@ rules! {
         "The Ministry asks for the link where each checklist item is published. Add the URL of \
          the page on the university's 信息公开专栏.";
     CHECKLIST_NO_REASON = "D204", Error,
-        "a checklist item marked not applicable gives no reason",
-        "不适用的清单事项没有说明理由",
+        "a checklist item marked not applicable or partly published gives no reason",
+        "不适用或部分公开的清单事项没有说明理由",
         "\"Not applicable\" must say why (e.g. 学校无校办企业), so a reader can tell an exemption \
-         from an omission.";
+         from an omission; \"partly published\" must say what is not published and why (e.g. \
+         涉及个人隐私的部分不予公开).";
     CHECKLIST_BAD_LINK = "D205", Error,
         "a checklist link is not an http(s) URL",
         "清单事项链接不是 http(s) 网址",

@@ -91,6 +91,19 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
     for owner in &disclosure.owners {
         unknown_department(facts, owner, diags);
     }
+    let no_note = disclosure
+        .note
+        .as_ref()
+        .is_none_or(|n| n.value.trim().is_empty());
+    if no_note && disclosure.status.value != Status::Published {
+        diags.push(
+            Problem::ChecklistNoReason {
+                item: id.clone(),
+                partly: disclosure.status.value == Status::PartlyPublished,
+            },
+            disclosure.status.location.clone(),
+        );
+    }
     match disclosure.status.value {
         Status::Published | Status::PartlyPublished => {
             if disclosure.links.is_empty() {
@@ -103,18 +116,7 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
                 );
             }
         }
-        Status::NotApplicable => {
-            if disclosure
-                .note
-                .as_ref()
-                .is_none_or(|n| n.value.trim().is_empty())
-            {
-                diags.push(
-                    Problem::ChecklistNoReason { item: id.clone() },
-                    disclosure.status.location.clone(),
-                );
-            }
-        }
+        Status::NotApplicable => {}
     }
     for link in &disclosure.links {
         match host(&link.value) {
@@ -329,6 +331,27 @@ mod tests {
         );
         assert_eq!(found.at(0), "党政办公室.csv:48:4");
         let csv = all_items_but(&[17]) + "17,不适用,,,学校无校办企业\n";
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert!(ids(&found).is_empty(), "{}", found.dump());
+    }
+
+    #[test]
+    fn d204_partly_published_says_what_is_not() {
+        let csv =
+            all_items_but(&[12]) + "12,部分公开,https://yjs.example.edu.cn/12.htm,2020-03-01,\n";
+        let found = Year::new()
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D204"], "{}", found.dump());
+        assert!(
+            found.message(0).contains("partly published"),
+            "{}",
+            found.dump()
+        );
+        let csv = all_items_but(&[12])
+            + "12,部分公开,https://yjs.example.edu.cn/12.htm,2020-03-01,考生个人成绩仅本人可查\n";
         let found = Year::new()
             .file("党政办公室.csv", &csv)
             .check_with(super::check);
