@@ -59,6 +59,25 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Every paragraph of narrative the office writes: the parts' texts and points, the channel
+    /// groups' `then` and `after`, the key areas' own texts.
+    pub fn paragraphs(&self) -> Vec<&Paragraph> {
+        let mut all: Vec<&Paragraph> = Vec::new();
+        for part in self.parts.values() {
+            all.extend(&part.paragraphs);
+            for point in &part.points {
+                all.extend(&point.paragraphs);
+            }
+        }
+        for group in &self.channels {
+            all.extend(group.then.iter().chain(&group.after));
+        }
+        for area in &self.areas {
+            all.extend(&area.paragraphs);
+        }
+        all
+    }
+
     /// The rule levels as plain values.
     pub fn levels(&self) -> BTreeMap<String, Level> {
         self.rules

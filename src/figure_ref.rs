@@ -5,12 +5,13 @@
 //! where the report prints it as a phrase's `{数量}` does: `组织专题培训 2 次`. The number is then
 //! checked and compared like any other, and never typed into text (D502).
 //!
+//! [`crate::facts::Facts::paragraphs`] lists where the office may write them.
+//!
 //! Only braces holding exactly one `/` with text on both sides are references; any other brace
 //! in a paragraph is printed as written.
 
 use std::ops::Range;
 
-use crate::facts::Facts;
 use crate::paragraph::Paragraph;
 use crate::submission::Submissions;
 
@@ -71,23 +72,10 @@ pub fn fill(text: &str, value: impl Fn(&FigureRef<'_>) -> String) -> String {
     out
 }
 
-/// Every paragraph of narrative that may name figures: the parts' texts and points, the channel
-/// groups' `then` and `after`, the key areas' own texts and the departments' texts.
+/// Every paragraph of narrative that may name figures: the office's ([`Facts::paragraphs`])
+/// and the departments' texts.
 pub fn paragraphs(subs: &Submissions) -> Vec<&Paragraph> {
-    let facts: &Facts = &subs.facts;
-    let mut all: Vec<&Paragraph> = Vec::new();
-    for part in facts.parts.values() {
-        all.extend(&part.paragraphs);
-        for point in &part.points {
-            all.extend(&point.paragraphs);
-        }
-    }
-    for group in &facts.channels {
-        all.extend(group.then.iter().chain(&group.after));
-    }
-    for area in &facts.areas {
-        all.extend(&area.paragraphs);
-    }
+    let mut all = subs.facts.paragraphs();
     for department in &subs.departments {
         for text in &department.texts {
             all.extend(&text.paragraphs);

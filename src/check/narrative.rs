@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostics;
+use crate::figure_ref;
 use crate::location::{Located, Location};
 use crate::outline::PartKind;
-use crate::paragraph::Paragraph;
 use crate::problem::{EmptyFix, Problem};
 use crate::submission::Submissions;
 use crate::year::AcademicYear;
@@ -118,29 +118,10 @@ type Locate<'a> = &'a dyn Fn(Range<usize>) -> Location;
 
 /// Calls `f` with every piece of narrative of the year and a way to locate a range of it.
 fn visit(subs: &Submissions, f: &mut dyn FnMut(&str, Locate<'_>)) {
-    let mut paragraph = |p: &Paragraph| f(&p.text, &|r| p.locate(r));
+    for p in figure_ref::paragraphs(subs) {
+        f(&p.text, &|r| p.locate(r));
+    }
     let facts = &subs.facts;
-    for part in facts.parts.values() {
-        part.paragraphs.iter().for_each(&mut paragraph);
-        for point in &part.points {
-            point.paragraphs.iter().for_each(&mut paragraph);
-        }
-    }
-    for group in &facts.channels {
-        group
-            .then
-            .iter()
-            .chain(&group.after)
-            .for_each(&mut paragraph);
-    }
-    for area in &facts.areas {
-        area.paragraphs.iter().for_each(&mut paragraph);
-    }
-    for department in &subs.departments {
-        for text in &department.texts {
-            text.paragraphs.iter().for_each(&mut paragraph);
-        }
-    }
     let mut plain = |s: &Located<String>| f(&s.value, &|r| s.location.within(&s.value, r));
     for part in facts.parts.values() {
         part.points.iter().for_each(|p| plain(&p.title));

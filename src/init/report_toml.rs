@@ -27,20 +27,7 @@ pub(crate) fn carry_over(text: &str, subs: &Submissions, year: AcademicYear) -> 
                 .replace("2021", &year.end().to_string()),
         ));
     }
-    let mut paragraphs: Vec<&Paragraph> = Vec::new();
-    for part in facts.parts.values() {
-        paragraphs.extend(&part.paragraphs);
-        for point in &part.points {
-            paragraphs.extend(&point.paragraphs);
-        }
-    }
-    for group in &facts.channels {
-        paragraphs.extend(group.then.iter().chain(&group.after));
-    }
-    for area in &facts.areas {
-        paragraphs.extend(&area.paragraphs);
-    }
-    for paragraph in paragraphs {
+    for paragraph in facts.paragraphs() {
         if paragraph.text.starts_with(REVIEW) {
             continue;
         }

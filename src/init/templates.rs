@@ -136,33 +136,41 @@ fn counts_csv(department: &Department, figures: &[&Figure]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
+/// The columns of a checklist template, CSV or Excel.
+pub(crate) const DISCLOSURE_COLUMNS: [&str; 7] = [
+    "事项",
+    "状态",
+    "链接",
+    "渠道",
+    "公开日期",
+    "责任部门",
+    "说明",
+];
+
+/// Last year's entry as a template row: the publication date left to fill in.
+pub(crate) fn disclosure_cells(d: &Disclosure) -> [String; 7] {
+    let join = |list: &[crate::location::Located<String>]| {
+        list.iter()
+            .map(|l| l.value.as_str())
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    [
+        d.item.value.clone(),
+        d.status.value.as_str().to_owned(),
+        join(&d.links),
+        join(&d.channels),
+        String::new(),
+        join(&d.owners),
+        d.note.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+    ]
+}
+
 fn disclosures_csv(disclosures: &[&Disclosure]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record([
-        "事项",
-        "状态",
-        "链接",
-        "渠道",
-        "公开日期",
-        "责任部门",
-        "说明",
-    ]);
+    let _ = writer.write_record(DISCLOSURE_COLUMNS);
     for d in disclosures {
-        let join = |list: &[crate::location::Located<String>]| {
-            list.iter()
-                .map(|l| l.value.as_str())
-                .collect::<Vec<_>>()
-                .join("；")
-        };
-        let _ = writer.write_record([
-            d.item.value.as_str(),
-            d.status.value.as_str(),
-            &join(&d.links),
-            &join(&d.channels),
-            "",
-            &join(&d.owners),
-            d.note.as_ref().map_or("", |n| n.value.as_str()),
-        ]);
+        let _ = writer.write_record(disclosure_cells(d));
     }
     writer.into_inner().unwrap_or_default()
 }

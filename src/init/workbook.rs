@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::templates::last_year;
+use super::templates::{DISCLOSURE_COLUMNS, disclosure_cells, last_year};
 use super::{NewFile, Options};
 use crate::submission::{Department, Number, Qualifier, Status};
 
@@ -138,35 +138,9 @@ fn disclosures(
     bold: &Format,
 ) -> Result<(), XlsxError> {
     sheet.set_name("清单")?;
-    header(
-        sheet,
-        &[
-            "事项",
-            "状态",
-            "链接",
-            "渠道",
-            "公开日期",
-            "责任部门",
-            "说明",
-        ],
-        bold,
-    )?;
+    header(sheet, &DISCLOSURE_COLUMNS, bold)?;
     for (row, d) in (1u32..).zip(&department.disclosures) {
-        let join = |list: &[crate::location::Located<String>]| {
-            list.iter()
-                .map(|l| l.value.as_str())
-                .collect::<Vec<_>>()
-                .join("；")
-        };
-        let cells = [
-            d.item.value.clone(),
-            d.status.value.as_str().to_owned(),
-            join(&d.links),
-            join(&d.channels),
-            String::new(),
-            join(&d.owners),
-            d.note.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
-        ];
+        let cells = disclosure_cells(d);
         for (c, cell) in (0u16..).zip(&cells) {
             if !cell.is_empty() {
                 sheet.write_string(row, c, cell)?;

@@ -87,22 +87,28 @@ fn a_derived_part_that_changes_makes_its_total_disagree() {
         ));
 }
 
-#[test]
-fn the_state_council_example_reports_a_calendar_year_with_its_two_forms() {
-    let data = crate::util::root().join("examples/示例学院");
+/// A shipped example year: checks that it has no finding at all (`--strict`, nothing on stderr),
+/// and returns its report in `format`.
+fn clean_and_compiled(folder: &str, year: &str, format: &str) -> String {
+    let data = crate::util::root().join(folder);
     disclose()
         .arg("--data")
         .arg(&data)
-        .args(["validate", "2022", "--strict"])
+        .args(["validate", year, "--strict"])
         .assert()
         .success()
         .stderr("");
-    let out = stdout_of(
+    stdout_of(
         disclose()
             .arg("--data")
             .arg(&data)
-            .args(["compile", "2022", "-f", "text"]),
-    );
+            .args(["compile", year, "-f", format]),
+    )
+}
+
+#[test]
+fn the_state_council_example_reports_a_calendar_year_with_its_two_forms() {
+    let out = clean_and_compiled("examples/示例学院", "2022", "text");
     assert!(
         out.contains("示例学院2022年度信息公开工作年度报告"),
         "{out}"
@@ -119,20 +125,7 @@ fn the_state_council_example_reports_a_calendar_year_with_its_two_forms() {
 
 #[test]
 fn the_ministry_example_has_eight_parts_the_last_the_checklist_table() {
-    let data = crate::util::root().join("examples/示例师范大学");
-    disclose()
-        .arg("--data")
-        .arg(&data)
-        .args(["validate", "2023-2024", "--strict"])
-        .assert()
-        .success()
-        .stderr("");
-    let out = stdout_of(
-        disclose()
-            .arg("--data")
-            .arg(&data)
-            .args(["compile", "2023-2024"]),
-    );
+    let out = clean_and_compiled("examples/示例师范大学", "2023-2024", "markdown");
     let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
