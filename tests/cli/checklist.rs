@@ -1,5 +1,7 @@
 //! `disclose checklist`.
 
+use std::fmt::Write as _;
+
 use predicates::prelude::*;
 
 use crate::util::{Data, EXAMPLE_YEAR, disclose, example, root, stdout_of};
@@ -50,6 +52,18 @@ category = "二、本省补充事项"
 text = "后勤服务收费信息"
 "#;
 
+/// A checklist CSV accounting for items `1..=last`, each published at `N.htm`.
+fn entries(last: u32) -> String {
+    let mut csv = String::from("事项,状态,链接,公开日期\n");
+    for n in 1..=last {
+        let _ = writeln!(
+            csv,
+            "{n},已公开,https://xxgk.test.edu.cn/{n}.htm,2020-03-01"
+        );
+    }
+    csv
+}
+
 /// The base test year using the province's checklist, with entries for items 1 and 2 of it.
 fn province_year() -> Data {
     let data = Data::empty().with_year(&root().join("tests/fixtures/base"), "2019-2020");
@@ -60,13 +74,7 @@ fn province_year() -> Data {
         "checklist = \"省清单.toml\"\n\n[owners]\n\"党政办公室\" = [1, 2, 3]",
     );
     data.write("2019-2020", "省清单.toml", PROVINCE);
-    data.write(
-        "2019-2020",
-        "党政办公室-清单.csv",
-        "事项,状态,链接,公开日期\n\
-         1,已公开,https://xxgk.test.edu.cn/1.htm,2020-03-01\n\
-         2,已公开,https://xxgk.test.edu.cn/aq.htm,2020-04-01\n",
-    );
+    data.write("2019-2020", "党政办公室-清单.csv", entries(2));
     data
 }
 
@@ -81,14 +89,7 @@ fn a_year_can_name_its_province_s_checklist() {
         .stderr(predicate::str::contains(
             "report.toml:11:18: error[D201]: checklist item 3 is not accounted for (owner: 党政办公室)",
         ));
-    data.write(
-        "2019-2020",
-        "党政办公室-清单.csv",
-        "事项,状态,链接,公开日期\n\
-         1,已公开,https://xxgk.test.edu.cn/1.htm,2020-03-01\n\
-         2,已公开,https://xxgk.test.edu.cn/aq.htm,2020-04-01\n\
-         3,已公开,https://xxgk.test.edu.cn/hq.htm,2020-05-01\n",
-    );
+    data.write("2019-2020", "党政办公室-清单.csv", entries(3));
     data.disclose()
         .args(["validate", "2019-2020", "--strict"])
         .assert()
@@ -101,7 +102,7 @@ fn a_year_can_name_its_province_s_checklist() {
     let report = stdout_of(data.disclose().args(["compile", "2019-2020"]));
     assert!(
         report.contains(
-            "| 2 | 二、本省补充事项 | 校园安全信息 | 已公开 | https://xxgk.test.edu.cn/aq.htm |"
+            "| 2 | 二、本省补充事项 | 校园安全信息 | 已公开 | https://xxgk.test.edu.cn/2.htm |  |"
         ),
         "{report}"
     );
@@ -114,15 +115,7 @@ fn a_year_can_name_its_province_s_checklist() {
 #[test]
 fn an_entry_for_an_item_the_province_does_not_have_is_an_error() {
     let data = province_year();
-    data.write(
-        "2019-2020",
-        "党政办公室-清单.csv",
-        "事项,状态,链接,公开日期\n\
-         1,已公开,https://xxgk.test.edu.cn/1.htm,2020-03-01\n\
-         2,已公开,https://xxgk.test.edu.cn/aq.htm,2020-04-01\n\
-         3,已公开,https://xxgk.test.edu.cn/hq.htm,2020-05-01\n\
-         4,已公开,https://xxgk.test.edu.cn/4.htm,2020-05-01\n",
-    );
+    data.write("2019-2020", "党政办公室-清单.csv", entries(4));
     data.disclose()
         .args(["validate", "2019-2020", "--format", "short"])
         .assert()
