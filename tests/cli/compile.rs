@@ -101,6 +101,26 @@ fn output_does_not_depend_on_the_order_files_were_created_in() {
 }
 
 #[test]
+fn a_text_prints_the_count_it_names_and_follows_its_edits() {
+    let data = Data::empty().with_year(&root().join("tests/fixtures/base"), "2019-2020");
+    data.write(
+        "2019-2020",
+        "教务处.toml",
+        "[[count]]\nchannel = \"招生咨询\"\nitem = \"咨询电话\"\nnumber = 2600\nunit = \"人次\"\nqualifier = \"余\"\n\n\
+         [[text]]\narea = \"招生\"\ntext = \"招生期间接听咨询电话{招生咨询/咨询电话}。\"\n",
+    );
+    data.disclose()
+        .args(["validate", "2019-2020", "--strict"])
+        .assert()
+        .success();
+    let out = stdout_of(data.disclose().args(["compile", "2019-2020"]));
+    assert!(out.contains("招生期间接听咨询电话 2600 余人次。"), "{out}");
+    data.edit("2019-2020", "教务处.toml", "number = 2600", "number = 2700");
+    let out = stdout_of(data.disclose().args(["compile", "2019-2020"]));
+    assert!(out.contains("招生期间接听咨询电话 2700 余人次。"), "{out}");
+}
+
+#[test]
 fn warnings_go_to_stderr_unless_quiet_and_errors_always_do() {
     let data = Data::sample();
     data.disclose()
