@@ -224,6 +224,7 @@ pub enum Problem {
     PublishedOutsidePeriod {
         date: String,
         period: String,
+        before: bool,
     },
     IssuedEarly {
         issued: String,
@@ -694,11 +695,17 @@ impl Problem {
                     "{date} is outside the statistics period ({period}) and is not counted; {n} more in this file"
                 ),
             },
-            P::PublishedOutsidePeriod { date, period } if zh => {
+            P::PublishedOutsidePeriod { date, period, before: false } if zh => {
                 format!("公开日期 {date} 晚于统计期（{period}）结束，应列入下一学年的报告；日期是否写错？")
             }
-            P::PublishedOutsidePeriod { date, period } => format!(
+            P::PublishedOutsidePeriod { date, period, before: false } => format!(
                 "the publication date {date} is after the statistics period ({period}) ends, so it belongs to next year's report; is the date mistyped?"
+            ),
+            P::PublishedOutsidePeriod { date, period, before: true } if zh => format!(
+                "公开日期 {date} 早于统计期（{period}）；公开日期只填本学年内的。早已公开、本学年仍在公开的事项不填公开日期，本学年有更新的填更新日期"
+            ),
+            P::PublishedOutsidePeriod { date, period, before: true } => format!(
+                "the publication date {date} is before the statistics period ({period}); give only dates inside it. An item published earlier and still published needs no date; if it was updated this year, give the update's date"
             ),
             P::IssuedEarly { issued, end } if zh => {
                 format!("报告日期 {issued} 早于统计期结束日 {end}")

@@ -250,8 +250,8 @@ rules! {
         "日期不在统计期内",
         "Events dated outside the statistics period (by default 1 September to 31 August) are not \
          counted. Check the date: it may be a typo, or the row belongs to another year. A \
-         checklist item's publication date may lie before the period (a rule published years ago \
-         and still in force), not after it.";
+         checklist item's publication dates are this year's: an item published years ago and \
+         still published gives no date, or the date of this year's update.";
     ISSUED_EARLY = "D403", Error,
         "the report is dated before its statistics period ends",
         "报告发布日期早于统计期结束",

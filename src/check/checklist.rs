@@ -141,14 +141,16 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
             Some(_) => {}
         }
     }
-    // An item published before the period and still published is accounted for as it is (a
-    // school's 章程 of 2017); one published after the period ends belongs to next year's report.
+    // Publication dates are this year's. An item published years ago and still published (a
+    // school's 章程 of 2017) gives no date, or the date of this year's update; a date after the
+    // period belongs to next year's report.
     for date in &disclosure.published {
-        if date.value > facts.period.end {
+        if !facts.period.contains(date.value) {
             diags.push(
                 Problem::PublishedOutsidePeriod {
                     date: date.value.to_string(),
                     period: facts.period.to_string(),
+                    before: date.value < facts.period.start,
                 },
                 date.location.clone(),
             );
@@ -391,12 +393,19 @@ mod tests {
             .check_with(super::check);
         assert_eq!(ids(&found), ["D402"]);
         assert_eq!(found.at(0), "党政办公室.csv:2:41");
-        // Published years ago and still published: accounted for, no finding.
+        // A date before the period says what to write instead.
         let csv = all_items_but(&[]).replacen("2020-03-01", "2017-03-01", 1);
         let found = Year::new()
             .file("党政办公室.csv", &csv)
             .check_with(super::check);
-        assert!(ids(&found).is_empty(), "{}", found.dump());
+        assert_eq!(ids(&found), ["D402"]);
+        assert!(
+            found
+                .message(0)
+                .contains("An item published earlier and still published needs no date"),
+            "{}",
+            found.dump()
+        );
     }
 
     #[test]
