@@ -8,10 +8,12 @@
 //! [`crate::facts::Facts::paragraphs`] lists where the office may write them.
 //!
 //! Only braces holding exactly one `/` with text on both sides are references; any other brace
-//! in a paragraph is printed as written.
+//! in a paragraph is printed as written, and `{{` `}}` print one brace each (as in phrases), so
+//! `{{2023/2024}}` prints `{2023/2024}`.
 
 use std::ops::Range;
 
+use crate::compose::phrase::append_spaced;
 use crate::paragraph::Paragraph;
 use crate::submission::Submissions;
 
@@ -26,11 +28,19 @@ pub struct FigureRef<'t> {
     pub item: &'t str,
 }
 
-/// The references in `text`, in order.
+/// The references in `text`, in order. `{{` and `}}` are literal braces, as in phrases.
 pub fn find(text: &str) -> Vec<FigureRef<'_>> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find('{').map(|i| from + i) {
+    while let Some(open) = text[from..].find(['{', '}']).map(|i| from + i) {
+        if text[open..].starts_with("{{") || text[open..].starts_with("}}") {
+            from = open + 2;
+            continue;
+        }
+        if text[open..].starts_with('}') {
+            from = open + 1;
+            continue;
+        }
         let inner_start = open + 1;
         let Some(close) = text[inner_start..]
             .find(['{', '}'])
@@ -59,16 +69,17 @@ pub fn find(text: &str) -> Vec<FigureRef<'_>> {
     found
 }
 
-/// `text` with every reference replaced by `value(reference)`.
+/// `text` with every reference replaced by `value(reference)`, and `{{` `}}` by single braces.
 pub fn fill(text: &str, value: impl Fn(&FigureRef<'_>) -> String) -> String {
+    let unescape = |s: &str| s.replace("{{", "{").replace("}}", "}");
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for reference in find(text) {
-        crate::compose::phrase::append_spaced(&mut out, &text[last..reference.range.start]);
-        crate::compose::phrase::append_spaced(&mut out, &value(&reference));
+        append_spaced(&mut out, &unescape(&text[last..reference.range.start]));
+        append_spaced(&mut out, &value(&reference));
         last = reference.range.end;
     }
-    crate::compose::phrase::append_spaced(&mut out, &text[last..]);
+    append_spaced(&mut out, &unescape(&text[last..]));
     out
 }
 
@@ -125,5 +136,14 @@ mod tests {
         );
         assert_eq!(text, "组织专题培训 2 次，效果良好。");
         assert_eq!(fill("无引用{注}", |_| unreachable!()), "无引用{注}");
+        assert_eq!(
+            fill(
+                "另见{{2023/2024}}学年，{{学校主页/信息}}",
+                |_| unreachable!()
+            ),
+            "另见{2023/2024}学年，{学校主页/信息}"
+        );
+        assert!(find("{{培训/专题培训}}").is_empty());
+        assert_eq!(find("{{注}}{培训/专题培训}").len(), 1);
     }
 }

@@ -149,6 +149,8 @@ pub enum Problem {
     ChecklistNoReason {
         item: String,
         partly: bool,
+        /// The entry has a 备注, which is not read: the reason may be there.
+        remark: bool,
     },
     ChecklistBadLink {
         link: String,
@@ -242,6 +244,8 @@ pub enum Problem {
     },
     CountInText {
         text: String,
+        /// In a title or heading, where no figure can be named.
+        title: bool,
     },
     Unreviewed,
     StaleYear {
@@ -417,10 +421,10 @@ impl Problem {
         match self {
             // TOML allows only ASCII letters, digits, - and _ in a bare key.
             P::TomlSyntax { message } if message.contains("unquoted key") && zh => format!(
-                "语法错误：{message}；中文的键必须加引号，如 \"本科招生办\" = [7, 8]"
+                "语法错误：{message}；中文的键须加引号（如 [owners] 中的 \"本科招生办\" = [7, 8]），部门文件的键用英文（channel、item、number……）；若这一行本是文字，是上面的字符串提前结束了"
             ),
             P::TomlSyntax { message } if message.contains("unquoted key") => format!(
-                "syntax error: {message}; a key in Chinese must be quoted, e.g. \"本科招生办\" = [7, 8]"
+                "syntax error: {message}; a key in Chinese must be quoted (in [owners]: \"本科招生办\" = [7, 8]), and a department's keys are English (channel, item, number…); if this line is text, the string above it ended too early"
             ),
             P::TomlSyntax { message } | P::CsvSyntax { message } if zh => {
                 format!("语法错误：{message}")
@@ -593,18 +597,27 @@ impl Problem {
             P::ChecklistNoLink { item, status } => {
                 format!("checklist item {item} is marked {status} but has no link")
             }
-            P::ChecklistNoReason { item, partly: false } if zh => {
-                format!("清单事项 {item} 标为不适用，但没有说明理由（说明 / note）")
+            P::ChecklistNoReason { item, partly, remark } => {
+                let base = match (partly, zh) {
+                    (false, true) => format!("清单事项 {item} 标为不适用，但没有说明理由（说明 / note）"),
+                    (false, false) => format!(
+                        "checklist item {item} is marked not applicable without a reason (说明 / note)"
+                    ),
+                    (true, true) => format!(
+                        "清单事项 {item} 标为部分公开，但没有说明哪些未公开、为什么（说明 / note）"
+                    ),
+                    (true, false) => format!(
+                        "checklist item {item} is marked partly published without saying what is not published and why (说明 / note)"
+                    ),
+                };
+                match (remark, zh) {
+                    (false, _) => base,
+                    (true, true) => format!("{base}；“备注”列不会被读取，理由请写在“说明”列"),
+                    (true, false) => format!(
+                        "{base}; the 备注 column is never read: move the reason to 说明"
+                    ),
+                }
             }
-            P::ChecklistNoReason { item, partly: false } => format!(
-                "checklist item {item} is marked not applicable without a reason (说明 / note)"
-            ),
-            P::ChecklistNoReason { item, partly: true } if zh => {
-                format!("清单事项 {item} 标为部分公开，但没有说明哪些未公开、为什么（说明 / note）")
-            }
-            P::ChecklistNoReason { item, partly: true } => format!(
-                "checklist item {item} is marked partly published without saying what is not published and why (说明 / note)"
-            ),
             P::ChecklistBadLink { link } if zh => format!("`{link}` 不是 http(s) 网址"),
             P::ChecklistBadLink { link } => format!("`{link}` is not an http(s) URL"),
             P::ChecklistForeignLink { link, domains } if zh => {
@@ -733,11 +746,17 @@ impl Problem {
             P::EmptyPart { heading, fix: EmptyFix::Area(key) } => format!(
                 "the key area “{heading}” has no text: the responsible department submits [[text]] with area = \"{key}\", or give this [[areas]] entry a text"
             ),
-            P::CountInText { text } if zh => format!(
-                "叙述中直接写了数量 `{text}`；请作为数量行提交，并在措辞中使用 {{数量}}"
+            P::CountInText { text, title: false } if zh => format!(
+                "叙述中直接写了数量 `{text}`；请作为数量行提交，并在文字中写 {{渠道/类别}} 引用它"
             ),
-            P::CountInText { text } => format!(
-                "the count `{text}` is written into narrative text; submit it as a count and let a phrase print it"
+            P::CountInText { text, title: false } => format!(
+                "the count `{text}` is written into narrative text; submit it as a count and name it in the text as {{渠道/类别}}"
+            ),
+            P::CountInText { text, title: true } if zh => format!(
+                "标题中不能写数量 `{text}`；请把数字移到正文，在正文中用 {{渠道/类别}} 引用提交的数量"
+            ),
+            P::CountInText { text, title: true } => format!(
+                "a title cannot hold the count `{text}`; move the number into the text, where {{渠道/类别}} names a submitted count"
             ),
             P::Unreviewed if zh => "这段文字沿用自上年，尚未审阅：改写后请删去【待审阅】".to_owned(),
             P::Unreviewed => "this paragraph was carried over from last year and is still marked 【待审阅】: review it, then delete the marker".to_owned(),
@@ -788,9 +807,11 @@ fn skipped_message(reason: Skipped, value: &str, more: u64, zh: bool) -> String 
 fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> String {
     // An approximate figure written into the number: its qualifier has a field of its own, in
     // the language of the number's field (a CSV header or a TOML key).
+    // Only a count row's number has a qualifier beside it.
     let qualifier = ["约", "近", "余", "多"]
         .into_iter()
-        .find(|q| value.contains(q));
+        .find(|q| value.contains(q))
+        .filter(|_| matches!(field, "number" | "数量" | "数值"));
     if let (CountError::NotNumber, Some(q)) = (reason, qualifier) {
         let own = if field.is_ascii() {
             "qualifier"
@@ -871,19 +892,20 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("dates", "published"),
     ("comment", "remark"),
     ("remarks", "remark"),
+    ("note", "remark"),
     ("department", "owners"),
 ];
 
-/// The name used here for a word with another name, if it is among `candidates`.
+/// The name used here for a word with another name, if it is among `candidates`: a synonym
+/// above, or a CSV header (渠道) written as a TOML key (`channel`).
 pub fn synonym<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let lower = word.to_lowercase();
-    let target = SYNONYMS
-        .iter()
-        .find(|(w, _)| *w == lower)
-        .map(|(_, t)| *t)?;
+    let header = crate::read::columns::key_of_header(word);
+    let named = SYNONYMS.iter().find(|(w, _)| *w == lower).map(|(_, t)| *t);
+    let targets: Vec<&str> = named.into_iter().chain(header).collect();
     candidates
         .into_iter()
-        .find(|c| *c == target)
+        .find(|c| targets.contains(c))
         .map(str::to_owned)
 }
 
@@ -900,6 +922,11 @@ mod tests {
         assert_eq!(synonym("reason", ["item", "note"]), Some("note".into()));
         assert_eq!(synonym("checklist", ["count"]), None);
         assert_eq!(synonym("channel", ["channel"]), None);
+        assert_eq!(synonym("渠道", ["channel", "item"]), Some("channel".into()));
+        assert_eq!(
+            synonym("note", ["channel", "remark"]),
+            Some("remark".into())
+        );
     }
 
     #[test]

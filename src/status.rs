@@ -21,7 +21,8 @@ pub struct DepartmentStatus {
     /// Whether it has sent something: a file in the year folder that is not an unchanged
     /// template of `disclose init`.
     pub received: bool,
-    /// Whether its files are all still the templates `disclose init` wrote, not filled in.
+    /// Whether its files are all still the templates `disclose init` wrote, with blanks that
+    /// findings report (a number to fill, a text marked 【待审阅】): not filled in.
     pub template: bool,
     /// Its files (templates included).
     pub files: usize,
@@ -103,7 +104,12 @@ pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
                 .iter()
                 .filter(|id| subs.disclosure(id).is_some())
                 .count();
+            let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+            // Still init's template, with blanks it reports (numbers, 【待审阅】 texts): nothing
+            // sent yet. An unchanged template without findings (checklist entries that need no
+            // change) is a valid answer.
             let template = !files.is_empty()
+                && errors + warnings > 0
                 && files.iter().all(|f| {
                     f.file_name()
                         .is_some_and(|n| templates.contains(&*n.to_string_lossy()))
@@ -115,8 +121,8 @@ pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
                 template,
                 files: files.len(),
                 rows: department.map_or(0, rows),
-                errors: count(Severity::Error),
-                warnings: count(Severity::Warning),
+                errors,
+                warnings,
                 checklist_owned: owned.len(),
                 checklist_covered: covered,
             }

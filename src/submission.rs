@@ -433,8 +433,11 @@ pub struct Disclosure {
     pub published: Vec<Located<jiff::civil::Date>>,
     /// Departments that own the item besides the submitting one.
     pub owners: Vec<Located<String>>,
-    /// Why the item does not apply, or a note.
+    /// Why the item does not apply, or a note (说明): printed.
     pub note: Option<Located<String>>,
+    /// Whether the entry has a remark (备注), which is never read: only to say so when the
+    /// reason is missing.
+    pub has_remark: bool,
     /// The entry as a whole.
     pub location: Location,
 }

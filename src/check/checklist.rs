@@ -100,6 +100,7 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
             Problem::ChecklistNoReason {
                 item: id.clone(),
                 partly: disclosure.status.value == Status::PartlyPublished,
+                remark: disclosure.has_remark,
             },
             disclosure.status.location.clone(),
         );
@@ -371,6 +372,13 @@ mod tests {
             .file("党政办公室.csv", &csv)
             .check_with(super::check);
         assert_eq!(ids(&found), ["D204"], "{}", found.dump());
+        assert!(
+            found
+                .message(0)
+                .ends_with("the 备注 column is never read: move the reason to 说明"),
+            "{}",
+            found.dump()
+        );
     }
 
     #[test]

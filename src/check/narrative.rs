@@ -20,14 +20,27 @@ pub const REVIEW: &str = "【待审阅】";
 /// D502–D504: what is written in the narrative, paragraph by paragraph.
 pub(crate) fn text(subs: &Submissions, diags: &mut Diagnostics) {
     let year = subs.facts.year.value;
-    visit(subs, &mut |text, locate| {
+    visit(subs, &mut |text, locate, title| {
         for range in counts(text) {
             diags.push(
                 Problem::CountInText {
                     text: text[range.clone()].to_owned(),
+                    title,
                 },
                 locate(range),
             );
+        }
+        // A title is printed as written: a figure named there would print as braces.
+        if title {
+            for reference in figure_ref::find(text) {
+                diags.push(
+                    Problem::CountInText {
+                        text: text[reference.range.clone()].to_owned(),
+                        title,
+                    },
+                    locate(reference.range),
+                );
+            }
         }
         if let Some(at) = text.find(REVIEW) {
             diags.push(Problem::Unreviewed, locate(at..at + REVIEW.len()));
@@ -116,13 +129,14 @@ pub(crate) fn parts(subs: &Submissions, diags: &mut Diagnostics) {
 /// Finds the location of a byte range of a piece of narrative.
 type Locate<'a> = &'a dyn Fn(Range<usize>) -> Location;
 
-/// Calls `f` with every piece of narrative of the year and a way to locate a range of it.
-fn visit(subs: &Submissions, f: &mut dyn FnMut(&str, Locate<'_>)) {
+/// Calls `f` with every piece of narrative of the year, a way to locate a range of it, and
+/// whether it is a title or heading (printed as written) rather than a paragraph.
+fn visit(subs: &Submissions, f: &mut dyn FnMut(&str, Locate<'_>, bool)) {
     for p in figure_ref::paragraphs(subs) {
-        f(&p.text, &|r| p.locate(r));
+        f(&p.text, &|r| p.locate(r), false);
     }
     let facts = &subs.facts;
-    let mut plain = |s: &Located<String>| f(&s.value, &|r| s.location.within(&s.value, r));
+    let mut plain = |s: &Located<String>| f(&s.value, &|r| s.location.within(&s.value, r), true);
     for part in facts.parts.values() {
         part.points.iter().for_each(|p| plain(&p.title));
         part.heading.iter().for_each(&mut plain);
@@ -248,6 +262,25 @@ mod tests {
         let dump = found.dump();
         assert!(dump.contains("D503 report.toml:6:1"), "{dump}");
         assert!(dump.contains("D502 report.toml:7:6"), "{dump}");
+    }
+
+    #[test]
+    fn d502_a_title_holds_neither_a_count_nor_a_figure_name() {
+        let found = Year::new()
+            .facts(
+                "[[parts.overview.points]]\ntitle = \"开展专题培训2次\"\ntext = \"无\"\n\n\
+                 [[parts.overview.points]]\ntitle = \"开展培训{培训/专题培训}\"\ntext = \"无\"\n",
+            )
+            .check_with(super::check);
+        let dump = found.dump();
+        assert!(
+            dump.contains("D502 report.toml:5:16 a title cannot hold the count `2次`"),
+            "{dump}"
+        );
+        assert!(
+            dump.contains("D502 report.toml:9:14 a title cannot hold the count `{培训/专题培训}`"),
+            "{dump}"
+        );
     }
 
     #[test]

@@ -132,6 +132,19 @@ mod tests {
     }
 
     #[test]
+    fn d307_the_parts_of_a_total_named_only_in_text() {
+        let found = Year::new()
+            .facts("[parts.overview]\ntext = \"学校主页发布信息{学校主页/信息}。\"\n")
+            .file(
+                "宣传部.csv",
+                "渠道,类别,数量,单位,上级\n学校主页,信息,3,条,\n学校主页,要闻,2,条,信息\n学校主页,通知,1,条,信息\n",
+            )
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D307", "D307"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.csv:3:1");
+    }
+
+    #[test]
     fn d308_a_selector_nobody_reports() {
         let found = Year::new()
             .facts(GROUP)

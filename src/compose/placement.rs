@@ -61,14 +61,24 @@ pub(crate) fn place(subs: &Submissions) -> Placement<'_> {
         .flat_map(|p| figure_ref::find(&p.text))
         .map(|r| (r.channel, r.item))
         .collect();
-    let unplaced = top
-        .into_iter()
-        .zip(taken)
-        .filter(|((_, f), t)| {
-            !t && !named.contains(&(f.channel.value.as_str(), f.item.value.as_str()))
-        })
-        .map(|(p, _)| p)
-        .collect();
+    let is_named = |f: &Figure| named.contains(&(f.channel.value.as_str(), f.item.value.as_str()));
+    let mut unplaced = Vec::new();
+    for ((department, figure), taken) in top.into_iter().zip(taken) {
+        if taken {
+            continue;
+        }
+        if is_named(figure) {
+            // A total named in text prints its number alone: its parts, printed only in a
+            // group's sentence, are printed nowhere unless named themselves.
+            unplaced.extend(
+                parts_of(subs, figure)
+                    .into_iter()
+                    .filter(|(_, p)| !is_named(p)),
+            );
+        } else {
+            unplaced.push((department, figure));
+        }
+    }
     Placement {
         groups,
         unplaced,

@@ -39,12 +39,10 @@ pub(super) fn compose(
             // the same channel can continue.
             let mut open: Option<&str> = None;
             for selector in &group.figures {
-                let mut matched = false;
                 for (k, (department, figure)) in placed.iter().enumerate() {
                     let s = &selector.value;
                     if !printed[k] && s.matches(&figure.channel.value, &figure.item.value) {
                         printed[k] = true;
-                        matched = true;
                         let channel = figure.channel.value.as_str();
                         match (continuation(subs, department, figure), pieces.last_mut()) {
                             (Some(more), Some(last)) if open == Some(channel) => {
@@ -58,7 +56,9 @@ pub(super) fn compose(
                         }
                     }
                 }
-                if draft && !matched {
+                // A placeholder where the selector names nothing submitted (D308); one whose
+                // figures another selector printed already is not missing anything.
+                if draft && placement.empty.iter().any(|e| std::ptr::eq(*e, selector)) {
                     pieces.push(placeholder(&selector.value.to_string()));
                     open = None;
                 }
@@ -110,8 +110,13 @@ mod tests {
 
     /// The text of part 二's first channel paragraph.
     fn channels_paragraph(group: &str, csv: &str) -> String {
+        draft_paragraph(group, csv, false)
+    }
+
+    /// The same, composed as a draft or not.
+    fn draft_paragraph(group: &str, csv: &str, draft: bool) -> String {
         let (subs, _) = Year::new().facts(group).file("党政办公室.csv", csv).load();
-        let report = super::super::compose(&subs, false);
+        let report = super::super::compose(&subs, draft);
         report
             .parts
             .iter()
@@ -138,6 +143,20 @@ mod tests {
         assert_eq!(
             text,
             "办公系统发布通知公告 126 条、校级公文 188 份；校报发布《示例报》20 期。"
+        );
+    }
+
+    #[test]
+    fn a_draft_marks_only_selectors_that_name_nothing() {
+        let group = "[[channels]]\ntitle = \"通过办公系统公开信息情况\"\nfigures = [\"办公系统\", \"办公系统/校级公文\", \"校报\"]\n";
+        let text = draft_paragraph(
+            group,
+            "渠道,类别,数量,单位\n办公系统,通知公告,126,条\n办公系统,校级公文,188,份\n",
+            true,
+        );
+        assert_eq!(
+            text,
+            "办公系统发布通知公告 126 条、校级公文 188 份；【待补充：校报】。"
         );
     }
 

@@ -35,6 +35,15 @@ impl Column {
     }
 }
 
+/// The key of a column whose Chinese header (or another accepted header) is `header`.
+pub(crate) fn key_of_header(header: &str) -> Option<&'static str> {
+    [COUNTS, EVENTS, DISCLOSURES]
+        .iter()
+        .flat_map(|columns| columns.iter())
+        .find(|c| c.zh == header.trim() || c.aliases.contains(&header.trim()))
+        .map(|c| c.key)
+}
+
 /// How to name a field in a message: its Chinese header when the file's header is Chinese.
 pub(crate) fn display_name(key: &str, zh: bool) -> String {
     [COUNTS, EVENTS, DISCLOSURES]

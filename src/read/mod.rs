@@ -10,7 +10,7 @@
 //! that cannot be read at all is a fatal [`Error`].
 
 mod cells;
-mod columns;
+pub(crate) mod columns;
 mod csv;
 mod department;
 mod events;

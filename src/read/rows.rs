@@ -223,7 +223,7 @@ pub(crate) fn disclosure<R: Row + ?Sized>(row: &mut R) -> Option<Disclosure> {
     let published = row.dates("published");
     let owners = row.texts("owners");
     let note = row.text("note");
-    let _ = row.text("remark");
+    let has_remark = row.text("remark").is_some();
     Some(Disclosure {
         item: item?,
         status: status?,
@@ -232,6 +232,7 @@ pub(crate) fn disclosure<R: Row + ?Sized>(row: &mut R) -> Option<Disclosure> {
         published,
         owners,
         note,
+        has_remark,
         location: row.location(),
     })
 }

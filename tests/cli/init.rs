@@ -5,7 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::util::{Data, root};
+use crate::util::{Data, EXAMPLE_YEAR, example, root};
 
 /// Every file of a folder with its bytes.
 fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -183,6 +183,36 @@ fn status_lists_every_department_and_fails_while_anything_is_missing() {
         .args(["status", "2019-2020"])
         .assert()
         .success();
+}
+
+#[test]
+fn an_unchanged_template_with_nothing_to_fill_is_an_answer() {
+    // 学生处 of the example university accounts for checklist items only: its template has no
+    // blank that needs filling, and sent back as it is, it is a submission.
+    let data = Data::empty().with_year(&example(), EXAMPLE_YEAR);
+    data.disclose()
+        .args(["init", "2023-2024"])
+        .assert()
+        .success();
+    let output = data
+        .disclose()
+        .args(["status", "2023-2024", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let department = |name: &str| {
+        doc["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(department("学生处")["errors"], 0, "{doc}");
+    assert_eq!(department("学生处")["received"], true, "{doc}");
+    assert_eq!(department("学生处")["template"], false, "{doc}");
+    assert_eq!(department("宣传部")["template"], true, "{doc}");
 }
 
 #[test]
