@@ -829,8 +829,8 @@ fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> Stri
         };
     }
     // Only a count row's number with words in it needs the hint about the unit's column.
-    let has_words = value.chars().any(char::is_alphabetic)
-        && matches!(field, "number" | "数量" | "数值");
+    let has_words =
+        value.chars().any(char::is_alphabetic) && matches!(field, "number" | "数量" | "数值");
     match (reason, zh) {
         (CountError::Negative, false) => format!("`{field}` cannot be negative: `{value}`"),
         (CountError::Negative, true) => format!("`{field}` 不能为负数：`{value}`"),
