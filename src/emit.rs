@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
 use crate::location::{Location, Position, Sources, column_letters};
-use crate::submission::{Number, Submissions};
+use crate::submission::Submissions;
 
 /// How findings are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,11 +244,7 @@ pub fn json_figures(subs: &Submissions, sources: &mut Sources) -> Vec<JsonFigure
             unit: figure.unit.value.clone(),
             qualifier: figure.qualifier.as_ref().map(|q| q.value.as_str()),
             approximate: figure.qualifier.is_some(),
-            source: match figure.number {
-                Number::Given(_) => "given",
-                Number::FromEvents(_) => "events",
-                Number::Missing => "missing",
-            },
+            source: figure.number.source(),
             place: Place::of(&figure.row, sources),
         })
         .collect()

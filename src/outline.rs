@@ -79,6 +79,65 @@ impl Outline {
 
 const PREAMBLE_2014: &str = "本年报按照《高等学校信息公开办法》（教育部令第29号）及《关于公布〈高等学校信息公开事项清单〉的通知》（教办函〔2014〕23号）要求，根据{学校}{学年}学年信息公开工作执行情况，形成年度工作报告。主要内容包括：{内容}等。";
 
+/// A part of an outline.
+const fn part(
+    key: &'static str,
+    kind: PartKind,
+    heading: &'static str,
+    numbering: Numbering,
+) -> PartSpec {
+    PartSpec {
+        key,
+        kind,
+        heading,
+        numbering,
+    }
+}
+
+// The parts the seven-part and the Ministry's outlines share (the State Council's shares 其他).
+const OVERVIEW: PartSpec = part(
+    "overview",
+    PartKind::Narrative,
+    "概述",
+    Numbering::Parenthesised,
+);
+const PROACTIVE: PartSpec = part(
+    "proactive",
+    PartKind::Proactive,
+    "主动公开情况",
+    Numbering::Parenthesised,
+);
+const REQUESTS: PartSpec = part(
+    "requests",
+    PartKind::Requests,
+    "依申请公开和不予公开情况",
+    Numbering::Arabic,
+);
+const APPRAISAL: PartSpec = part(
+    "appraisal",
+    PartKind::Narrative,
+    "对信息公开的评议情况",
+    Numbering::Arabic,
+);
+const COMPLAINTS: PartSpec = part(
+    "complaints",
+    PartKind::Complaints,
+    "因学校信息公开工作受到举报、复议、诉讼的情况",
+    Numbering::Arabic,
+);
+const OTHER: PartSpec = part(
+    "other",
+    PartKind::Narrative,
+    "其他需要报告的事项",
+    Numbering::Arabic,
+);
+
+/// The sub-headings of part 二 every outline uses.
+const SUBHEADINGS: &[(&str, &str)] = &[
+    ("channels", "信息公开渠道和数据"),
+    ("areas", "重点领域公开情况"),
+];
+
 /// The seven parts most universities used for academic-year reports after 2014, as in the
 /// 2019-2020 report of 辽宁科技大学.
 pub const SEVEN_PART: Outline = Outline {
@@ -87,53 +146,20 @@ pub const SEVEN_PART: Outline = Outline {
     title: "{学校}{学年}学年信息公开工作年度报告",
     preamble: PREAMBLE_2014,
     parts: &[
-        PartSpec {
-            key: "overview",
-            kind: PartKind::Narrative,
-            heading: "概述",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "proactive",
-            kind: PartKind::Proactive,
-            heading: "主动公开情况",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "requests",
-            kind: PartKind::Requests,
-            heading: "依申请公开和不予公开情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "appraisal",
-            kind: PartKind::Narrative,
-            heading: "对信息公开的评议情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "complaints",
-            kind: PartKind::Complaints,
-            heading: "因学校信息公开工作受到举报、复议、诉讼的情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "improvements",
-            kind: PartKind::Narrative,
-            heading: "信息公开工作存在不足及下一步工作措施",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "other",
-            kind: PartKind::Narrative,
-            heading: "其他需要报告的事项",
-            numbering: Numbering::Arabic,
-        },
+        OVERVIEW,
+        PROACTIVE,
+        REQUESTS,
+        APPRAISAL,
+        COMPLAINTS,
+        part(
+            "improvements",
+            PartKind::Narrative,
+            "信息公开工作存在不足及下一步工作措施",
+            Numbering::Arabic,
+        ),
+        OTHER,
     ],
-    subheadings: &[
-        ("channels", "信息公开渠道和数据"),
-        ("areas", "重点领域公开情况"),
-    ],
+    subheadings: SUBHEADINGS,
 };
 
 /// The Ministry's outline (教办厅函〔2013〕48号, 〔2017〕41号, 〔2018〕80号): the seven parts, with
@@ -145,59 +171,26 @@ pub const MINISTRY: Outline = Outline {
     title: "{学校}{学年}学年信息公开工作年度报告",
     preamble: PREAMBLE_2014,
     parts: &[
-        PartSpec {
-            key: "overview",
-            kind: PartKind::Narrative,
-            heading: "概述",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "proactive",
-            kind: PartKind::Proactive,
-            heading: "主动公开情况",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "requests",
-            kind: PartKind::Requests,
-            heading: "依申请公开和不予公开情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "appraisal",
-            kind: PartKind::Narrative,
-            heading: "对信息公开的评议情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "complaints",
-            kind: PartKind::Complaints,
-            heading: "因学校信息公开工作受到举报、复议、诉讼的情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "improvements",
-            kind: PartKind::Narrative,
-            heading: "信息公开工作存在的主要问题及改进措施",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "other",
-            kind: PartKind::Narrative,
-            heading: "其他需要报告的事项",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "checklist",
-            kind: PartKind::Checklist,
-            heading: "清单事项公开情况",
-            numbering: Numbering::Arabic,
-        },
+        OVERVIEW,
+        PROACTIVE,
+        REQUESTS,
+        APPRAISAL,
+        COMPLAINTS,
+        part(
+            "improvements",
+            PartKind::Narrative,
+            "信息公开工作存在的主要问题及改进措施",
+            Numbering::Arabic,
+        ),
+        OTHER,
+        part(
+            "checklist",
+            PartKind::Checklist,
+            "清单事项公开情况",
+            Numbering::Arabic,
+        ),
     ],
-    subheadings: &[
-        ("channels", "信息公开渠道和数据"),
-        ("areas", "重点领域公开情况"),
-    ],
+    subheadings: SUBHEADINGS,
 };
 
 /// The State Council's template (国办公开办函〔2019〕60号, revised 〔2021〕30号) that some colleges
@@ -208,47 +201,39 @@ pub const STATE_COUNCIL: Outline = Outline {
     title: "{学校}{学年}年度信息公开工作年度报告",
     preamble: "本报告依据《中华人民共和国政府信息公开条例》和《高等学校信息公开办法》编制，主要内容包括：{内容}。本报告中所列数据的统计期限自{统计起}起至{统计止}止。",
     parts: &[
-        PartSpec {
-            key: "overview",
-            kind: PartKind::Narrative,
-            heading: "总体情况",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "proactive",
-            kind: PartKind::Proactive,
-            heading: "主动公开信息情况",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "requests",
-            kind: PartKind::RequestsTable,
-            heading: "收到和处理信息公开申请情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "reviews",
-            kind: PartKind::ReviewsTable,
-            heading: "信息公开行政复议、行政诉讼情况",
-            numbering: Numbering::Arabic,
-        },
-        PartSpec {
-            key: "improvements",
-            kind: PartKind::Narrative,
-            heading: "存在的主要问题及改进情况",
-            numbering: Numbering::Parenthesised,
-        },
-        PartSpec {
-            key: "other",
-            kind: PartKind::Narrative,
-            heading: "其他需要报告的事项",
-            numbering: Numbering::Arabic,
-        },
+        part(
+            "overview",
+            PartKind::Narrative,
+            "总体情况",
+            Numbering::Parenthesised,
+        ),
+        part(
+            "proactive",
+            PartKind::Proactive,
+            "主动公开信息情况",
+            Numbering::Parenthesised,
+        ),
+        part(
+            "requests",
+            PartKind::RequestsTable,
+            "收到和处理信息公开申请情况",
+            Numbering::Arabic,
+        ),
+        part(
+            "reviews",
+            PartKind::ReviewsTable,
+            "信息公开行政复议、行政诉讼情况",
+            Numbering::Arabic,
+        ),
+        part(
+            "improvements",
+            PartKind::Narrative,
+            "存在的主要问题及改进情况",
+            Numbering::Parenthesised,
+        ),
+        OTHER,
     ],
-    subheadings: &[
-        ("channels", "信息公开渠道和数据"),
-        ("areas", "重点领域公开情况"),
-    ],
+    subheadings: SUBHEADINGS,
 };
 
 /// Every outline, the default first.

@@ -193,6 +193,17 @@ pub enum Number {
     Missing,
 }
 
+impl Number {
+    /// Where it comes from, as JSON names it: `given`, `events` or `missing`.
+    pub fn source(&self) -> &'static str {
+        match self {
+            Number::Given(_) => "given",
+            Number::FromEvents(_) => "events",
+            Number::Missing => "missing",
+        }
+    }
+}
+
 /// One count row: a channel, an item, a number and its unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {

@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{ColumnConstraint, Width};
 use disclose::checklist::Checklist;
 use disclose::compose::{self, where_published};
+use disclose::render::new_table;
 use disclose::{AcademicYear, read};
 
 use crate::cli::Global;
@@ -18,14 +19,7 @@ pub(crate) struct Args {
 
 /// Prints the checklist as a table.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if table.width().is_none() {
-        // Not a terminal: wrap at a width that prints and pastes well, the same everywhere.
-        table.set_width(120);
-    }
+    let mut table = new_table();
     let title;
     match args.year {
         None => {

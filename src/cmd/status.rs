@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use disclose::render::new_table;
 use disclose::{AcademicYear, Lang, status};
 use serde::Serialize;
 
@@ -61,13 +61,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
 
 fn table(lang: Lang, state: &status::Status) -> String {
     let zh = lang == Lang::Zh;
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if table.width().is_none() {
-        table.set_width(120);
-    }
+    let mut table = new_table();
     table.set_header(if zh {
         [
             "部门",

@@ -3,7 +3,7 @@
 //! this, never from the submissions directly.
 
 use crate::report::{ChecklistRow, ComplaintsRow, Data, FigureRow, Outcome, RequestsRow};
-use crate::submission::{Number, Submissions};
+use crate::submission::Submissions;
 
 /// Collects the year's numbers.
 pub(crate) fn collect(subs: &Submissions) -> Data {
@@ -23,12 +23,7 @@ pub(crate) fn collect(subs: &Submissions) -> Data {
                     .map(|q| q.value.as_str().to_owned()),
                 approximate: figure.qualifier.is_some(),
                 text: super::figure_text(department, figure),
-                source: match figure.number {
-                    Number::Given(_) => "given",
-                    Number::FromEvents(_) => "events",
-                    Number::Missing => "missing",
-                }
-                .to_owned(),
+                source: figure.number.source().to_owned(),
             })
             .collect(),
         requests: subs

@@ -99,39 +99,42 @@ pub(crate) fn last_year(department: &Department, figure: &Figure) -> String {
     }
 }
 
+/// The columns of a counts template, CSV or Excel.
+pub(crate) const COUNT_COLUMNS: [&str; 10] = [
+    "渠道",
+    "类别",
+    "数量",
+    "单位",
+    "限定词",
+    "上级",
+    "分项不全",
+    "措辞",
+    "来源",
+    "备注",
+];
+
+/// Last year's count as a template row: the number left blank, last year's value as the remark.
+pub(crate) fn count_cells(department: &Department, figure: &Figure) -> [String; 10] {
+    let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
+    [
+        figure.channel.value.clone(),
+        figure.item.value.clone(),
+        String::new(),
+        figure.unit.value.clone(),
+        text(figure.qualifier.as_ref().map(|q| q.value.as_str())),
+        text(figure.parent.as_ref().map(|p| p.value.as_str())),
+        text(figure.partial.then_some("是")),
+        text(figure.phrase.as_ref().map(|p| p.value.as_str())),
+        text(matches!(figure.number, Number::FromEvents(_)).then_some("事件")),
+        last_year(department, figure),
+    ]
+}
+
 fn counts_csv(department: &Department, figures: &[&Figure]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "渠道",
-        "类别",
-        "数量",
-        "单位",
-        "限定词",
-        "上级",
-        "分项不全",
-        "措辞",
-        "来源",
-        "备注",
-    ];
-    let _ = writer.write_record(header);
+    let _ = writer.write_record(COUNT_COLUMNS);
     for figure in figures {
-        let source = if matches!(figure.number, Number::FromEvents(_)) {
-            "事件"
-        } else {
-            ""
-        };
-        let _ = writer.write_record([
-            figure.channel.value.as_str(),
-            &figure.item.value,
-            "",
-            &figure.unit.value,
-            figure.qualifier.as_ref().map_or("", |q| q.value.as_str()),
-            figure.parent.as_ref().map_or("", |p| p.value.as_str()),
-            if figure.partial { "是" } else { "" },
-            figure.phrase.as_ref().map_or("", |p| p.value.as_str()),
-            source,
-            &last_year(department, figure),
-        ]);
+        let _ = writer.write_record(count_cells(department, figure));
     }
     writer.into_inner().unwrap_or_default()
 }

@@ -8,9 +8,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::templates::{DISCLOSURE_COLUMNS, disclosure_cells, last_year};
+use super::templates::{COUNT_COLUMNS, DISCLOSURE_COLUMNS, count_cells, disclosure_cells};
 use super::{NewFile, Options};
-use crate::submission::{Department, Number, Qualifier, Status};
+use crate::submission::{Department, Qualifier, Status};
 
 /// Rows of a sheet that get data validation (beyond the rows carried over).
 const ROWS: u32 = 500;
@@ -68,52 +68,9 @@ fn list(sheet: &mut Worksheet, column: u16, values: &[&str], title: &str) -> Res
 
 fn counts(sheet: &mut Worksheet, department: &Department, bold: &Format) -> Result<(), XlsxError> {
     sheet.set_name("数量")?;
-    let columns = [
-        "渠道",
-        "类别",
-        "数量",
-        "单位",
-        "限定词",
-        "上级",
-        "分项不全",
-        "措辞",
-        "来源",
-        "备注",
-    ];
-    header(sheet, &columns, bold)?;
+    header(sheet, &COUNT_COLUMNS, bold)?;
     for (row, figure) in (1u32..).zip(&department.figures) {
-        let cells = [
-            figure.channel.value.clone(),
-            figure.item.value.clone(),
-            String::new(),
-            figure.unit.value.clone(),
-            figure
-                .qualifier
-                .as_ref()
-                .map(|q| q.value.as_str().to_owned())
-                .unwrap_or_default(),
-            figure
-                .parent
-                .as_ref()
-                .map(|p| p.value.clone())
-                .unwrap_or_default(),
-            if figure.partial {
-                "是".to_owned()
-            } else {
-                String::new()
-            },
-            figure
-                .phrase
-                .as_ref()
-                .map(|p| p.value.clone())
-                .unwrap_or_default(),
-            if matches!(figure.number, Number::FromEvents(_)) {
-                "事件".to_owned()
-            } else {
-                String::new()
-            },
-            last_year(department, figure),
-        ];
+        let cells = count_cells(department, figure);
         for (c, cell) in (0u16..).zip(&cells) {
             if !cell.is_empty() {
                 sheet.write_string(row, c, cell)?;

@@ -22,6 +22,7 @@ use std::str::FromStr;
 use crate::compare::Comparison;
 use crate::report::Report;
 
+pub use table::new_table;
 pub use template::{TemplateError, read_template, render_template};
 
 /// An output format for the report.

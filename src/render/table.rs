@@ -59,8 +59,9 @@ pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
     writeln!(out, "\n{}", side_by_side::summary_line(cmp))
 }
 
-/// A new table in the style every table of `disclose` uses.
-pub(crate) fn new_table() -> Table {
+/// A new table in the style every table of `disclose` uses: 120 columns wide when not on a
+/// terminal, so the output is the same everywhere.
+pub fn new_table() -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)

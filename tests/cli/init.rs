@@ -98,18 +98,32 @@ fn the_new_year_validates_to_its_missing_figures_not_a_crash() {
     );
 }
 
+/// `status --format json` of a year that is not complete yet (exit code 1).
+fn status_json(data: &Data, year: &str) -> serde_json::Value {
+    let output = data
+        .disclose()
+        .args(["status", year, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// One department's entry of a status document.
+fn department_of(doc: &serde_json::Value, name: &str) -> serde_json::Value {
+    doc["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == name)
+        .unwrap()
+        .clone()
+}
+
 #[test]
 fn status_lists_every_department_and_fails_while_anything_is_missing() {
     let data = new_year();
-    let status = |data: &Data| -> serde_json::Value {
-        let output = data
-            .disclose()
-            .args(["status", "2020-2021", "--format", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(1));
-        serde_json::from_slice(&output.stdout).unwrap()
-    };
+    let status = |data: &Data| status_json(data, "2020-2021");
     // Right after init, every department has its blank template, and none has sent anything.
     let doc = status(&data);
     assert_eq!(doc["version"], 1);
@@ -137,15 +151,7 @@ fn status_lists_every_department_and_fails_while_anything_is_missing() {
         .map(|d| d["name"].as_str().unwrap())
         .collect();
     assert_eq!(names.len(), 9);
-    let department = |name: &str| {
-        doc["departments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["name"] == name)
-            .unwrap()
-            .clone()
-    };
+    let department = |name: &str| department_of(&doc, name);
     assert_eq!(department("教务处")["received"], true);
     assert_eq!(department("教务处")["template"], false);
     assert_eq!(department("招标采购管理中心")["received"], false);
@@ -194,21 +200,8 @@ fn an_unchanged_template_with_nothing_to_fill_is_an_answer() {
         .args(["init", "2023-2024"])
         .assert()
         .success();
-    let output = data
-        .disclose()
-        .args(["status", "2023-2024", "--format", "json"])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let department = |name: &str| {
-        doc["departments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["name"] == name)
-            .unwrap()
-            .clone()
-    };
+    let doc = status_json(&data, "2023-2024");
+    let department = |name: &str| department_of(&doc, name);
     assert_eq!(department("学生处")["errors"], 0, "{doc}");
     assert_eq!(department("学生处")["received"], true, "{doc}");
     assert_eq!(department("学生处")["template"], false, "{doc}");
@@ -222,12 +215,7 @@ fn excel_templates_are_recognised_as_not_filled_in_too() {
         .args(["init", "2020-2021", "--xlsx"])
         .assert()
         .success();
-    let output = data
-        .disclose()
-        .args(["status", "2020-2021", "--format", "json"])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let doc = status_json(&data, "2020-2021");
     assert_eq!(doc["missing"].as_array().unwrap().len(), 9, "{doc}");
     assert!(
         doc["departments"]
