@@ -1,21 +1,19 @@
 //! The `disclose` binary: parse the command line, run one command, turn the result into an exit
 //! code (0 ok, 1 findings, 2 usage, 3 could not run — see `disclose --help`).
 
-mod cli;
 mod cmd;
-mod help_zh;
 
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command};
+use crate::cmd::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut command = Cli::command();
-    if cli::requested_lang(&args) == disclose::Lang::Zh {
-        command = help_zh::translate(command);
+    if cmd::cli::requested_lang(&args) == disclose::Lang::Zh {
+        command = cmd::help_zh::translate(command);
     }
     let parsed = command
         .try_get_matches_from(&args)

@@ -7,11 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostics;
-use crate::facts::Facts;
-use crate::location::{Located, Location};
-use crate::problem::{Problem, did_you_mean};
-use crate::submission::{Disclosure, Status, Submissions};
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::findings::suggest::did_you_mean;
+use crate::model::facts::Facts;
+use crate::model::location::{Located, Location};
+use crate::model::submission::{Disclosure, Status, Submissions};
 
 /// Runs the checklist checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -230,7 +231,7 @@ mod tests {
     use std::fmt::Write as _;
 
     use super::*;
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     #[test]
     fn hosts_of_links() {

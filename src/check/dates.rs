@@ -1,9 +1,9 @@
 //! The report's own dates: statistics period and issue date (D403, D404, D405). Dates of
 //! events and checklist entries are checked where they are read or used.
 
-use crate::diagnostic::Diagnostics;
-use crate::problem::Problem;
-use crate::submission::Submissions;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::model::submission::Submissions;
 
 /// Runs the date checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -43,7 +43,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{REPORT, Year, ids};
+    use crate::check::testing::{REPORT, Year, ids};
 
     fn with_issued(date: &str) -> Year {
         Year::new().report(&REPORT.replace("2020-10-20", date))

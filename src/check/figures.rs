@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostics;
-use crate::location::Location;
-use crate::problem::{Problem, did_you_mean};
-use crate::submission::{Department, Figure, FigureKey, Number, Submissions};
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::findings::suggest::did_you_mean;
+use crate::model::location::Location;
+use crate::model::submission::{Department, Figure, FigureKey, Number, Submissions};
 
 /// Runs the figure checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -178,7 +179,7 @@ fn events(subs: &Submissions, diags: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     const HOMEPAGE: &str = "渠道,类别,数量,单位,上级\n\
         学校主页,信息,1481,条,\n\

@@ -1,12 +1,12 @@
 //! The State Council forms' arithmetic, as printed under the forms (D310, D311, D312), and D309
 //! when an outline that prints a form has none.
 
-use crate::diagnostic::Diagnostics;
-use crate::forms::{Form, FormKind, REQUEST_ROWS};
-use crate::location::Location;
-use crate::outline::PartKind;
-use crate::problem::Problem;
-use crate::submission::Submissions;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::model::forms::{Form, FormKind, REQUEST_ROWS};
+use crate::model::location::Location;
+use crate::model::outline::PartKind;
+use crate::model::submission::Submissions;
 
 /// Runs the form checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -107,7 +107,7 @@ fn requests(form: &Form, diags: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     const REQUESTS: &str = "项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n\
         一、本年新收信息公开申请数量,5,1,0,0,0,0,6\n\

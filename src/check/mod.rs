@@ -14,9 +14,11 @@ mod narrative;
 pub use narrative::REVIEW;
 mod placement;
 mod requests;
+#[cfg(test)]
+pub(crate) mod testing;
 
-use crate::diagnostic::Diagnostics;
-use crate::submission::Submissions;
+use crate::findings::diagnostic::Diagnostics;
+use crate::model::submission::Submissions;
 
 /// Runs every check on a year, adds the findings to `diags`, then applies the year's rule levels
 /// and sorts the findings.
@@ -42,7 +44,7 @@ pub fn run(subs: &Submissions, diags: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     #[test]
     fn a_syntax_error_hides_what_would_only_be_missing_because_of_it() {

@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostics;
-use crate::figure_ref;
-use crate::location::{Located, Location};
-use crate::outline::PartKind;
-use crate::problem::{EmptyFix, Problem};
-use crate::submission::Submissions;
-use crate::year::AcademicYear;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::{EmptyFix, Problem};
+use crate::model::figure_ref;
+use crate::model::location::{Located, Location};
+use crate::model::outline::PartKind;
+use crate::model::submission::Submissions;
+use crate::model::year::AcademicYear;
 
 /// Units that make a number a count. (个 is left out: "15个工作日" is a deadline, not a count.)
 const UNITS: &[&str] = &["人次", "条", "篇", "期", "份", "件", "项", "次", "人", "场"];
@@ -227,7 +227,7 @@ fn other_years(text: &str, year: AcademicYear) -> Vec<(Range<usize>, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     #[test]
     fn counts_are_found_with_their_units() {

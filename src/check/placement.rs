@@ -1,11 +1,12 @@
 //! Everything submitted lands somewhere in the report, and every name points at something (D307,
 //! D308; D110 for areas and for figures named in text).
 
-use crate::compose::placement;
-use crate::diagnostic::Diagnostics;
-use crate::figure_ref;
-use crate::problem::{Problem, did_you_mean};
-use crate::submission::Submissions;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::findings::suggest::did_you_mean;
+use crate::model::figure_ref;
+use crate::model::placement;
+use crate::model::submission::Submissions;
 
 /// Runs the placement checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -77,7 +78,7 @@ fn figure_refs(subs: &Submissions, diags: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     const GROUP: &str =
         "[[channels]]\ntitle = \"网站\"\nfigures = [\"学校主页\", \"办公系统/通知公告\"]\n";

@@ -1,11 +1,11 @@
 //! Disclosure requests and complaints: submitted once, stated even when zero, and balanced
 //! (D303, D309, D107 for the tables).
 
-use crate::diagnostic::Diagnostics;
-use crate::location::Location;
-use crate::outline::PartKind;
-use crate::problem::Problem;
-use crate::submission::Submissions;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::model::location::Location;
+use crate::model::outline::PartKind;
+use crate::model::submission::Submissions;
 
 /// Runs the request and complaint checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -72,7 +72,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     const ZERO: &str = "[requests]\nreceived = 0\n\n[complaints]\nreports = 0\nreconsiderations = 0\nlawsuits = 0\n";
 

@@ -3,12 +3,11 @@
 use std::process::ExitCode;
 
 use comfy_table::{ColumnConstraint, Width};
-use disclose::checklist::Checklist;
 use disclose::compose::{self, where_published};
 use disclose::render::new_table;
 use disclose::{AcademicYear, read};
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose checklist`.
 #[derive(Debug, clap::Args)]
@@ -23,7 +22,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let title;
     match args.year {
         None => {
-            let checklist = Checklist::ministry();
+            let checklist = disclose::read::checklist::ministry();
             title = format!("{}（{}）", checklist.name, checklist.source);
             table.set_header(["编号", "类别", "事项"]);
             for item in &checklist.items {

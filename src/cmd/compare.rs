@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use disclose::compare::{self, Comparison};
-use disclose::location::Sources;
+use disclose::compose::compare::{self, Comparison};
+use disclose::model::location::Sources;
 use disclose::render::{self, ComparisonFormat};
-use disclose::{AcademicYear, Lang, Loaded, compose, emit};
+use disclose::{AcademicYear, Lang, Loaded, compose, findings};
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose compare`.
 #[derive(Debug, clap::Args)]
@@ -67,7 +67,7 @@ fn refuse(
     }
     let mut err = std::io::stderr().lock();
     // Only what stops the comparison; `validate` shows the warnings.
-    emit::short(
+    findings::print::short(
         &loaded.diagnostics.errors_only(),
         sources,
         global.lang,

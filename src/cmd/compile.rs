@@ -7,11 +7,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use disclose::location::Sources;
+use disclose::model::location::Sources;
+use disclose::render::output;
 use disclose::render::{self, Format};
-use disclose::{AcademicYear, Lang, compose, emit, output};
+use disclose::{AcademicYear, Lang, compose, findings};
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose compile`.
 #[derive(Debug, clap::Args)]
@@ -82,9 +83,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     if (errors > 0 && !args.draft) || !args.quiet {
         let mut err = std::io::stderr().lock();
         if args.quiet {
-            emit::short(&diags.errors_only(), &mut sources, global.lang, &mut err)?;
+            findings::print::short(&diags.errors_only(), &mut sources, global.lang, &mut err)?;
         } else {
-            emit::short(diags, &mut sources, global.lang, &mut err)?;
+            findings::print::short(diags, &mut sources, global.lang, &mut err)?;
         }
         if errors > 0 && !args.draft {
             let line = match global.lang {
@@ -104,7 +105,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut report = compose::compose(&loaded.submissions, args.draft);
     if args.draft {
         let mut lines = Vec::new();
-        emit::short(diags, &mut sources, global.lang, &mut lines)?;
+        findings::print::short(diags, &mut sources, global.lang, &mut lines)?;
         report.findings = String::from_utf8_lossy(&lines)
             .lines()
             .map(str::to_owned)

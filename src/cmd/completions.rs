@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cmd::cli::Cli;
 
 /// Arguments of `disclose completions`.
 #[derive(Debug, clap::Args)]

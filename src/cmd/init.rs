@@ -3,9 +3,10 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use disclose::{AcademicYear, Lang, init};
+use disclose::office::init;
+use disclose::{AcademicYear, Lang};
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose init`.
 #[derive(Debug, clap::Args)]

@@ -4,9 +4,11 @@
 //! run (exit code 3). Printing helpers shared by the commands are in [`print`].
 
 pub(crate) mod checklist;
+pub(crate) mod cli;
 pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod completions;
+pub(crate) mod help_zh;
 pub(crate) mod init;
 pub(crate) mod print;
 pub(crate) mod rules;

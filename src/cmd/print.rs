@@ -3,17 +3,17 @@
 use std::io::{self, Write};
 
 use disclose::Diagnostics;
-use disclose::emit;
-use disclose::location::Sources;
+use disclose::findings;
+use disclose::model::location::Sources;
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Prints findings for people on stderr, with the summary line.
 pub(crate) fn human(global: &Global, diags: &Diagnostics, sources: &mut Sources) -> io::Result<()> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    emit::human(diags, sources, global.lang, global.color, &mut err)?;
-    if let Some(line) = emit::summary_line(diags, global.lang) {
+    findings::print::human(diags, sources, global.lang, global.color, &mut err)?;
+    if let Some(line) = findings::print::summary_line(diags, global.lang) {
         writeln!(err, "{line}")?;
     }
     Ok(())

@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use disclose::{Lang, rules};
+use disclose::Lang;
+use disclose::findings::rules;
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose rules`.
 #[derive(Debug, clap::Args)]

@@ -2,11 +2,12 @@
 
 use std::process::ExitCode;
 
+use disclose::office::status;
 use disclose::render::new_table;
-use disclose::{AcademicYear, Lang, status};
+use disclose::{AcademicYear, Lang};
 use serde::Serialize;
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose status`.
 #[derive(Debug, clap::Args)]
@@ -38,7 +39,7 @@ struct JsonStatus<'a> {
 /// Prints the year's state; exits 1 while a department is missing or an error remains.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let loaded = disclose::load(&global.data, args.year)?;
-    let templates = disclose::init::unchanged_templates(&global.data, args.year);
+    let templates = disclose::office::init::unchanged_templates(&global.data, args.year);
     let state = status::of(&loaded, &templates);
     let text = match args.format {
         StatusFormat::Json => {

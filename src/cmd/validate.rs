@@ -2,12 +2,13 @@
 
 use std::process::ExitCode;
 
-use disclose::emit::{self, Style};
-use disclose::location::Sources;
+use disclose::findings;
+use disclose::findings::print::Style;
+use disclose::model::location::Sources;
 use disclose::{AcademicYear, Diagnostics};
 use serde::Serialize;
 
-use crate::cli::Global;
+use crate::cmd::cli::Global;
 
 /// Arguments of `disclose validate`.
 #[derive(Debug, clap::Args)]
@@ -38,16 +39,16 @@ pub(crate) enum StyleArg {
 #[derive(Serialize)]
 struct JsonYear {
     year: String,
-    diagnostics: Vec<emit::JsonDiagnostic>,
-    figures: Vec<emit::JsonFigure>,
-    summary: emit::Summary,
+    diagnostics: Vec<findings::print::JsonDiagnostic>,
+    figures: Vec<findings::print::JsonFigure>,
+    summary: findings::print::Summary,
 }
 
 #[derive(Serialize)]
 struct JsonDoc {
     version: u32,
     years: Vec<JsonYear>,
-    summary: emit::Summary,
+    summary: findings::print::Summary,
 }
 
 /// Validates one year or all of them.
@@ -72,7 +73,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         match style {
             Style::Human => super::print::human(global, diags, &mut sources)?,
             Style::Short => {
-                emit::short(
+                findings::print::short(
                     diags,
                     &mut sources,
                     global.lang,
@@ -81,9 +82,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             }
             Style::Json => json_years.push(JsonYear {
                 year: year.to_string(),
-                diagnostics: emit::json_diagnostics(diags, &mut sources, global.lang),
-                figures: emit::json_figures(&loaded.submissions, &mut sources),
-                summary: emit::Summary {
+                diagnostics: findings::print::json_diagnostics(diags, &mut sources, global.lang),
+                figures: findings::print::json_figures(&loaded.submissions, &mut sources),
+                summary: findings::print::Summary {
                     errors: diags.errors(),
                     warnings: diags.warnings(),
                 },
@@ -92,9 +93,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     }
     if style == Style::Json {
         let doc = JsonDoc {
-            version: emit::JSON_VERSION,
+            version: findings::print::JSON_VERSION,
             years: json_years,
-            summary: emit::Summary { errors, warnings },
+            summary: findings::print::Summary { errors, warnings },
         };
         let mut text = serde_json::to_string_pretty(&doc)?;
         text.push('\n');

@@ -2,8 +2,8 @@
 //! checklist item is accounted for. Tables, JSON and year-over-year comparisons are made from
 //! this, never from the submissions directly.
 
-use crate::report::{ChecklistRow, ComplaintsRow, Data, FigureRow, Outcome, RequestsRow};
-use crate::submission::Submissions;
+use crate::compose::report::{ChecklistRow, ComplaintsRow, Data, FigureRow, Outcome, RequestsRow};
+use crate::model::submission::Submissions;
 
 /// Collects the year's numbers.
 pub(crate) fn collect(subs: &Submissions) -> Data {
@@ -71,7 +71,7 @@ pub(crate) fn collect(subs: &Submissions) -> Data {
                         .map(|o| o.department.value.clone())
                         .collect(),
                 };
-                let texts = |list: &[crate::location::Located<String>]| -> Vec<String> {
+                let texts = |list: &[crate::model::location::Located<String>]| -> Vec<String> {
                     list.iter().map(|l| l.value.clone()).collect()
                 };
                 ChecklistRow {

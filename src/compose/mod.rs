@@ -1,28 +1,31 @@
 //! Stage 3, compose: submissions → [`Report`], following the year's outline.
 //!
-//! This is where numbers become sentences. The outline ([`crate::outline`]) says which parts the
+//! This is where numbers become sentences. The outline ([`crate::model::outline`]) says which parts the
 //! report has; for each part, the office's narrative comes first, then what the part's kind adds:
 //! part 二's channel figures and key areas, part 三's request figures, part 五's complaint
 //! figures. A figure that is missing (only possible in a draft) becomes a visible placeholder,
 //! 【待补充：…】, never a silent gap.
 
+pub mod compare;
+pub mod coverage;
 mod data;
 pub mod phrase;
+pub mod report;
 
 use std::fmt::Write as _;
-pub(crate) mod placement;
 mod proactive;
 mod tables;
 
-use crate::facts::{Facts, Point};
-use crate::figure_ref;
-use crate::outline::{Numbering, PartKind, PartSpec, chinese_numeral};
-use crate::report::{Block, ChecklistRow, Data, Part, Report, Signature, Table};
-use crate::submission::{Department, Figure, Number, Submissions};
-use crate::year::chinese_date;
+use crate::compose::report::{Block, ChecklistRow, Data, Part, Report, Signature, Table};
+use crate::model::chinese::{append_spaced, chinese_numeral};
+use crate::model::facts::{Facts, Point};
+use crate::model::figure_ref;
+use crate::model::outline::{Numbering, PartKind, PartSpec};
+use crate::model::submission::{Department, Figure, Number, Submissions};
+use crate::model::year::chinese_date;
 
 use self::phrase::Values;
-use self::placement::Placement;
+use crate::model::placement::{self, Placement};
 
 /// Builds the report document for a year.
 pub fn compose(subs: &Submissions, draft: bool) -> Report {
@@ -370,7 +373,7 @@ fn requests_sentence(subs: &Submissions) -> String {
     }
     let mut text = format!("本学年共收到信息公开申请 {} 件", requests.received.value);
     if let Some(over) = requests.carried_over.as_ref().filter(|c| c.value > 0) {
-        phrase::append_spaced(&mut text, &format!("，上学年结转 {} 件", over.value));
+        append_spaced(&mut text, &format!("，上学年结转 {} 件", over.value));
     }
     text.push('。');
     let answered: u64 = requests.outcomes.iter().map(|(_, n)| n.value).sum();

@@ -15,8 +15,9 @@
 //! Spacing follows the published reports: a space between Chinese text and a number
 //! (`发布 436 条`), none after punctuation (`《辽宁科技大学报》17 期`).
 
-use crate::problem::Problem;
-use crate::submission::Qualifier;
+use crate::model::chinese::append_spaced;
+use crate::model::submission::Qualifier;
+use crate::read::phrase::{Piece, Slot, parse};
 
 /// The default sentence for a figure with parts.
 pub const DEFAULT_WITH_PARTS: &str = "{渠道}共发布{类别}{数量}，包括{分项}";
@@ -24,118 +25,6 @@ pub const DEFAULT_WITH_PARTS: &str = "{渠道}共发布{类别}{数量}，包括
 pub const DEFAULT: &str = "{渠道}发布{类别}{数量}";
 /// The default text of one part inside `{分项}`.
 pub const DEFAULT_PART: &str = "{类别}{数量}";
-
-/// A slot of a phrase.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Slot {
-    Number,
-    Parts,
-    Channel,
-    Item,
-}
-
-impl Slot {
-    fn parse(name: &str) -> Option<Slot> {
-        match name.trim() {
-            "数量" | "number" => Some(Slot::Number),
-            "分项" | "parts" => Some(Slot::Parts),
-            "渠道" | "channel" => Some(Slot::Channel),
-            "类别" | "item" => Some(Slot::Item),
-            _ => None,
-        }
-    }
-}
-
-enum Piece {
-    Text(String),
-    Slot(Slot),
-}
-
-/// What is wrong with a phrase, and at which byte of it.
-#[derive(Debug)]
-pub struct PhraseError {
-    /// The finding.
-    pub problem: Problem,
-    /// Byte offset in the phrase.
-    pub offset: usize,
-}
-
-/// Checks a phrase's slots and braces.
-pub fn validate(template: &str) -> Result<(), PhraseError> {
-    let pieces = parse(template)?;
-    // The phrase prints a submitted number: without {数量} the number would be lost.
-    if pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Slot(Slot::Number)))
-    {
-        Ok(())
-    } else {
-        Err(PhraseError {
-            problem: Problem::PhraseWithoutNumber,
-            offset: 0,
-        })
-    }
-}
-
-fn parse(template: &str) -> Result<Vec<Piece>, PhraseError> {
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut chars = template.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '{' if chars.peek().map(|&(_, c)| c) == Some('{') => {
-                chars.next();
-                text.push('{');
-            }
-            '}' if chars.peek().map(|&(_, c)| c) == Some('}') => {
-                chars.next();
-                text.push('}');
-            }
-            '{' => {
-                let rest = &template[i + 1..];
-                let Some(close) = rest.find('}') else {
-                    return Err(PhraseError {
-                        problem: Problem::UnbalancedBrace,
-                        offset: i,
-                    });
-                };
-                let name = &rest[..close];
-                if name.contains('{') {
-                    return Err(PhraseError {
-                        problem: Problem::UnbalancedBrace,
-                        offset: i,
-                    });
-                }
-                let Some(slot) = Slot::parse(name) else {
-                    return Err(PhraseError {
-                        problem: Problem::BadPhrase {
-                            slot: name.to_owned(),
-                        },
-                        offset: i,
-                    });
-                };
-                if !text.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut text)));
-                }
-                pieces.push(Piece::Slot(slot));
-                for _ in 0..=name.chars().count() {
-                    chars.next();
-                }
-            }
-            '}' => {
-                return Err(PhraseError {
-                    problem: Problem::UnbalancedBrace,
-                    offset: i,
-                });
-            }
-            _ => text.push(c),
-        }
-    }
-    if !text.is_empty() {
-        pieces.push(Piece::Text(text));
-    }
-    Ok(pieces)
-}
 
 /// The values a phrase's slots are filled with.
 #[derive(Debug, Default)]
@@ -187,22 +76,6 @@ pub fn figure_text(number: &str, unit: &str, qualifier: Option<Qualifier>) -> St
     tail.push_str(unit);
     append_spaced(&mut out, &tail);
     out
-}
-
-/// Appends `next`, with a space where Chinese text (or a Latin letter) meets a digit.
-pub fn append_spaced(out: &mut String, next: &str) {
-    if let (Some(prev), Some(first)) = (out.chars().last(), next.chars().next()) {
-        let wordy = |c: char| is_han(c) || c.is_ascii_alphabetic();
-        if (wordy(prev) && first.is_ascii_digit()) || (prev.is_ascii_digit() && is_han(first)) {
-            out.push(' ');
-        }
-    }
-    out.push_str(next);
-}
-
-/// Whether `c` is a Chinese character (CJK unified ideographs and extension A).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]
@@ -267,21 +140,5 @@ mod tests {
             ),
             "官方微博发布约 3600 条"
         );
-    }
-
-    #[test]
-    fn bad_phrases_say_where() {
-        let e = validate("发布{数目}").unwrap_err();
-        assert_eq!(e.offset, "发布".len());
-        assert!(matches!(e.problem, Problem::BadPhrase { ref slot } if slot == "数目"));
-        assert!(matches!(
-            validate("发布{数量").unwrap_err().problem,
-            Problem::UnbalancedBrace
-        ));
-        assert!(matches!(
-            validate("发布}").unwrap_err().problem,
-            Problem::UnbalancedBrace
-        ));
-        assert!(validate("发布{数量}，{{注}}").is_ok());
     }
 }

@@ -1,14 +1,14 @@
 //! Part 二 (主动公开情况): (一) one numbered paragraph per channel group, its figures turned into
 //! sentences; (二) one numbered paragraph per key area, the departments' texts in order.
 
-use super::placement::Placement;
 use super::{
     continuation, end_sentence, lead, narrative, numbered, placeholder, push_led, sentence,
 };
-use crate::facts::PartText;
-use crate::outline::Numbering;
-use crate::report::Block;
-use crate::submission::Submissions;
+use crate::compose::report::Block;
+use crate::model::facts::PartText;
+use crate::model::outline::Numbering;
+use crate::model::placement::Placement;
+use crate::model::submission::Submissions;
 
 /// Adds the channel and area sub-parts to `blocks`; `number` is the last sub-part number used.
 pub(super) fn compose(
@@ -105,8 +105,8 @@ pub(super) fn compose(
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Block;
-    use crate::testing::Year;
+    use crate::check::testing::Year;
+    use crate::compose::report::Block;
 
     /// The text of part 二's first channel paragraph.
     fn channels_paragraph(group: &str, csv: &str) -> String {

@@ -3,9 +3,9 @@
 //! row for every line of the form (an empty line is 0).
 
 use super::placeholder;
-use crate::forms::{Form, FormKind};
-use crate::report::{Block, Table};
-use crate::submission::Submissions;
+use crate::compose::report::{Block, Table};
+use crate::model::forms::{Form, FormKind};
+use crate::model::submission::Submissions;
 
 /// Adds table 三.
 pub(super) fn requests(subs: &Submissions, draft: bool, blocks: &mut Vec<Block>) {

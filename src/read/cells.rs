@@ -9,17 +9,17 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::Diagnostics;
-use crate::forms::{self, Form, FormKind, FormRow};
-use crate::location::{Located, Location};
-use crate::problem::Problem;
-use crate::problem::did_you_mean;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::findings::suggest::did_you_mean;
+use crate::model::forms::{self, Form, FormKind, FormRow};
+use crate::model::location::{Located, Location};
+use crate::model::submission::{Count, Department};
 use crate::read::columns::TableKind;
 use crate::read::events::EventSink;
 use crate::read::header::Header;
 use crate::read::rows::{self, Got, Row};
 use crate::read::values;
-use crate::submission::{Count, Department};
 
 /// What one cell holds.
 pub(crate) enum Cell<'a> {

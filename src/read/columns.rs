@@ -5,7 +5,7 @@
 //! file follows from its header: a `数量`/`来源` column makes a table of counts, a `日期` column a
 //! table of events, an `事项` column a table of checklist entries.
 
-use crate::forms::FormKind;
+use crate::model::forms::FormKind;
 
 /// One field of a row.
 #[derive(Debug)]
@@ -144,9 +144,68 @@ impl TableKind {
     }
 }
 
+/// Words a user writes for a TOML key or table that has another name here: `[[checklist]]`
+/// for `[[disclosure]]`, `reason` for `note`.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("checklist", "disclosure"),
+    ("item_disclosure", "disclosure"),
+    ("counts", "count"),
+    ("figure", "count"),
+    ("figures", "count"),
+    ("events", "event"),
+    ("area_text", "text"),
+    ("texts", "text"),
+    ("request", "requests"),
+    ("complaint", "complaints"),
+    ("reports_received", "requests"),
+    ("reason", "note"),
+    ("explanation", "note"),
+    ("link", "links"),
+    ("url", "links"),
+    ("urls", "links"),
+    ("date", "published"),
+    ("dates", "published"),
+    ("comment", "remark"),
+    ("remarks", "remark"),
+    ("note", "remark"),
+    ("department", "owners"),
+];
+
+/// The name used here for a word with another name, if it is among `candidates`: a synonym
+/// above, or a CSV header (渠道) written as a TOML key (`channel`).
+pub(crate) fn synonym<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let lower = word.to_lowercase();
+    let header = key_of_header(word);
+    let named = SYNONYMS.iter().find(|(w, _)| *w == lower).map(|(_, t)| *t);
+    let targets: Vec<&str> = named.into_iter().chain(header).collect();
+    candidates
+        .into_iter()
+        .find(|c| targets.contains(c))
+        .map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonyms_name_the_key_used_here() {
+        assert_eq!(
+            synonym("checklist", ["count", "disclosure"]),
+            Some("disclosure".into())
+        );
+        assert_eq!(synonym("reason", ["item", "note"]), Some("note".into()));
+        assert_eq!(synonym("checklist", ["count"]), None);
+        assert_eq!(synonym("channel", ["channel"]), None);
+        assert_eq!(synonym("渠道", ["channel", "item"]), Some("channel".into()));
+        assert_eq!(
+            synonym("note", ["channel", "remark"]),
+            Some("remark".into())
+        );
+    }
 
     #[test]
     fn kinds_follow_from_headers() {

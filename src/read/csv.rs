@@ -11,17 +11,17 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::Diagnostics;
-use crate::error::Error;
-use crate::location::Location;
-use crate::problem::Problem;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::error::Error;
+use crate::findings::problem::Problem;
+use crate::model::location::Location;
+use crate::model::submission::Department;
+use crate::model::year::Period;
 use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
 use crate::read::quotes::QuoteWatch;
 use crate::read::stream::{self, Text};
-use crate::submission::Department;
-use crate::year::Period;
 
 /// Reads one CSV file into `department`, streaming: rows are turned into figures, event tallies
 /// and checklist entries one at a time, so memory does not grow with the number of rows. The
@@ -200,7 +200,7 @@ impl Cells for CsvCells<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     const CSV: &str = "渠道,类别,数量,单位\n学校主页,要闻,884,条\n官方微信,信息,-5,条\n";
 

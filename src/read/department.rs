@@ -7,13 +7,13 @@
 use jiff::civil::Date;
 use toml::de::DeTable;
 
-use crate::location::{Located, Location};
-use crate::problem::Problem;
+use crate::findings::problem::Problem;
+use crate::model::location::{Located, Location};
+use crate::model::submission::{AreaText, Complaints, Count, Department, Outcome, Requests};
 use crate::read::events::EventSink;
 use crate::read::export::Export;
 use crate::read::rows::{self, Got, Row};
 use crate::read::table::{Ctx, Table};
-use crate::submission::{AreaText, Complaints, Count, Department, Outcome, Requests};
 
 /// Reads a parsed department TOML file into `department`.
 pub(crate) fn read(
@@ -310,7 +310,7 @@ fn is_blank(table: &mut Table<'_, '_>, field: &'static str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     #[test]
     fn a_misspelt_key_is_one_finding_with_a_suggestion() {

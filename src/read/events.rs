@@ -9,12 +9,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::Diagnostics;
-use crate::location::Location;
-use crate::problem::Problem;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::model::location::Location;
+use crate::model::submission::{Department, EventTally};
+use crate::model::year::Period;
 use crate::read::rows::Event;
-use crate::submission::{Department, EventTally};
-use crate::year::Period;
 
 /// How many out-of-period events of one file are reported one by one.
 const SHOWN: u64 = 3;

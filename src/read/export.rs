@@ -35,15 +35,15 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::Diagnostics;
-use crate::error::Error;
-use crate::location::{Located, Location};
-use crate::problem::{Problem, Skipped};
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::error::Error;
+use crate::findings::problem::{Problem, Skipped};
+use crate::model::location::{Located, Location};
+use crate::model::submission::{Department, EventTally};
+use crate::model::year::Period;
 use crate::read::quotes::QuoteWatch;
 use crate::read::stream::{self, Text};
 use crate::read::{values, xlsx};
-use crate::submission::{Department, EventTally};
-use crate::year::Period;
 
 /// Rows remembered per generation of the duplicate finder.
 pub const DUPLICATE_WINDOW: usize = 1 << 16;
@@ -742,7 +742,7 @@ mod tests {
     use std::fmt::Write as _;
 
     use super::*;
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
 
     const MAPPING: &str = "[[export]]\nfile = \"宣传部-网站导出.csv\"\ndate = \"发布时间\"\ntitle = \"标题\"\nlink = \"链接\"\ncolumn = \"栏目\"\n[export.map]\n\"学校要闻\" = \"学校主页/要闻\"\n\"通知公告\" = \"学校主页/通知公告\"\n\n[[count]]\nchannel = \"学校主页\"\nitem = \"要闻\"\nsource = \"事件\"\nunit = \"条\"\n\n[[count]]\nchannel = \"学校主页\"\nitem = \"通知公告\"\nsource = \"事件\"\nunit = \"条\"\n";
 

@@ -8,16 +8,16 @@ use std::collections::BTreeMap;
 
 use toml::de::DeTable;
 
-use crate::diagnostic::Level;
-use crate::facts::{Area, ChannelGroup, Facts, Owner, PartText, Point, Selector};
-use crate::location::{Located, Location};
-use crate::outline::{self, Outline};
-use crate::paragraph::Paragraph;
-use crate::problem::Problem;
+use crate::findings::diagnostic::Level;
+use crate::findings::problem::Problem;
+use crate::findings::rules;
+use crate::model::facts::{Area, ChannelGroup, Facts, Owner, PartText, Point, Selector};
+use crate::model::location::{Located, Location};
+use crate::model::outline::{self, Outline};
+use crate::model::paragraph::Paragraph;
+use crate::model::year::{AcademicYear, Period};
 use crate::read::rows;
 use crate::read::table::{Ctx, Table};
-use crate::rules;
-use crate::year::{AcademicYear, Period};
 
 /// Reads a parsed report.toml. `year` is the year folder's, which wins over the file's.
 pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> Facts {

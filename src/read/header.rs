@@ -6,10 +6,11 @@
 //! [`super::columns`]), a misspelt key column is recognised by its likely correction, unknown
 //! and repeated columns are reported at their header cell.
 
-use crate::diagnostic::Diagnostics;
-use crate::forms::FormKind;
-use crate::location::Location;
-use crate::problem::{Problem, did_you_mean};
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::Problem;
+use crate::findings::suggest::did_you_mean;
+use crate::model::forms::FormKind;
+use crate::model::location::Location;
 use crate::read::columns::{self, Column, TableKind};
 
 /// What a table's header says about its columns.
@@ -58,7 +59,7 @@ impl Header {
         };
         let zh = names
             .iter()
-            .any(|n| n.chars().any(crate::compose::phrase::is_han));
+            .any(|n| n.chars().any(crate::model::chinese::is_han));
         if let TableKind::Form(form) = kind {
             return Some(form_header(form, &names, &at, diags));
         }

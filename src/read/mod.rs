@@ -10,6 +10,7 @@
 //! that cannot be read at all is a fatal [`Error`].
 
 mod cells;
+pub mod checklist;
 pub(crate) mod columns;
 mod csv;
 mod department;
@@ -17,6 +18,7 @@ mod events;
 pub mod export;
 mod facts;
 mod header;
+pub mod phrase;
 mod quotes;
 mod rows;
 mod stream;
@@ -30,16 +32,17 @@ use std::sync::Arc;
 
 use toml::de::DeTable;
 
-use crate::checklist::{self, Checklist};
-use crate::decode::{self, Encoding};
-use crate::diagnostic::Diagnostics;
-use crate::error::Error;
-use crate::facts::Facts;
-use crate::location::Location;
-use crate::problem::{Problem, did_you_mean};
-use crate::rules;
-use crate::submission::{Department, Submissions};
-use crate::year::AcademicYear;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::error::Error;
+use crate::findings::problem::Problem;
+use crate::findings::rules;
+use crate::findings::suggest::did_you_mean;
+use crate::model::checklist::Checklist;
+use crate::model::decode::{self, Encoding};
+use crate::model::facts::Facts;
+use crate::model::location::Location;
+use crate::model::submission::{Department, Submissions};
+use crate::model::year::AcademicYear;
 
 use self::events::EventSink;
 use self::export::Export;
@@ -197,7 +200,7 @@ fn read_checklist(
     diags: &mut Diagnostics,
 ) -> Result<(Checklist, Option<PathBuf>), Error> {
     let Some(name) = &facts.checklist else {
-        return Ok((Checklist::ministry(), None));
+        return Ok((checklist::ministry(), None));
     };
     let path = folder.join(&name.value);
     if !path.is_file() {

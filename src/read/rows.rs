@@ -7,10 +7,11 @@
 
 use jiff::civil::Date;
 
-use crate::compose::phrase;
-use crate::location::{Located, Location};
-use crate::problem::{Problem, did_you_mean};
-use crate::submission::{Count, Disclosure, Figure, Number, Qualifier, Status};
+use crate::findings::problem::Problem;
+use crate::findings::suggest::did_you_mean;
+use crate::model::location::{Located, Location};
+use crate::model::submission::{Count, Disclosure, Figure, Number, Qualifier, Status};
+use crate::read::phrase;
 
 /// The result of reading one field.
 pub(crate) enum Got<T> {

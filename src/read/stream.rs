@@ -1,6 +1,6 @@
 //! Reading a text file as a stream in the right encoding, without holding it in memory.
 //!
-//! The rule is [`crate::decode`]'s: a byte-order mark decides; otherwise UTF-8 if the whole file
+//! The rule is [`crate::model::decode`]'s: a byte-order mark decides; otherwise UTF-8 if the whole file
 //! is UTF-8; otherwise GB18030, with a warning (D111). A stream cannot know in advance that the
 //! whole file is UTF-8, so a reader first reads the raw bytes as UTF-8 and gives up at the first
 //! bytes that are not (returning `None`); the file is then read again, decoded from GB18030.
@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
-use crate::diagnostic::Diagnostics;
-use crate::error::Error;
-use crate::location::Location;
-use crate::problem::Problem;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::error::Error;
+use crate::findings::problem::Problem;
+use crate::model::location::Location;
 
 /// How a pass reads the stream.
 #[derive(Clone, Copy, Debug)]
@@ -65,7 +65,7 @@ pub(crate) fn read_text<T>(
                 );
                 if matches!(found, Ok(Some(_))) {
                     let problem = Problem::NotUtf8 {
-                        encoding: crate::decode::Encoding::Gb18030.name(),
+                        encoding: crate::model::decode::Encoding::Gb18030.name(),
                     };
                     diags.push(problem, Location::file(file));
                 }

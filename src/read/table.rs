@@ -14,12 +14,14 @@ use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::Diagnostics;
-use crate::location::{Located, Location};
-use crate::paragraph::{self, Paragraph};
-use crate::problem::{Expected, Problem, did_you_mean, synonym};
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::{Expected, Problem};
+use crate::findings::suggest::did_you_mean;
+use crate::model::location::{Located, Location};
+use crate::model::paragraph::{self, Paragraph};
+use crate::model::submission::Count;
+use crate::read::columns::synonym;
 use crate::read::values;
-use crate::submission::Count;
 
 /// The file being read and where its findings go.
 pub(crate) struct Ctx<'a> {

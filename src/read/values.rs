@@ -6,8 +6,8 @@
 
 use jiff::civil::Date;
 
-use crate::problem::CountError;
-use crate::submission::Count;
+use crate::findings::problem::CountError;
+use crate::model::submission::Count;
 
 /// Parses a count: digits (full-width allowed), optional thousands separators, or a number of
 /// 万 (`1万`, `1.5万`), which the report prints as written.

@@ -20,15 +20,15 @@ use std::sync::Arc;
 
 use calamine::{Data, ExcelDateTime, Range, Reader, SheetType, Xlsx};
 
-use crate::diagnostic::Diagnostics;
-use crate::error::Error;
-use crate::location::{Location, Position};
-use crate::problem::Problem;
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::error::Error;
+use crate::findings::problem::Problem;
+use crate::model::location::{Location, Position};
+use crate::model::submission::Department;
+use crate::model::year::Period;
 use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
-use crate::submission::Department;
-use crate::year::Period;
 
 /// Names of sheets that explain how to fill in a template, compared without case.
 const INSTRUCTIONS: &[&str] = &["说明", "填写说明", "instructions", "readme"];
@@ -331,8 +331,8 @@ fn is_blank(data: &Data) -> bool {
 mod tests {
     use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
-    use crate::submission::Number;
-    use crate::testing::{Year, ids};
+    use crate::check::testing::{Year, ids};
+    use crate::model::submission::Number;
 
     /// A cell to write.
     enum V<'a> {

@@ -26,7 +26,7 @@ use docx_rs::{
 use unicode_width::UnicodeWidthStr;
 
 use super::docx_parts::{self, Face};
-use crate::report::{self, Block, Report, placeholder_pieces};
+use crate::compose::report::{self, Block, Report, placeholder_pieces};
 
 /// A4 width in twips (twentieths of a point): 210 mm.
 const PAGE_WIDTH: u32 = 11906;
@@ -510,7 +510,7 @@ mod tests {
     use std::io::{Cursor, Read};
 
     use super::*;
-    use crate::report::{Data, Part, Signature};
+    use crate::compose::report::{Data, Part, Signature};
 
     /// A small report with a preamble, a part with every kind of block, an appendix table.
     fn report(draft: bool) -> Report {

@@ -22,7 +22,7 @@ use std::io::{self, Cursor};
 use docx_rs::Docx;
 
 use super::docx::HEADER_ROW_HEIGHT;
-use crate::report::Report;
+use crate::compose::report::Report;
 
 /// The font of Latin letters and digits in every run.
 pub(super) const LATIN: &str = "Times New Roman";
@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn properties_escape_their_text() {
-        let xml = core_properties(&crate::report::Report {
+        let xml = core_properties(&crate::compose::report::Report {
             school: "A&B<大学>".to_owned(),
             year: "2022-2023".to_owned(),
             title: "报告".to_owned(),
@@ -217,12 +217,12 @@ mod tests {
             preamble: Vec::new(),
             parts: Vec::new(),
             appendix: Vec::new(),
-            signature: crate::report::Signature {
+            signature: crate::compose::report::Signature {
                 signer: String::new(),
                 date: String::new(),
             },
             findings: Vec::new(),
-            data: crate::report::Data::default(),
+            data: crate::compose::report::Data::default(),
         });
         assert!(xml.contains("<dc:creator>A&amp;B&lt;大学&gt;</dc:creator>"));
         assert!(!xml.contains("dcterms:created"));

@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use crate::report::{Block, Report, Table, placeholder_pieces};
+use crate::compose::report::{Block, Report, Table, placeholder_pieces};
 
 /// The stylesheet: screen first, then print.
 const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
@@ -209,7 +209,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Data, Part, Signature};
+    use crate::compose::report::{Data, Part, Signature};
 
     const SCRIPT: &str = "<script>alert(1)</script>";
     const IMG: &str = "\"><img src=x onerror=alert(1)>";

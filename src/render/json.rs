@@ -10,8 +10,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, Row, Summary};
-use crate::report::{
+use crate::compose::compare::{Comparison, Row, Summary};
+use crate::compose::report::{
     ChecklistRow, ComplaintsRow, FigureRow, Part, Report, RequestsRow, Signature, Table,
 };
 

@@ -8,8 +8,8 @@
 use std::io::{self, Write};
 
 use super::side_by_side;
-use crate::compare::{Comparison, Section};
-use crate::report::{Block, Report, Table};
+use crate::compose::compare::{Comparison, Section};
+use crate::compose::report::{Block, Report, Table};
 
 /// Writes the report as Markdown.
 pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {

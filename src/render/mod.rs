@@ -10,6 +10,7 @@ mod docx_parts;
 mod html;
 mod json;
 mod markdown;
+pub mod output;
 mod side_by_side;
 mod table;
 mod template;
@@ -19,8 +20,8 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use crate::compare::Comparison;
-use crate::report::Report;
+use crate::compose::compare::Comparison;
+use crate::compose::report::Report;
 
 pub use table::new_table;
 pub use template::{TemplateError, read_template, render_template};

@@ -2,7 +2,7 @@
 //! header, each row's cells, and the closing summary line. The JSON rendering uses the
 //! comparison's data as it is.
 
-use crate::compare::{Comparison, Row, Section, Status, Summary};
+use crate::compose::compare::{Comparison, Row, Section, Status, Summary};
 
 /// `辽宁科技大学 2019-2020 与 2020-2021 学年信息公开数据对比`.
 pub(crate) fn title(cmp: &Comparison) -> String {
@@ -36,7 +36,7 @@ pub(crate) const LAST_NUMBER: usize = 5;
 /// (增加, 减少, 不变, 仅 2019-2020 有…).
 pub(crate) fn cells(cmp: &Comparison, row: &Row) -> Vec<String> {
     let units_differ = matches!((&row.a, &row.b), (Some(a), Some(b)) if a.unit != b.unit);
-    let number = |side: Option<&crate::compare::Side>| match side {
+    let number = |side: Option<&crate::compose::compare::Side>| match side {
         Some(side) if units_differ => format!("{} {}", side.text(), side.unit),
         Some(side) => side.text(),
         None => "—".to_owned(),
@@ -101,8 +101,8 @@ pub(crate) fn summary_line(cmp: &Comparison) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::compare;
-    use crate::report::{Data, FigureRow};
+    use crate::compose::compare::compare;
+    use crate::compose::report::{Data, FigureRow};
 
     fn figure(value: u64, unit: &str, qualifier: Option<&str>) -> FigureRow {
         FigureRow {

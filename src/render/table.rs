@@ -11,9 +11,9 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use super::side_by_side;
-use crate::compare::{Comparison, Section};
-use crate::coverage::Coverage;
-use crate::report::{ComplaintsRow, Data, FigureRow, Line, Report, RequestsRow};
+use crate::compose::compare::{Comparison, Section};
+use crate::compose::coverage::Coverage;
+use crate::compose::report::{ComplaintsRow, Data, FigureRow, Line, Report, RequestsRow};
 
 /// The width of a table when stdout is not a terminal.
 const WIDTH: u16 = 120;
@@ -252,7 +252,7 @@ mod tests {
             preamble: Vec::new(),
             parts: Vec::new(),
             appendix: Vec::new(),
-            signature: crate::report::Signature {
+            signature: crate::compose::report::Signature {
                 signer: "示例大学".to_owned(),
                 date: String::new(),
             },

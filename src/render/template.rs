@@ -19,9 +19,9 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, escape_formatter};
 
-use crate::decode::decode;
-use crate::error::Error;
-use crate::report::Report;
+use crate::compose::report::Report;
+use crate::findings::error::Error;
+use crate::model::decode::decode;
 
 /// Why a template could not render the report: a syntax error, or an error while rendering (an
 /// unknown variable, a filter given the wrong type).
@@ -54,7 +54,7 @@ impl fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 /// Reads a template file: UTF-8, UTF-8 with a byte-order mark, UTF-16 or GB18030, by the rule
-/// submissions are read by ([`crate::decode`]).
+/// submissions are read by ([`crate::model::decode`]).
 pub fn read_template(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
@@ -140,7 +140,7 @@ fn template_error(e: &minijinja::Error, source: &str, name: &str) -> TemplateErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Block, Data, Part, Signature, Table};
+    use crate::compose::report::{Block, Data, Part, Signature, Table};
 
     fn report(narrative: &str) -> Report {
         Report {

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::report::{Block, Report, Table};
+use crate::compose::report::{Block, Report, Table};
 
 /// Width of a line in display columns: 28 full-width characters.
 const LINE: usize = 56;

@@ -86,25 +86,25 @@ fn pipeline(data: &Path) {
             let _ = render::to_string(&report, *format);
         }
         // Compared with itself and with an empty year, both ways round.
-        let empty = disclose::report::Data::default();
+        let empty = disclose::compose::report::Data::default();
         for (a, b) in [
             (&report.data, &report.data),
             (&report.data, &empty),
             (&empty, &report.data),
         ] {
-            let comparison = disclose::compare::Comparison {
+            let comparison = disclose::compose::compare::Comparison {
                 school: report.school.clone(),
                 year_a: "2018-2019".to_owned(),
                 year_b: report.year.clone(),
-                rows: disclose::compare::compare(a, b),
+                rows: disclose::compose::compare::compare(a, b),
             };
             for (_, format) in ComparisonFormat::ALL {
                 let _ = render::comparison_to_string(&comparison, *format);
             }
         }
-        let mut sources = disclose::location::Sources::new();
+        let mut sources = disclose::model::location::Sources::new();
         let mut sink = Vec::new();
-        let _ = disclose::emit::human(
+        let _ = disclose::findings::print::human(
             &loaded.diagnostics,
             &mut sources,
             disclose::Lang::Zh,

@@ -5,10 +5,10 @@
 //! paragraph of narrative starts with 【待审阅】.
 
 use crate::check::REVIEW;
-use crate::location::Position;
-use crate::paragraph::Paragraph;
-use crate::submission::Submissions;
-use crate::year::AcademicYear;
+use crate::model::location::Position;
+use crate::model::paragraph::Paragraph;
+use crate::model::submission::Submissions;
+use crate::model::year::AcademicYear;
 
 /// The new year's report.toml.
 pub(crate) fn carry_over(text: &str, subs: &Submissions, year: AcademicYear) -> String {

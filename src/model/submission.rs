@@ -9,11 +9,11 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::checklist::Checklist;
-use crate::facts::Facts;
-use crate::forms::Form;
-use crate::location::{Located, Location};
-use crate::paragraph::Paragraph;
+use crate::model::checklist::Checklist;
+use crate::model::facts::Facts;
+use crate::model::forms::Form;
+use crate::model::location::{Located, Location};
+use crate::model::paragraph::Paragraph;
 
 /// One academic year's input, ready to check and compose.
 #[derive(Clone, Debug)]

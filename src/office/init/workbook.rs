@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 
 use super::templates::{COUNT_COLUMNS, DISCLOSURE_COLUMNS, count_cells, disclosure_cells};
 use super::{NewFile, Options};
-use crate::submission::{Department, Qualifier, Status};
+use crate::model::submission::{Department, Qualifier, Status};
 
 /// Rows of a sheet that get data validation (beyond the rows carried over).
 const ROWS: u32 = 500;

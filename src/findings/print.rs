@@ -9,9 +9,9 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
-use crate::location::{Location, Position, Sources, column_letters};
-use crate::submission::Submissions;
+use crate::findings::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
+use crate::model::location::{Location, Position, Sources, column_letters};
+use crate::model::submission::Submissions;
 
 /// How findings are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

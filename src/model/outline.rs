@@ -244,30 +244,9 @@ pub fn find(id: &str) -> Option<&'static Outline> {
     ALL.iter().copied().find(|o| o.id == id)
 }
 
-/// Chinese numerals for part numbers: 1 → 一, 10 → 十, 12 → 十二.
-pub fn chinese_numeral(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "〇".to_owned(),
-        1..=9 => DIGITS[n].to_owned(),
-        10..=19 => format!("十{}", DIGITS[n % 10]),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
-        _ => n.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numerals() {
-        let got: Vec<String> = [1, 7, 10, 11, 20, 23]
-            .iter()
-            .map(|&n| chinese_numeral(n))
-            .collect();
-        assert_eq!(got, ["一", "七", "十", "十一", "二十", "二十三"]);
-    }
 
     #[test]
     fn outline_keys_are_unique() {

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::location::{Location, Position};
+use crate::model::location::{Location, Position};
 
 /// One paragraph of narrative.
 #[derive(Clone, Debug, PartialEq, Eq)]

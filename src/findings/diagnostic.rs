@@ -10,9 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::location::Location;
-use crate::problem::Problem;
-use crate::rules::Rule;
+use crate::findings::problem::Problem;
+use crate::findings::rules::Rule;
+use crate::model::location::Location;
 
 /// How serious a finding is, once the year's rule levels are applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostics, Severity};
+use crate::findings::diagnostic::{Diagnostics, Severity};
 use crate::read::Loaded;
 
 /// One department's state.
@@ -61,7 +61,7 @@ pub struct Status {
 }
 
 /// Works out the state of a loaded and checked year. `templates` names the year folder's files
-/// that are still unchanged templates ([`crate::init::unchanged_templates`]).
+/// that are still unchanged templates ([`crate::office::init::unchanged_templates`]).
 pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
     let subs = &loaded.submissions;
     let diags = &loaded.diagnostics;
@@ -155,7 +155,7 @@ pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
     }
 }
 
-fn rows(d: &crate::submission::Department) -> u64 {
+fn rows(d: &crate::model::submission::Department) -> u64 {
     let events: u64 = d.events.values().map(|t| t.in_period + t.outside).sum();
     let tables = u64::from(d.requests.is_some()) + u64::from(d.complaints.is_some());
     (d.figures.len() + d.texts.len() + d.disclosures.len()) as u64 + events + tables

@@ -9,10 +9,10 @@
 //! - `D4xx` dates: malformed dates, dates outside the statistics period, the issue date;
 //! - `D5xx` report: the outline's parts and the narrative the office writes.
 //!
-//! Which code emits a rule: [`crate::problem::Problem::rule`] maps every kind of finding to its
+//! Which code emits a rule: [`crate::findings::problem::Problem::rule`] maps every kind of finding to its
 //! rule, and the tests beside each check exercise it.
 
-use crate::diagnostic::Level;
+use crate::findings::diagnostic::Level;
 
 /// A rule: what `disclose` checks, and how serious a breach is by default.
 #[derive(Debug, PartialEq, Eq)]
@@ -334,7 +334,7 @@ mod tests {
 
     #[test]
     fn docs_rules_md_lists_every_rule_as_the_program_does() {
-        let docs = include_str!("../docs/rules.md");
+        let docs = include_str!("../../docs/rules.md");
         for rule in ALL {
             let row = format!(
                 "| {} | {} | {} | {} |",

@@ -5,7 +5,7 @@
 //! where the report prints it as a phrase's `{数量}` does: `组织专题培训 2 次`. The number is then
 //! checked and compared like any other, and never typed into text (D502).
 //!
-//! [`crate::facts::Facts::paragraphs`] lists where the office may write them.
+//! [`crate::model::facts::Facts::paragraphs`] lists where the office may write them.
 //!
 //! Only braces holding exactly one `/` with text on both sides are references; any other brace
 //! in a paragraph is printed as written, and `{{` `}}` print one brace each (as in phrases), so
@@ -13,9 +13,9 @@
 
 use std::ops::Range;
 
-use crate::compose::phrase::append_spaced;
-use crate::paragraph::Paragraph;
-use crate::submission::Submissions;
+use crate::model::chinese::append_spaced;
+use crate::model::paragraph::Paragraph;
+use crate::model::submission::Submissions;
 
 /// One `{渠道/类别}` in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::location::{Location, Position, Resolved, field_span, resolve_span};
+use crate::model::location::{Location, Position, Resolved, field_span, resolve_span};
 
 /// Files up to this size are decoded whole; larger ones are streamed.
 const WHOLE: u64 = 1 << 20;
@@ -84,7 +84,7 @@ impl Sources {
             .or_insert_with(|| {
                 std::fs::read(&location.file)
                     .ok()
-                    .map(|bytes| crate::decode::decode(&bytes).text)
+                    .map(|bytes| crate::model::decode::decode(&bytes).text)
             })
             .as_deref()?;
         let span = match location.position {

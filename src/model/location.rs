@@ -149,8 +149,8 @@ pub fn column_letters(mut column: u32) -> String {
 
 /// Finds line, column and line text for locations, reading their files again: small files are
 /// decoded once and kept; large ones (an export of millions of rows) are streamed, and only the
-/// lines that diagnostics point into are kept. See [`crate::sources`].
-pub use crate::sources::Sources;
+/// lines that diagnostics point into are kept. See [`crate::findings::sources`].
+pub use crate::findings::sources::Sources;
 
 /// Line, column and line text for a byte range of `text`. Lines end at a line feed, or at a
 /// carriage return not followed by one (old Mac files); a CRLF ends one line.

@@ -14,7 +14,7 @@ use std::path::Path;
 use super::{NewFile, Options, workbook};
 use crate::check::REVIEW;
 use crate::compose::phrase::figure_text;
-use crate::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
+use crate::model::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
 
 /// The templates for every department of last year.
 pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
@@ -152,7 +152,7 @@ pub(crate) const DISCLOSURE_COLUMNS: [&str; 7] = [
 
 /// Last year's entry as a template row: the publication date left to fill in.
 pub(crate) fn disclosure_cells(d: &Disclosure) -> [String; 7] {
-    let join = |list: &[crate::location::Located<String>]| {
+    let join = |list: &[crate::model::location::Located<String>]| {
         list.iter()
             .map(|l| l.value.as_str())
             .collect::<Vec<_>>()
@@ -277,7 +277,7 @@ fn toml_disclosures(t: &mut String, disclosures: &[&Disclosure], options: &Optio
         let _ = writeln!(t, "\n[[disclosure]]");
         let _ = writeln!(t, "item = {}", quoted(&d.item.value));
         let _ = writeln!(t, "status = {}", quoted(d.status.value.as_str()));
-        let list = |items: &[crate::location::Located<String>]| {
+        let list = |items: &[crate::model::location::Located<String>]| {
             let quoted: Vec<String> = items.iter().map(|i| quoted(&i.value)).collect();
             format!("[{}]", quoted.join(", "))
         };

@@ -9,26 +9,26 @@
 //! Composing and checking both use this, so what validate calls unplaced is exactly what compile
 //! leaves out.
 
-use crate::facts::Selector;
-use crate::figure_ref;
-use crate::location::Located;
-use crate::submission::{Department, Figure, Submissions};
+use crate::model::facts::Selector;
+use crate::model::figure_ref;
+use crate::model::location::Located;
+use crate::model::submission::{Department, Figure, Submissions};
 
 /// A placed figure.
-pub(crate) type Placed<'s> = (&'s Department, &'s Figure);
+pub type Placed<'s> = (&'s Department, &'s Figure);
 
 /// The result of placing every figure of a year.
-pub(crate) struct Placement<'s> {
+pub struct Placement<'s> {
     /// For each channel group, its figures in order.
-    pub(crate) groups: Vec<Vec<Placed<'s>>>,
+    pub groups: Vec<Vec<Placed<'s>>>,
     /// Top-level figures no group names.
-    pub(crate) unplaced: Vec<Placed<'s>>,
+    pub unplaced: Vec<Placed<'s>>,
     /// Selectors that name no figure.
-    pub(crate) empty: Vec<&'s Located<Selector>>,
+    pub empty: Vec<&'s Located<Selector>>,
 }
 
 /// Places the year's figures into its channel groups.
-pub(crate) fn place(subs: &Submissions) -> Placement<'_> {
+pub fn place(subs: &Submissions) -> Placement<'_> {
     let top: Vec<Placed<'_>> = subs.figures().filter(|(_, f)| f.parent.is_none()).collect();
     let mut taken = vec![false; top.len()];
     let mut groups = Vec::new();
@@ -87,7 +87,7 @@ pub(crate) fn place(subs: &Submissions) -> Placement<'_> {
 }
 
 /// The parts of a total, in department and row order.
-pub(crate) fn parts_of<'s>(subs: &'s Submissions, total: &Figure) -> Vec<Placed<'s>> {
+pub fn parts_of<'s>(subs: &'s Submissions, total: &Figure) -> Vec<Placed<'s>> {
     subs.figures()
         .filter(|(_, f)| {
             f.channel.value == total.channel.value

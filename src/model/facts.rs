@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::Level;
-use crate::location::{Located, Location};
-use crate::outline::Outline;
-use crate::paragraph::Paragraph;
-use crate::year::{AcademicYear, Period};
+use crate::findings::diagnostic::Level;
+use crate::model::location::{Located, Location};
+use crate::model::outline::Outline;
+use crate::model::paragraph::Paragraph;
+use crate::model::year::{AcademicYear, Period};
 
 /// Everything report.toml says.
 #[derive(Clone, Debug)]

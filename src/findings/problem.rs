@@ -4,9 +4,9 @@
 //! it into words. Messages are lowercase, name values in backticks, and say what to do when that
 //! is not obvious. Rule ids stay the same in both languages.
 
-use crate::diagnostic::Lang;
-use crate::location::Location;
-use crate::rules::{self, Rule};
+use crate::findings::diagnostic::Lang;
+use crate::findings::rules::{self, Rule};
+use crate::model::location::Location;
 
 /// What fills an empty part (D501): the part's text in report.toml, or a key area's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -853,97 +853,9 @@ fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> Stri
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo: at most one
-/// edit (insertion, deletion, substitution or swap of neighbours) per three characters, and at
-/// least one.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    let lower = word.to_lowercase();
-    let limit = (lower.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (strsim::osa_distance(&lower, &c.to_lowercase()), c))
-        .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, c)| c.to_owned())
-}
-
-/// Words a user writes for a TOML key or table that has another name here: `[[checklist]]`
-/// for `[[disclosure]]`, `reason` for `note`.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("checklist", "disclosure"),
-    ("item_disclosure", "disclosure"),
-    ("counts", "count"),
-    ("figure", "count"),
-    ("figures", "count"),
-    ("events", "event"),
-    ("area_text", "text"),
-    ("texts", "text"),
-    ("request", "requests"),
-    ("complaint", "complaints"),
-    ("reports_received", "requests"),
-    ("reason", "note"),
-    ("explanation", "note"),
-    ("link", "links"),
-    ("url", "links"),
-    ("urls", "links"),
-    ("date", "published"),
-    ("dates", "published"),
-    ("comment", "remark"),
-    ("remarks", "remark"),
-    ("note", "remark"),
-    ("department", "owners"),
-];
-
-/// The name used here for a word with another name, if it is among `candidates`: a synonym
-/// above, or a CSV header (渠道) written as a TOML key (`channel`).
-pub fn synonym<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let lower = word.to_lowercase();
-    let header = crate::read::columns::key_of_header(word);
-    let named = SYNONYMS.iter().find(|(w, _)| *w == lower).map(|(_, t)| *t);
-    let targets: Vec<&str> = named.into_iter().chain(header).collect();
-    candidates
-        .into_iter()
-        .find(|c| targets.contains(c))
-        .map(str::to_owned)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn synonyms_name_the_key_used_here() {
-        assert_eq!(
-            synonym("checklist", ["count", "disclosure"]),
-            Some("disclosure".into())
-        );
-        assert_eq!(synonym("reason", ["item", "note"]), Some("note".into()));
-        assert_eq!(synonym("checklist", ["count"]), None);
-        assert_eq!(synonym("channel", ["channel"]), None);
-        assert_eq!(synonym("渠道", ["channel", "item"]), Some("channel".into()));
-        assert_eq!(
-            synonym("note", ["channel", "remark"]),
-            Some("remark".into())
-        );
-    }
-
-    #[test]
-    fn suggestions_catch_typos_only() {
-        assert_eq!(
-            did_you_mean("chanel", ["channel", "item"]),
-            Some("channel".into())
-        );
-        assert_eq!(
-            did_you_mean("Nubmer", ["number", "unit"]),
-            Some("number".into())
-        );
-        assert_eq!(did_you_mean("数目", ["数量", "单位"]), Some("数量".into()));
-        assert_eq!(did_you_mean("渠到", ["渠道", "单位"]), Some("渠道".into()));
-        assert_eq!(did_you_mean("zzzz", ["channel", "item"]), None);
-    }
 
     #[test]
     fn every_message_has_both_languages() {

@@ -11,9 +11,9 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::coverage::Coverage;
-use crate::report::{ComplaintsRow, Data, FigureRow, Line, RequestsRow};
-use crate::submission::Qualifier;
+use crate::compose::coverage::Coverage;
+use crate::compose::report::{ComplaintsRow, Data, FigureRow, Line, RequestsRow};
+use crate::model::submission::Qualifier;
 
 /// Two years' numbers side by side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -387,7 +387,7 @@ fn checklist(a: &Data, b: &Data) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{ChecklistRow, Outcome};
+    use crate::compose::report::{ChecklistRow, Outcome};
 
     fn figure(channel: &str, item: &str, value: u64) -> FigureRow {
         FigureRow {

@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::diagnostic::{Diagnostics, Lang};
-use crate::location::{Position, Sources, column_letters};
-use crate::submission::Submissions;
+use crate::findings::diagnostic::{Diagnostics, Lang};
+use crate::model::location::{Position, Sources, column_letters};
+use crate::model::submission::Submissions;
 
 /// The smallest report.toml that reads without findings.
 pub(crate) const REPORT: &str =

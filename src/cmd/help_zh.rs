@@ -187,7 +187,7 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
-    use crate::cli::Cli;
+    use crate::cmd::cli::Cli;
 
     #[test]
     fn every_command_and_argument_has_a_translation() {

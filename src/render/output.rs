@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::error::Error;
+use crate::findings::error::Error;
 
 /// Writes `bytes` to `path` atomically (temporary file + rename).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {

@@ -6,7 +6,7 @@
 //! called, by which names a submission may call it — and the arithmetic the form prints under
 //! itself; the readers fill a [`Form`], the checks test the arithmetic, compose prints the table.
 
-use crate::location::{Located, Location};
+use crate::model::location::{Located, Location};
 
 /// Which form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,10 +14,10 @@ mod workbook;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
-use crate::output::write_atomically;
+use crate::findings::error::Error;
+use crate::model::year::AcademicYear;
 use crate::read;
-use crate::year::AcademicYear;
+use crate::render::output::write_atomically;
 
 /// What `init` is asked to do.
 #[derive(Clone, Debug)]
@@ -61,7 +61,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         .join(options.from.to_string())
         .join(read::REPORT_FILE);
     let report_text = std::fs::read(&report_path)
-        .map(|b| crate::decode::decode(&b).text)
+        .map(|b| crate::model::decode::decode(&b).text)
         .map_err(|source| Error::Read {
             path: report_path,
             source,

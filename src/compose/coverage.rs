@@ -4,8 +4,8 @@
 //! The summary is counted from the report's [`ChecklistRow`]s, so that `compile --format table`
 //! (per category) and `disclose compare` (per year) count the same way.
 
-use crate::report::ChecklistRow;
-use crate::submission::Status;
+use crate::compose::report::ChecklistRow;
+use crate::model::submission::Status;
 
 /// How many checklist items have each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
