@@ -55,3 +55,121 @@ pub fn load(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     check::run(&loaded.submissions, &mut loaded.diagnostics);
     Ok(loaded)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::LAYERS;
+
+    /// The `crate::` paths in a file's code, with their line numbers: comments and everything
+    /// from the first `#[cfg(test)]` on (the tests at the bottom of a file) are left out.
+    fn crate_paths(text: &str) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("#[cfg(test)]") {
+                break;
+            }
+            if code.starts_with("//") {
+                continue;
+            }
+            let code = code.split(" //").next().unwrap_or(code);
+            let mut rest = code;
+            while let Some(at) = rest.find("crate::") {
+                let before = rest[..at].chars().last();
+                rest = &rest[at + "crate::".len()..];
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                    continue;
+                }
+                let names: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+                    group
+                        .split('}')
+                        .next()
+                        .unwrap_or("")
+                        .split(',')
+                        .map(|s| s.trim().split("::").next().unwrap_or(""))
+                        .collect()
+                } else {
+                    vec![
+                        rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                            .next()
+                            .unwrap_or(""),
+                    ]
+                };
+                for name in names.into_iter().filter(|n| !n.is_empty()) {
+                    found.push((n + 1, name.to_owned()));
+                }
+            }
+        }
+        found
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("src/ is readable")
+            .map(|e| e.expect("a directory entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every `crate::` path in the library names a layer (no shortcut through a re-export at the
+    /// crate root) at or before the importing file's own, in the order of [`LAYERS`].
+    #[test]
+    fn imports_flow_one_way() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut wrong = Vec::new();
+        for file in &files {
+            let relative = file.strip_prefix(&src).expect("under src/");
+            let top = relative
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .unwrap_or("")
+                .trim_end_matches(".rs");
+            // The binary's own `crate::` is the binary; the crate root re-exports by design.
+            if matches!(top, "main" | "cmd" | "lib") {
+                continue;
+            }
+            let own = LAYERS
+                .iter()
+                .position(|l| *l == top)
+                .unwrap_or_else(|| panic!("{} is in no layer of LAYERS", relative.display()));
+            let text = std::fs::read_to_string(file).expect("a readable source file");
+            for (line, name) in crate_paths(&text) {
+                match LAYERS.iter().position(|l| *l == name) {
+                    Some(theirs) if theirs <= own => {}
+                    Some(_) => wrong.push(format!(
+                        "src/{}:{line}: `{top}` imports `crate::{name}`, a later layer",
+                        relative.display()
+                    )),
+                    None => wrong.push(format!(
+                        "src/{}:{line}: `crate::{name}` is not a layer; write the full path",
+                        relative.display()
+                    )),
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "imports against the layer order {LAYERS:?}:\n{}",
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_import_scan_sees_grouped_and_plain_paths_but_not_comments_or_tests() {
+        let text = "use crate::model::x;\nuse crate::{read, check::y};\n// crate::render\nlet a = crate::compose::f();\n#[cfg(test)]\nuse crate::office;\n";
+        let names: Vec<String> = crate_paths(text).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(names, ["model", "read", "check", "compose"]);
+    }
+}

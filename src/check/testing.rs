@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::findings::diagnostic::{Diagnostics, Lang};
-use crate::model::location::{Position, Sources, column_letters};
+use crate::findings::sources::Sources;
+use crate::model::location::{Position, column_letters};
 use crate::model::submission::Submissions;
 
 /// The smallest report.toml that reads without findings.

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use disclose::compose::compare::{self, Comparison};
-use disclose::model::location::Sources;
+use disclose::findings::sources::Sources;
 use disclose::render::{self, ComparisonFormat};
 use disclose::{AcademicYear, Lang, Loaded, compose, findings};
 

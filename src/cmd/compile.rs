@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use disclose::model::location::Sources;
+use disclose::findings::sources::Sources;
 use disclose::render::output;
 use disclose::render::{self, Format};
 use disclose::{AcademicYear, Lang, compose, findings};

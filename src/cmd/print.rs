@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use disclose::Diagnostics;
 use disclose::findings;
-use disclose::model::location::Sources;
+use disclose::findings::sources::Sources;
 
 use crate::cmd::cli::Global;
 

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use disclose::findings;
 use disclose::findings::print::Style;
-use disclose::model::location::Sources;
+use disclose::findings::sources::Sources;
 use disclose::{AcademicYear, Diagnostics};
 use serde::Serialize;
 

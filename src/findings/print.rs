@@ -10,7 +10,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 
 use crate::findings::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
-use crate::model::location::{Location, Position, Sources, column_letters};
+use crate::findings::sources::Sources;
+use crate::model::location::{Location, Position, column_letters};
 use crate::model::submission::Submissions;
 
 /// How findings are printed.

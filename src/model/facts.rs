@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::findings::diagnostic::Level;
+use crate::model::level::Level;
 use crate::model::location::{Located, Location};
 use crate::model::outline::Outline;
 use crate::model::paragraph::Paragraph;

@@ -3,7 +3,7 @@
 //! Readers capture a position once, as cheaply as they can (a byte range in a TOML file, a
 //! record offset and field number in a CSV file, a cell in a spreadsheet), and the value carries
 //! it through every later stage. Lines and columns are computed only when a diagnostic is shown
-//! ([`Sources::resolve`]), from the decoded text: lines are counted from line feeds (so CRLF files
+//! ([`crate::findings::sources::Sources::resolve`]), from the decoded text: lines are counted from line feeds (so CRLF files
 //! number their lines correctly) and columns count characters, not bytes (so a column means the
 //! same thing under Chinese text as under ASCII).
 
@@ -146,11 +146,6 @@ pub fn column_letters(mut column: u32) -> String {
     letters.reverse();
     String::from_utf8_lossy(&letters).into_owned()
 }
-
-/// Finds line, column and line text for locations, reading their files again: small files are
-/// decoded once and kept; large ones (an export of millions of rows) are streamed, and only the
-/// lines that diagnostics point into are kept. See [`crate::findings::sources`].
-pub use crate::findings::sources::Sources;
 
 /// Line, column and line text for a byte range of `text`. Lines end at a line feed, or at a
 /// carriage return not followed by one (old Mac files); a CRLF ends one line.

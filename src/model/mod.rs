@@ -11,6 +11,7 @@ pub mod decode;
 pub mod facts;
 pub mod figure_ref;
 pub mod forms;
+pub mod level;
 pub mod location;
 pub mod outline;
 pub mod paragraph;

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use toml::de::DeTable;
 
-use crate::findings::diagnostic::Level;
 use crate::findings::problem::Problem;
 use crate::findings::rules;
 use crate::model::facts::{Area, ChannelGroup, Facts, Owner, PartText, Point, Selector};
+use crate::model::level::Level;
 use crate::model::location::{Located, Location};
 use crate::model::outline::{self, Outline};
 use crate::model::paragraph::Paragraph;

@@ -102,7 +102,7 @@ fn pipeline(data: &Path) {
                 let _ = render::comparison_to_string(&comparison, *format);
             }
         }
-        let mut sources = disclose::model::location::Sources::new();
+        let mut sources = disclose::findings::sources::Sources::new();
         let mut sink = Vec::new();
         let _ = disclose::findings::print::human(
             &loaded.diagnostics,
