@@ -13,3 +13,4 @@ pub mod problem;
 pub mod rules;
 pub mod sources;
 pub mod suggest;
+pub mod wording;

@@ -1,0 +1,521 @@
+//! The wording of every finding, in English and Chinese together.
+//!
+//! One uniform registry: one arm per kind of [`Problem`], each yielding the pair (English,
+//! Chinese), so a finding without its Chinese text does not compile. Messages are lowercase,
+//! name values in backticks, and say what to do when that is not obvious. Rule ids stay the
+//! same in both languages. (Over 500 lines because it is this one table.)
+
+use crate::findings::diagnostic::Lang;
+use crate::findings::problem::{CountError, EmptyFix, Problem, Skipped};
+
+/// The (English, Chinese) message of a finding.
+#[allow(clippy::too_many_lines)] // one arm per kind of finding, each short
+pub fn wording(problem: &Problem) -> (String, String) {
+    use Problem as P;
+    let suggest = |s: &Option<String>, zh: bool| match (s, zh) {
+        (Some(s), false) => format!("; did you mean `{s}`?"),
+        (Some(s), true) => format!("；是否应为 `{s}`？"),
+        (None, _) => String::new(),
+    };
+    match problem {
+            // TOML allows only ASCII letters, digits, - and _ in a bare key.
+            P::TomlSyntax { message } if message.contains("unquoted key") => (
+                format!(
+                    "syntax error: {message}; a key in Chinese must be quoted (in [owners]: \"本科招生办\" = [7, 8]), and a department's keys are English (channel, item, number…); if this line is text, the string above it ended too early"
+                ),
+                format!(
+                    "语法错误：{message}；中文的键须加引号（如 [owners] 中的 \"本科招生办\" = [7, 8]），部门文件的键用英文（channel、item、number……）；若这一行本是文字，是上面的字符串提前结束了"
+                ),
+            ),
+            P::TomlSyntax { message } | P::CsvSyntax { message } => (
+                format!("syntax error: {message}"),
+                format!("语法错误：{message}"),
+            ),
+            P::BadWorkbook { message } => (
+                format!(
+                    "cannot open the Excel workbook: {message}; save it again from Excel as an .xlsx file"
+                ),
+                format!("无法打开 Excel 工作簿：{message}；请在 Excel 中另存为 .xlsx 文件"),
+            ),
+            P::UnknownKey { key, suggestion, column } => both(|zh| match (zh, column) {
+                (false, false) => format!("unknown key `{key}`{}", suggest(suggestion, zh)),
+                (false, true) => format!("unknown column `{key}`{}", suggest(suggestion, zh)),
+                (true, false) => format!("未知的键 `{key}`{}", suggest(suggestion, zh)),
+                (true, true) => format!("未知的列名 `{key}`{}", suggest(suggestion, zh)),
+            }),
+            P::UnknownCsv { headers } => (
+                format!(
+                    "cannot tell what this table holds: the header `{headers}` has no `number`/`数量` (counts), `date`/`日期` (events) or `item_id`/`事项` (checklist) column"
+                ),
+                format!(
+                    "无法判断这是哪种表格：表头 `{headers}` 中没有 `数量`（数量表）、`日期`（事件表）或 `事项`（清单表）"
+                ),
+            ),
+            P::ExportSkipped { reason, value, more } => both(|zh| skipped_message(*reason, value, *more, zh)),
+            P::ExportColumn { column, file, headers } => (
+                format!(
+                    "the export {file} has no column `{column}`; its columns are: {headers}"
+                ),
+                format!("导出文件 {file} 没有 `{column}` 列；它的列是：{headers}"),
+            ),
+            P::ExportMissing { file } => (
+                format!("the export file `{file}` is not in the year folder"),
+                format!("年度文件夹中没有导出文件 `{file}`"),
+            ),
+            P::UnknownFormRow { label, suggestion } => (
+                format!("the form has no row `{label}`{}", suggest(suggestion, false)),
+                format!("表中没有 `{label}` 这一行{}", suggest(suggestion, true)),
+            ),
+            P::AmbiguousCsv => (
+                "the header has both a number and a date column: submit counts and events as separate files".to_owned(),
+                "表头同时有 `数量` 和 `日期`：数量表和事件表请分开提交".to_owned(),
+            ),
+            P::MissingField { field } => (
+                format!("missing `{field}`"),
+                format!("缺少 `{field}`"),
+            ),
+            P::WrongType { field, expected } => (
+                format!("`{field}` must be {}", expected.name(Lang::En)),
+                format!("`{field}` 应为{}", expected.name(Lang::Zh)),
+            ),
+            P::CellError { field, error } => (
+                format!(
+                    "`{field}` holds the Excel error `{error}`; type the value, or fix the formula"
+                ),
+                format!("`{field}` 单元格是 Excel 错误值 `{error}`；请填写数值，或修正公式"),
+            ),
+            P::BadCount { field, value, reason } => both(|zh| count_message(field, value, *reason, zh)),
+            P::EmptyFile => (
+                "the file holds no data".to_owned(),
+                "文件中没有数据".to_owned(),
+            ),
+            P::DuplicateFigure { key, .. } => (
+                format!("`{key}` is reported twice"),
+                format!("`{key}` 重复填报"),
+            ),
+            P::DuplicateColumn { column } => (
+                format!("the column `{column}` appears twice"),
+                format!("列 `{column}` 重复出现"),
+            ),
+            P::DuplicateTable { table, .. } => (
+                format!("`[{table}]` is reported twice; one department reports it, once"),
+                format!("`[{table}]` 只能由一个部门填报一次"),
+            ),
+            P::UnknownDepartment { name, suggestion } => (
+                format!(
+                    "department `{name}` is not listed in report.toml's `departments`{}",
+                    suggest(suggestion, false)
+                ),
+                format!("部门 `{name}` 不在 report.toml 的 `departments` 名单中{}", suggest(suggestion, true)),
+            ),
+            P::UnknownItem { id } => (
+                format!("the checklist has no item `{id}`"),
+                format!("清单中没有编号为 `{id}` 的事项"),
+            ),
+            P::UnknownFigureRef { key, suggestion } => (
+                format!(
+                    "the text names the figure `{{{key}}}`, which no department submitted: a reference must be a count's channel/item exactly{}",
+                    suggest(suggestion, false)
+                ),
+                format!(
+                    "文字中引用的数据 `{{{key}}}` 无人填报：引用须与某个数量行的“渠道/类别”完全一致{}",
+                    suggest(suggestion, true)
+                ),
+            ),
+            P::UnknownParent { channel, parent, suggestion } => (
+                format!(
+                    "parent `{parent}` is not an item of channel `{channel}`{}",
+                    suggest(suggestion, false)
+                ),
+                format!(
+                    "渠道 `{channel}` 中没有上级项目 `{parent}`{}",
+                    suggest(suggestion, true)
+                ),
+            ),
+            P::UnknownArea { area, suggestion } => (
+                format!(
+                    "area `{area}` is not defined in report.toml's `[[areas]]`{}",
+                    suggest(suggestion, false)
+                ),
+                format!(
+                    "report.toml 的 `[[areas]]` 中没有领域 `{area}`{}",
+                    suggest(suggestion, true)
+                ),
+            ),
+            P::UnknownOutline { id, known } => (
+                format!("unknown outline `{id}`; known: {known}"),
+                format!("未知的提纲 `{id}`；可选：{known}"),
+            ),
+            P::UnknownRule { id } => (
+                format!("there is no rule `{id}` (see `disclose rules`)"),
+                format!("没有编号为 `{id}` 的规则（见 `disclose rules`）"),
+            ),
+            P::NotUtf8 { encoding } => (
+                format!("the file is not UTF-8; read as {encoding}"),
+                format!("文件不是 UTF-8 编码，已按 {encoding} 读取"),
+            ),
+            P::Undecodable => (
+                "the file is neither UTF-8 nor GB18030 and was not read; save it again as UTF-8 (in Excel: \"CSV UTF-8\")".to_owned(),
+                "文件既不是 UTF-8 也不是 GB18030 编码，未能读取；请以 UTF-8 编码重新保存（Excel：另存为“CSV UTF-8”）".to_owned(),
+            ),
+            P::BadValue { field, value, allowed, suggestion } => (
+                format!(
+                    "`{value}` is not a valid `{field}`; use one of {allowed}{}",
+                    suggest(suggestion, false)
+                ),
+                format!(
+                    "`{field}` 的值 `{value}` 无效；可选：{allowed}{}",
+                    suggest(suggestion, true)
+                ),
+            ),
+            P::IgnoredFile => (
+                {
+                    "this file is not read: only report.toml and department .toml, .csv and .xlsx files are"
+                        .to_owned()
+                },
+                "此文件未被读取：只读取 report.toml 和各部门的 .toml、.csv、.xlsx 文件".to_owned(),
+            ),
+            P::ReversedPeriod { start, end } => (
+                format!("the statistics period starts on {start}, after it ends on {end}"),
+                format!("统计期的开始日 {start} 晚于结束日 {end}"),
+            ),
+            P::NumberWithEvents { field } => (
+                format!(
+                    "a count from events (source = 事件) has no number of its own; leave `{field}` empty"
+                ),
+                format!("按事件统计的数量（来源 = 事件）不能另填 `{field}`；请留空"),
+            ),
+            P::BadPhrase { slot } => (
+                format!(
+                    "unknown slot `{{{slot}}}` in the phrase; known: {{数量}}, {{分项}}, {{渠道}}, {{类别}}"
+                ),
+                format!(
+                    "措辞中的占位符 `{{{slot}}}` 未知；可用：{{数量}}、{{分项}}、{{渠道}}、{{类别}}"
+                ),
+            ),
+            P::UnbalancedBrace => (
+                "unbalanced brace in the phrase; write a literal brace as {{ or }}".to_owned(),
+                "措辞中的花括号不配对；字面的括号请写作 {{ 或 }}".to_owned(),
+            ),
+            P::PhraseWithoutNumber => (
+                "the phrase has no {数量}, so the report would leave the number out; write {数量} where it belongs".to_owned(),
+                "措辞中没有 {数量}，报告会漏掉这个数字；请在数字应出现的位置写 {数量}".to_owned(),
+            ),
+            P::ChecklistUnaccounted { items, owner } => both(|zh| {
+                let list = items.join(", ");
+                match (zh, owner, items.len()) {
+                    (true, Some(o), _) => format!("清单事项 {list} 未说明公开情况（责任部门：{o}）"),
+                    (true, None, _) => format!("清单事项 {list} 未说明公开情况"),
+                    (false, Some(o), 1) => format!("checklist item {list} is not accounted for (owner: {o})"),
+                    (false, Some(o), _) => format!("checklist items {list} are not accounted for (owner: {o})"),
+                    (false, None, 1) => format!("checklist item {list} is not accounted for"),
+                    (false, None, _) => format!("checklist items {list} are not accounted for"),
+                }
+            }),
+            P::ChecklistNoAccount { missing, total } => (
+                format!(
+                    "the year gives no item-by-item account of the checklist: {missing} of its {total} items are not accounted for"
+                ),
+                format!(
+                    "本年度未逐项说明清单事项：{total} 项中有 {missing} 项没有任何说明"
+                ),
+            ),
+            P::ChecklistTwice { item, .. } => (
+                format!("checklist item {item} is accounted for twice"),
+                format!("清单事项 {item} 重复说明"),
+            ),
+            P::ChecklistNoLink { item, status } => (
+                format!("checklist item {item} is marked {status} but has no link"),
+                format!("清单事项 {item} 标为“{status}”，但没有链接"),
+            ),
+            P::ChecklistNoReason { item, partly, remark } => both(|zh| {
+                let base = match (partly, zh) {
+                    (false, true) => format!("清单事项 {item} 标为不适用，但没有说明理由（说明 / note）"),
+                    (false, false) => format!(
+                        "checklist item {item} is marked not applicable without a reason (说明 / note)"
+                    ),
+                    (true, true) => format!(
+                        "清单事项 {item} 标为部分公开，但没有说明哪些未公开、为什么（说明 / note）"
+                    ),
+                    (true, false) => format!(
+                        "checklist item {item} is marked partly published without saying what is not published and why (说明 / note)"
+                    ),
+                };
+                match (remark, zh) {
+                    (false, _) => base,
+                    (true, true) => format!("{base}；“备注”列不会被读取，理由请写在“说明”列"),
+                    (true, false) => format!(
+                        "{base}; the 备注 column is never read: move the reason to 说明"
+                    ),
+                }
+            }),
+            P::ChecklistBadLink { link } => (
+                format!("`{link}` is not an http(s) URL"),
+                format!("`{link}` 不是 http(s) 网址"),
+            ),
+            P::ChecklistForeignLink { link, domains } => (
+                format!(
+                    "the link `{link}` is not on the university's domains ({domains})"
+                ),
+                format!("链接 `{link}` 不在学校域名（{domains}）下"),
+            ),
+            P::TotalMismatch { key, total, sum, parts } => (
+                format!(
+                    "`{key}` is {total} but its parts sum to {sum} ({parts})"
+                ),
+                format!(
+                    "`{key}` 总数为 {total}，但分项之和为 {sum}（{parts}）"
+                ),
+            ),
+            P::PartsExceed { key, total, sum } => (
+                format!(
+                    "`{key}` is {total} but its (partial) parts already sum to {sum}"
+                ),
+                format!(
+                    "`{key}` 总数为 {total}，但其部分分项之和已达 {sum}"
+                ),
+            ),
+            P::RequestsBalance { total_in, answered, forward } => (
+                format!(
+                    "requests do not balance: received + carried over = {total_in}, but answered {answered} + carried forward {forward} = {}",
+                    answered + forward
+                ),
+                format!(
+                    "依申请公开数据不平衡：本年收到加上年结转共 {total_in} 件，办理完毕 {answered} 件加结转下年 {forward} 件共 {} 件",
+                    answered + forward
+                ),
+            ),
+            P::UnitMismatch { part, unit, total_unit } => (
+                format!(
+                    "the part `{part}` counts in `{unit}` but its total in `{total_unit}`"
+                ),
+                format!(
+                    "分项 `{part}` 的单位是 `{unit}`，而总数的单位是 `{total_unit}`"
+                ),
+            ),
+            P::NoEvents { key } => (
+                format!(
+                    "`{key}` is counted from events, but there are none of that channel and item in the period; it is 0"
+                ),
+                format!("`{key}` 按事件统计，但统计期内没有该渠道和类别的事件，计为 0"),
+            ),
+            P::UnusedEvents { key, count } => (
+                format!(
+                    "{count} `{key}` event(s) are not used by any count (source = events) and do not reach the report"
+                ),
+                format!(
+                    "{count} 条 `{key}` 事件没有对应的数量行（来源 = 事件），不会进入报告"
+                ),
+            ),
+            P::UnplacedFigure { key } => (
+                format!(
+                    "`{key}` is in no channel group of report.toml (`[[channels]]`), so the report does not print it"
+                ),
+                format!(
+                    "`{key}` 不在 report.toml 的任何渠道分组（`[[channels]]`）中，报告中不会出现"
+                ),
+            ),
+            P::EmptySelector { selector } => (
+                format!("no department reports `{selector}`"),
+                format!("没有部门填报 `{selector}`"),
+            ),
+            P::MissingData { table } => (
+                format!(
+                    "no department reports `[{table}]`, which the report's outline needs"
+                ),
+                format!("没有部门填报 `[{table}]`，报告缺少这部分数据"),
+            ),
+            P::FormBalance { column, total_in, total_out } => (
+                format!(
+                    "the column `{column}` does not balance: new + carried over = {total_in}, but total + carried forward = {total_out}"
+                ),
+                format!(
+                    "“{column}”列不平衡：新收加上年结转为 {total_in}，总计加结转下年为 {total_out}"
+                ),
+            ),
+            P::FormOutcomes { column, total, sum } => (
+                format!(
+                    "the column `{column}` totals {total}, but its outcomes sum to {sum}"
+                ),
+                format!("“{column}”列的总计为 {total}，但各办理结果之和为 {sum}"),
+            ),
+            P::FormColumnTotal { row, total, sum } => (
+                format!("the row `{row}` totals {total}, but its columns sum to {sum}"),
+                format!("“{row}”一行的总计为 {total}，但各列之和为 {sum}"),
+            ),
+            P::BadDate { value } => (
+                format!("`{value}` is not a date; write dates as 2020-10-29"),
+                format!("无法识别的日期 `{value}`；请写作 2020-10-29"),
+            ),
+            P::OutsidePeriod { date, period, more } => both(|zh| match (zh, more) {
+                (true, 0) => format!("日期 {date} 不在统计期（{period}）内，不计入"),
+                (true, n) => format!(
+                    "日期 {date} 不在统计期（{period}）内，不计入；本文件另有 {n} 条同类情况"
+                ),
+                (false, 0) => format!(
+                    "{date} is outside the statistics period ({period}) and is not counted"
+                ),
+                (false, n) => format!(
+                    "{date} is outside the statistics period ({period}) and is not counted; {n} more in this file"
+                ),
+            }),
+            P::PublishedOutsidePeriod { date, period, before: false } => (
+                format!(
+                    "the publication date {date} is after the statistics period ({period}) ends, so it belongs to next year's report; is the date mistyped?"
+                ),
+                format!("公开日期 {date} 晚于统计期（{period}）结束，应列入下一学年的报告；日期是否写错？"),
+            ),
+            P::PublishedOutsidePeriod { date, period, before: true } => (
+                format!(
+                    "the publication date {date} is before the statistics period ({period}); give only dates inside it. An item published earlier and still published needs no date; if it was updated this year, give the update's date"
+                ),
+                format!(
+                    "公开日期 {date} 早于统计期（{period}）；公开日期只填本学年内的。早已公开、本学年仍在公开的事项不填公开日期，本学年有更新的填更新日期"
+                ),
+            ),
+            P::IssuedEarly { issued, end } => (
+                format!(
+                    "the report is dated {issued}, before its statistics period ends on {end}"
+                ),
+                format!("报告日期 {issued} 早于统计期结束日 {end}"),
+            ),
+            P::IssuedLate { issued } => (
+                format!("the report is dated {issued}, after the 31 October deadline"),
+                format!("报告日期 {issued} 晚于10月31日"),
+            ),
+            P::UnusualPeriod { period } => (
+                format!("the statistics period {period} is not 1 September to 31 August"),
+                format!("统计期 {period} 不是9月1日至次年8月31日"),
+            ),
+            P::EmptyPart { heading, fix: EmptyFix::Part(key) } => (
+                format!(
+                    "the part “{heading}” of the report is empty: write it in report.toml as [parts.{key}] text = \"…\" (\"无\" if there is nothing to report)"
+                ),
+                format!(
+                    "报告的“{heading}”部分没有内容：请在 report.toml 的 [parts.{key}] 中写 text = \"……\"（无可报告时写“无”）"
+                ),
+            ),
+            P::EmptyPart { heading, fix: EmptyFix::Area(key) } => (
+                format!(
+                    "the key area “{heading}” has no text: the responsible department submits [[text]] with area = \"{key}\", or give this [[areas]] entry a text"
+                ),
+                format!(
+                    "重点领域“{heading}”没有文字：由负责部门提交 [[text]] area = \"{key}\"，或在这条 [[areas]] 中写 text"
+                ),
+            ),
+            P::CountInText { text, title: false } => (
+                format!(
+                    "the count `{text}` is written into narrative text; submit it as a count and name it in the text as {{渠道/类别}}"
+                ),
+                format!(
+                    "叙述中直接写了数量 `{text}`；请作为数量行提交，并在文字中写 {{渠道/类别}} 引用它"
+                ),
+            ),
+            P::CountInText { text, title: true } => (
+                format!(
+                    "a title cannot hold the count `{text}`; move the number into the text, where {{渠道/类别}} names a submitted count"
+                ),
+                format!(
+                    "标题中不能写数量 `{text}`；请把数字移到正文，在正文中用 {{渠道/类别}} 引用提交的数量"
+                ),
+            ),
+            P::Unreviewed => (
+                "this paragraph was carried over from last year and is still marked 【待审阅】: review it, then delete the marker".to_owned(),
+                "这段文字沿用自上年，尚未审阅：改写后请删去【待审阅】".to_owned(),
+            ),
+            P::StaleYear { found, expected } => (
+                format!(
+                    "the text names {found}, but this is the {expected} report; carried over from another year?"
+                ),
+                format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？"),
+            ),
+    }
+}
+
+/// A message written once with a `zh` switch inside, in both languages.
+fn both(message: impl Fn(bool) -> String) -> (String, String) {
+    (message(false), message(true))
+}
+
+fn skipped_message(reason: Skipped, value: &str, more: u64, zh: bool) -> String {
+    let base = match (reason, zh) {
+        (Skipped::BadDate, false) if value.is_empty() => {
+            "the date is empty; the row is not counted".to_owned()
+        }
+        (Skipped::BadDate, true) if value.is_empty() => "日期为空，此行不计入".to_owned(),
+        (Skipped::BadDate, false) => {
+            format!("the date `{value}` cannot be read; the row is not counted")
+        }
+        (Skipped::BadDate, true) => format!("无法识别日期 `{value}`，此行不计入"),
+        (Skipped::Unmapped, false) => {
+            format!(
+                "`{value}` is not in the export's mapping (`[export.map]`); the row is not counted"
+            )
+        }
+        (Skipped::Unmapped, true) => {
+            format!("`{value}` 不在导出映射（`[export.map]`）中，此行不计入")
+        }
+        (Skipped::Duplicate, false) => {
+            format!("`{value}` repeats an earlier row; not counted twice")
+        }
+        (Skipped::Duplicate, true) => format!("`{value}` 与前面某行重复，不重复计入"),
+        (Skipped::Outside, false) => {
+            format!("{value} is outside the statistics period; the row is not counted")
+        }
+        (Skipped::Outside, true) => format!("{value} 不在统计期内，此行不计入"),
+    };
+    match (more, zh) {
+        (0, _) => base,
+        (n, false) => format!("{base}; {n} more such rows in this file"),
+        (n, true) => format!("{base}；本文件另有 {n} 行同类情况"),
+    }
+}
+
+fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> String {
+    // An approximate figure written into the number: its qualifier has a field of its own, in
+    // the language of the number's field (a CSV header or a TOML key).
+    // Only a count row's number has a qualifier beside it.
+    let qualifier = ["约", "近", "余", "多"]
+        .into_iter()
+        .find(|q| value.contains(q))
+        .filter(|_| matches!(field, "number" | "数量" | "数值"));
+    if let (CountError::NotNumber, Some(q)) = (reason, qualifier) {
+        let own = if field.is_ascii() {
+            "qualifier"
+        } else {
+            "限定词"
+        };
+        return if zh {
+            format!(
+                "`{field}` 必须是阿拉伯数字，而不是 `{value}`（“{q}”请填在 `{own}`，这里只填数字）"
+            )
+        } else {
+            format!(
+                "`{field}` must be a number written in digits, not `{value}` (write `{q}` in `{own}` and only the digits here)"
+            )
+        };
+    }
+    // Only a count row's number with words in it needs the hint about the unit's column.
+    let has_words =
+        value.chars().any(char::is_alphabetic) && matches!(field, "number" | "数量" | "数值");
+    match (reason, zh) {
+        (CountError::Negative, false) => format!("`{field}` cannot be negative: `{value}`"),
+        (CountError::Negative, true) => format!("`{field}` 不能为负数：`{value}`"),
+        (CountError::Fraction, false) => {
+            format!("`{field}` must be a whole number: `{value}`")
+        }
+        (CountError::Fraction, true) => format!("`{field}` 必须是整数：`{value}`"),
+        (CountError::NotNumber, false) if has_words => format!(
+            "`{field}` must be a number written in digits, not `{value}` (put the unit in its own column)"
+        ),
+        (CountError::NotNumber, true) if has_words => {
+            format!("`{field}` 必须是阿拉伯数字，而不是 `{value}`（单位请填在单位列）")
+        }
+        (CountError::NotNumber, false) => {
+            format!("`{field}` must be a number written in digits, not `{value}`")
+        }
+        (CountError::NotNumber, true) => format!("`{field}` 必须是阿拉伯数字，而不是 `{value}`"),
+        (CountError::TooLarge, false) => format!("`{field}` is too large: `{value}`"),
+        (CountError::TooLarge, true) => format!("`{field}` 数值过大：`{value}`"),
+    }
+}
