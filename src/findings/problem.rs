@@ -1,9 +1,8 @@
 //! Every kind of finding and the rule it belongs to; its wording, in both languages at once, is in
 //! [`crate::findings::wording`].
 //!
-//! Checks build a [`Problem`] from the facts they found (names, numbers); this file alone turns
-//! it into words. Messages are lowercase, name values in backticks, and say what to do when that
-//! is not obvious. Rule ids stay the same in both languages.
+//! Checks build a [`Problem`] from the facts they found (names, numbers); only the wording file
+//! turns it into words.
 
 use crate::findings::diagnostic::Lang;
 use crate::findings::rules::{self, Rule};
