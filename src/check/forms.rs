@@ -5,15 +5,15 @@ use crate::findings::diagnostic::Diagnostics;
 use crate::findings::problem::Problem;
 use crate::model::forms::{Form, FormKind, REQUEST_ROWS};
 use crate::model::location::Location;
-use crate::model::outline::PartKind;
+use crate::model::outline::Content;
 use crate::model::submission::Submissions;
 
 /// Runs the form checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
-    let kinds: Vec<PartKind> = subs.facts.outline.parts.iter().map(|p| p.kind).collect();
+    let outline = &subs.facts.outline;
     for (kind, part) in [
-        (FormKind::Requests, PartKind::RequestsTable),
-        (FormKind::Reviews, PartKind::ReviewsTable),
+        (FormKind::Requests, Content::RequestsForm),
+        (FormKind::Reviews, Content::ReviewsForm),
     ] {
         let forms: Vec<&Form> = subs
             .departments
@@ -37,7 +37,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
                     requests(form, diags);
                 }
             }
-            None if kinds.contains(&part) => diags.push(
+            None if outline.holds(part) => diags.push(
                 Problem::MissingData { table: kind.name() },
                 Location::file(&subs.facts.file),
             ),

@@ -7,7 +7,7 @@ use crate::findings::diagnostic::Diagnostics;
 use crate::findings::problem::{EmptyFix, Problem};
 use crate::model::figure_ref;
 use crate::model::location::{Located, Location};
-use crate::model::outline::PartKind;
+use crate::model::outline::Content;
 use crate::model::submission::Submissions;
 use crate::model::year::AcademicYear;
 
@@ -67,31 +67,31 @@ fn check(subs: &Submissions, diags: &mut Diagnostics) {
 /// D501: parts of the outline, and key areas, with nothing in them.
 pub(crate) fn parts(subs: &Submissions, diags: &mut Diagnostics) {
     let facts = &subs.facts;
-    for spec in facts.outline.parts {
-        let text = facts.parts.get(spec.key);
+    for spec in &facts.outline.parts {
+        let text = facts.parts.get(&spec.key);
         let narrative = text.is_some_and(|t| !t.paragraphs.is_empty() || !t.points.is_empty());
-        let empty = match spec.kind {
-            PartKind::Narrative => !narrative,
-            PartKind::Proactive => {
-                !narrative && facts.channels.is_empty() && facts.areas.is_empty()
-            }
-            PartKind::Requests
-            | PartKind::Complaints
-            | PartKind::Checklist
-            | PartKind::RequestsTable
-            | PartKind::ReviewsTable => false,
-        };
+        let held = spec.holds.iter().any(|content| match content {
+            Content::Channels => !facts.channels.is_empty(),
+            Content::Areas => !facts.areas.is_empty(),
+            Content::Requests
+            | Content::Complaints
+            | Content::Checklist
+            | Content::RequestsForm
+            | Content::ReviewsForm => true,
+        });
+        let empty = !narrative && !held;
         if empty {
             let heading = text
                 .and_then(|t| t.heading.as_ref())
-                .map_or(spec.heading, |h| h.value.as_str());
+                .map_or(spec.heading.as_str(), |h| h.value.as_str())
+                .replace("{单位}", &facts.typography.noun);
             let at = text
                 .and_then(|t| t.location.clone())
                 .unwrap_or_else(|| Location::file(&facts.file));
             diags.push(
                 Problem::EmptyPart {
-                    heading: heading.to_owned(),
-                    fix: EmptyFix::Part(spec.key.to_owned()),
+                    heading,
+                    fix: EmptyFix::Part(spec.key.clone()),
                 },
                 at,
             );

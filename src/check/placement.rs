@@ -62,7 +62,10 @@ fn figure_refs(subs: &Submissions, diags: &mut Diagnostics) {
         .collect();
     for paragraph in figure_ref::paragraphs(subs) {
         for reference in figure_ref::find(&paragraph.text) {
-            let key = format!("{}/{}", reference.channel, reference.item);
+            let Some((channel, item)) = reference.figure() else {
+                continue;
+            };
+            let key = format!("{channel}/{item}");
             if !keys.contains(&key) {
                 diags.push(
                     Problem::UnknownFigureRef {

@@ -4,12 +4,12 @@
 use crate::findings::diagnostic::Diagnostics;
 use crate::findings::problem::Problem;
 use crate::model::location::Location;
-use crate::model::outline::PartKind;
+use crate::model::outline::Content;
 use crate::model::submission::Submissions;
 
 /// Runs the request and complaint checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
-    let kinds: Vec<PartKind> = subs.facts.outline.parts.iter().map(|p| p.kind).collect();
+    let outline = &subs.facts.outline;
     let report = Location::file(&subs.facts.file);
 
     let mut first: Option<&Location> = None;
@@ -38,7 +38,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
             );
         }
     }
-    if first.is_none() && kinds.contains(&PartKind::Requests) {
+    if first.is_none() && outline.holds(Content::Requests) {
         diags.push(Problem::MissingData { table: "requests" }, report.clone());
     }
 
@@ -60,7 +60,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
             first = Some(&complaints.location);
         }
     }
-    if first.is_none() && kinds.contains(&PartKind::Complaints) {
+    if first.is_none() && outline.holds(Content::Complaints) {
         diags.push(
             Problem::MissingData {
                 table: "complaints",

@@ -103,6 +103,24 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut report = compose::compose(&loaded.submissions, args.draft);
+    // Whatever the year's rule levels let through, a final report holds no placeholder and no
+    // empty part.
+    let unfinished = report.unfinished();
+    if !args.draft && !unfinished.is_empty() {
+        let mut err = std::io::stderr().lock();
+        let line = match global.lang {
+            Lang::Zh => format!(
+                "compile：报告尚未完成，未生成报告（可用 --draft 生成草稿）；缺少：\n  {}",
+                unfinished.join("\n  ")
+            ),
+            Lang::En => format!(
+                "compile: the report is not finished, so none was written (--draft writes a draft); missing:\n  {}",
+                unfinished.join("\n  ")
+            ),
+        };
+        writeln!(err, "{line}")?;
+        return Ok(super::findings());
+    }
     if args.draft {
         let mut lines = Vec::new();
         findings::print::short(diags, &mut sources, global.lang, &mut lines)?;

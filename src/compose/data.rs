@@ -2,11 +2,12 @@
 //! checklist item is accounted for. Tables, JSON and year-over-year comparisons are made from
 //! this, never from the submissions directly.
 
+use super::Composer;
 use crate::compose::report::{ChecklistRow, ComplaintsRow, Data, FigureRow, Outcome, RequestsRow};
-use crate::model::submission::Submissions;
 
 /// Collects the year's numbers.
-pub(crate) fn collect(subs: &Submissions) -> Data {
+pub(super) fn collect(c: &Composer<'_>) -> Data {
+    let subs = c.subs;
     Data {
         figures: subs
             .figures()
@@ -22,7 +23,7 @@ pub(crate) fn collect(subs: &Submissions) -> Data {
                     .as_ref()
                     .map(|q| q.value.as_str().to_owned()),
                 approximate: figure.qualifier.is_some(),
-                text: super::figure_text(department, figure),
+                text: c.figure_text(department, figure),
                 source: figure.number.source().to_owned(),
             })
             .collect(),

@@ -179,8 +179,12 @@ pub struct ChecklistRow {
 /// One numbered part: 一、概述.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Part {
+    /// The part's key in the outline (`overview`, or the year's own: `experience`).
+    pub key: String,
     /// The number, as a Chinese numeral (一).
     pub number: String,
+    /// The number as printed before the heading, by the outline's pattern: `一、`.
+    pub prefix: String,
     /// The heading.
     pub heading: String,
     /// What the part holds, in order.
@@ -227,6 +231,61 @@ pub struct Signature {
     pub signer: String,
     /// The date, as printed (2020年10月29日).
     pub date: String,
+}
+
+impl Report {
+    /// What keeps the report from being final, one line each: every placeholder a piece of it
+    /// still holds (【待补充：…】, 【待审阅】) and every part with nothing in it. `compile` refuses to
+    /// write a final report while this is not empty, whatever the year's rule levels.
+    pub fn unfinished(&self) -> Vec<String> {
+        let found = std::cell::RefCell::new(Vec::new());
+        let look = |place: &str, text: &str| {
+            for (marked, piece) in placeholder_pieces(text) {
+                if marked {
+                    found.borrow_mut().push(format!("{place}：{piece}"));
+                }
+            }
+        };
+        look("标题", &self.title);
+        for p in &self.preamble {
+            look("引言", p);
+        }
+        for part in &self.parts {
+            let place = format!("{}{}", part.prefix, part.heading);
+            look(&place, &part.heading);
+            let mut empty = true;
+            for block in &part.blocks {
+                match block {
+                    Block::Heading { text, .. } => look(&place, text),
+                    Block::Paragraph { lead, text } => {
+                        empty &= text.trim().is_empty() && lead.is_none();
+                        look(&place, lead.as_deref().unwrap_or_default());
+                        look(&place, text);
+                    }
+                    Block::Table(table) => {
+                        empty = false;
+                        table_pieces(table, &mut |t| look(&place, t));
+                    }
+                }
+            }
+            if empty {
+                found.borrow_mut().push(format!("{place}：（空）"));
+            }
+        }
+        for table in &self.appendix {
+            table_pieces(table, &mut |t| look(&table.title, t));
+        }
+        look("落款", &self.signature.signer);
+        look("落款", &self.signature.date);
+        found.into_inner()
+    }
+}
+
+fn table_pieces(table: &Table, f: &mut dyn FnMut(&str)) {
+    f(&table.title);
+    for cell in table.columns.iter().chain(table.rows.iter().flatten()) {
+        f(cell);
+    }
 }
 
 /// Splits `text` into pieces, each marked as a placeholder a draft still holds (【待补充：…】,

@@ -2,30 +2,30 @@
 //! administrative reconsiderations and lawsuits (四), printed as the forms print them, with a
 //! row for every line of the form (an empty line is 0).
 
-use super::placeholder;
+use super::{Composer, placeholder};
 use crate::compose::report::{Block, Table};
 use crate::model::forms::{Form, FormKind};
-use crate::model::submission::Submissions;
 
 /// Adds table 三.
-pub(super) fn requests(subs: &Submissions, draft: bool, blocks: &mut Vec<Block>) {
-    add(subs, FormKind::Requests, draft, blocks);
+pub(super) fn requests(c: &Composer<'_>, blocks: &mut Vec<Block>) {
+    add(c, FormKind::Requests, blocks);
 }
 
 /// Adds table 四.
-pub(super) fn reviews(subs: &Submissions, draft: bool, blocks: &mut Vec<Block>) {
-    add(subs, FormKind::Reviews, draft, blocks);
+pub(super) fn reviews(c: &Composer<'_>, blocks: &mut Vec<Block>) {
+    add(c, FormKind::Reviews, blocks);
 }
 
-fn add(subs: &Submissions, kind: FormKind, draft: bool, blocks: &mut Vec<Block>) {
-    let form = subs
+fn add(c: &Composer<'_>, kind: FormKind, blocks: &mut Vec<Block>) {
+    let form = c
+        .subs
         .departments
         .iter()
         .flat_map(|d| &d.forms)
         .find(|f| f.kind == kind);
     match form {
         Some(form) => blocks.push(Block::Table(table(form))),
-        None if draft => blocks.push(Block::Paragraph {
+        None if c.draft => blocks.push(Block::Paragraph {
             lead: None,
             text: placeholder(kind.name()),
         }),

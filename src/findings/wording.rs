@@ -7,6 +7,7 @@
 
 use crate::findings::diagnostic::Lang;
 use crate::findings::problem::{CountError, EmptyFix, Problem, Skipped};
+use crate::model::phrase::Slot;
 
 /// The (English, Chinese) message of a finding.
 #[allow(clippy::too_many_lines)] // one arm per kind of finding, each short
@@ -185,14 +186,16 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 ),
                 format!("按事件统计的数量（来源 = 事件）不能另填 `{field}`；请留空"),
             ),
-            P::BadPhrase { slot } => (
-                format!(
-                    "unknown slot `{{{slot}}}` in the phrase; known: {{数量}}, {{分项}}, {{渠道}}, {{类别}}"
-                ),
-                format!(
-                    "措辞中的占位符 `{{{slot}}}` 未知；可用：{{数量}}、{{分项}}、{{渠道}}、{{类别}}"
-                ),
-            ),
+            P::BadPhrase { slot } => {
+                let known = |sep: &str| {
+                    let names: Vec<String> = Slot::ALL.iter().map(|(zh, _, _)| format!("{{{zh}}}")).collect();
+                    names.join(sep)
+                };
+                (
+                    format!("unknown slot `{{{slot}}}` in the phrase; known: {}", known(", ")),
+                    format!("措辞中的占位符 `{{{slot}}}` 未知；可用：{}", known("、")),
+                )
+            }
             P::UnbalancedBrace => (
                 "unbalanced brace in the phrase; write a literal brace as {{ or }}".to_owned(),
                 "措辞中的花括号不配对；字面的括号请写作 {{ 或 }}".to_owned(),

@@ -15,6 +15,8 @@ use crate::model::level::Level;
 use crate::model::location::{Located, Location};
 use crate::model::outline::Outline;
 use crate::model::paragraph::Paragraph;
+use crate::model::phrase::Phrase;
+use crate::model::typography::Typography;
 use crate::model::year::{AcademicYear, Period};
 
 /// Everything report.toml says.
@@ -34,8 +36,12 @@ pub struct Facts {
     pub issued: Option<Located<Date>>,
     /// Who signs the report (by default the school).
     pub signed_by: Option<Located<String>>,
-    /// The outline the report follows.
-    pub outline: &'static Outline,
+    /// The outline the report follows: a preset, or the year's own.
+    pub outline: Outline,
+    /// How figures are spelled and sentences joined (`[typography]`).
+    pub typography: Typography,
+    /// The default sentences of figures (`[phrases]`).
+    pub phrases: Phrases,
     /// A title replacing the outline's (slots `{学校}`, `{学年}`).
     pub title: Option<Located<String>>,
     /// A preamble replacing the outline's (slots `{学校}`, `{学年}`, `{内容}`).
@@ -87,6 +93,17 @@ impl Facts {
     }
 }
 
+/// The year's default sentences of figures, parsed: `[phrases]` over the built-in ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrases {
+    /// A figure without parts: `{渠道}发布{类别}{数量}`.
+    pub figure: Phrase,
+    /// A total with its parts: `{渠道}共发布{类别}{数量}，其中{分项}`.
+    pub total: Phrase,
+    /// One part inside `{分项}`: `{类别}{数量}`.
+    pub part: Phrase,
+}
+
 /// The checklist items one department is responsible for.
 #[derive(Clone, Debug)]
 pub struct Owner {
@@ -107,7 +124,7 @@ pub struct PartText {
     pub paragraphs: Vec<Paragraph>,
     /// Numbered points, each with a run-in title.
     pub points: Vec<Point>,
-    /// Sub-headings replacing the outline's, by sub-part key (e.g. `channels`, `areas`).
+    /// Sub-headings replacing the outline's, by content name (`channels`, `areas`).
     pub subheadings: BTreeMap<String, Located<String>>,
     /// Where the part's table starts (or report.toml).
     pub location: Option<Location>,

@@ -15,6 +15,8 @@ pub mod level;
 pub mod location;
 pub mod outline;
 pub mod paragraph;
+pub mod phrase;
 pub mod placement;
 pub mod submission;
+pub mod typography;
 pub mod year;

@@ -14,6 +14,8 @@ use crate::model::facts::Facts;
 use crate::model::forms::Form;
 use crate::model::location::{Located, Location};
 use crate::model::paragraph::Paragraph;
+use crate::model::phrase::Phrase;
+use crate::model::year::Period;
 
 /// One academic year's input, ready to check and compose.
 #[derive(Clone, Debug)]
@@ -138,47 +140,73 @@ impl Count {
     }
 }
 
-/// A word that marks a figure as approximate, kept as written: 约 3600 条, 1万余条.
+/// A word that marks a figure as approximate or bounded, kept as written and put where Chinese
+/// puts it: 约3600条, 近300人次, 超过90个 (before the number); 2500余件, 1200多条 (between the
+/// number and the unit); 300人以上, 3600条左右 (after the unit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Qualifier {
-    /// 约: about (before the number).
-    About,
-    /// 近: nearly (before the number).
-    Nearly,
-    /// 余: more than (after the number).
-    Over,
-    /// 多: more than (after the number).
-    More,
+pub struct Qualifier {
+    word: &'static str,
+    position: QualifierPosition,
+}
+
+/// Where a qualifier goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QualifierPosition {
+    /// Before the number: 约3600条.
+    Before,
+    /// Between the number and the unit: 2500余件.
+    Between,
+    /// After the unit: 300人以上.
+    After,
 }
 
 impl Qualifier {
+    /// Every qualifier, as written, with its position.
+    const KNOWN: &'static [(&'static str, QualifierPosition)] = &[
+        ("约", QualifierPosition::Before),
+        ("近", QualifierPosition::Before),
+        ("将近", QualifierPosition::Before),
+        ("超过", QualifierPosition::Before),
+        ("超", QualifierPosition::Before),
+        ("逾", QualifierPosition::Before),
+        ("达", QualifierPosition::Before),
+        ("不足", QualifierPosition::Before),
+        ("不到", QualifierPosition::Before),
+        ("余", QualifierPosition::Between),
+        ("多", QualifierPosition::Between),
+        ("以上", QualifierPosition::After),
+        ("左右", QualifierPosition::After),
+        ("以下", QualifierPosition::After),
+    ];
+
     /// Every qualifier, as written.
-    pub const ALL: &'static [&'static str] = &["约", "近", "余", "多"];
+    pub const ALL: &'static [&'static str] = &[
+        "约", "近", "将近", "超过", "超", "逾", "达", "不足", "不到", "余", "多", "以上", "左右",
+        "以下",
+    ];
 
     /// Parses a qualifier as written.
     pub fn parse(text: &str) -> Option<Qualifier> {
-        match text.trim() {
-            "约" => Some(Qualifier::About),
-            "近" => Some(Qualifier::Nearly),
-            "余" => Some(Qualifier::Over),
-            "多" => Some(Qualifier::More),
-            _ => None,
-        }
+        let text = text.trim();
+        Qualifier::KNOWN
+            .iter()
+            .find(|(word, _)| *word == text)
+            .map(|&(word, position)| Qualifier { word, position })
     }
 
     /// The word.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::About => "约",
-            Qualifier::Nearly => "近",
-            Qualifier::Over => "余",
-            Qualifier::More => "多",
-        }
+        self.word
+    }
+
+    /// Where it goes.
+    pub fn position(self) -> QualifierPosition {
+        self.position
     }
 
     /// Whether the word goes before the number (约 3600) rather than after it (1万余).
     pub fn is_prefix(self) -> bool {
-        matches!(self, Qualifier::About | Qualifier::Nearly)
+        self.position == QualifierPosition::Before
     }
 }
 
@@ -222,7 +250,12 @@ pub struct Figure {
     /// Whether this total's parts are deliberately incomplete.
     pub partial: bool,
     /// The sentence the report prints for this figure, with slots such as `{数量}`.
-    pub phrase: Option<Located<String>>,
+    pub phrase: Option<Located<Phrase>>,
+    /// What separates this total's parts in `{分项}`, if not the year's `breakdown`.
+    pub join: Option<Located<String>>,
+    /// The period this figure was counted over, when it is not the report's (a back-end that
+    /// counts 2016年9月至2017年9月).
+    pub window: Option<Located<Window>>,
     /// The row as a whole.
     pub row: Location,
 }
@@ -235,6 +268,15 @@ impl Figure {
             item: self.item.value.clone(),
         }
     }
+}
+
+/// The period a figure was counted over, when it is not the report's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// The days it covers.
+    pub period: Period,
+    /// As written, which is how the report prints it: 2016年9月至2017年9月.
+    pub text: String,
 }
 
 /// A figure's identity: its channel and item.

@@ -70,6 +70,8 @@ pub(crate) const COUNTS: &[Column] = columns![
     "partial" = "分项不全",
     "phrase" = "措辞" | "表述",
     "source" = "来源",
+    "join" = "分隔" | "分项分隔",
+    "window" = "统计期间" | "统计时段",
     "remark" = "备注",
 ];
 

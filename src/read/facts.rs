@@ -10,14 +10,16 @@ use toml::de::DeTable;
 
 use crate::findings::problem::Problem;
 use crate::findings::rules;
-use crate::model::facts::{Area, ChannelGroup, Facts, Owner, PartText, Point, Selector};
+use crate::model::facts::{Area, ChannelGroup, Facts, Owner, PartText, Phrases, Point, Selector};
 use crate::model::level::Level;
 use crate::model::location::{Located, Location};
-use crate::model::outline::{self, Outline};
+use crate::model::outline::{Content, Outline};
 use crate::model::paragraph::Paragraph;
+use crate::model::phrase::Phrase;
+use crate::model::typography::{self, Percent, Typography};
 use crate::model::year::{AcademicYear, Period};
-use crate::read::rows;
 use crate::read::table::{Ctx, Table};
+use crate::read::{outline, phrase, rows};
 
 /// Reads a parsed report.toml. `year` is the year folder's, which wins over the file's.
 pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> Facts {
@@ -33,7 +35,12 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         top.missing(ctx, "issued");
     }
     let signed_by = top.string(ctx, "signed_by");
-    let outline = read_outline(ctx, &mut top);
+    let outline = outline::read(ctx, &mut top);
+    let typography = top
+        .table(ctx, "typography")
+        .map(|table| read_typography(ctx, table))
+        .unwrap_or_default();
+    let phrases = read_phrases(ctx, &mut top);
     let title = top.string(ctx, "title");
     let preamble = top.string(ctx, "preamble");
     let departments = top.strings(ctx, "departments");
@@ -49,7 +56,7 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         .unwrap_or_default();
     let parts = top
         .table(ctx, "parts")
-        .map(|table| read_parts(ctx, table, outline))
+        .map(|table| read_parts(ctx, table, &outline))
         .unwrap_or_default();
     let channels = top
         .tables(ctx, "channels")
@@ -81,6 +88,8 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         issued,
         signed_by,
         outline,
+        typography,
+        phrases,
         title,
         preamble,
         departments,
@@ -164,23 +173,6 @@ fn read_year(
     }
 }
 
-fn read_outline(ctx: &mut Ctx<'_>, top: &mut Table<'_, '_>) -> &'static Outline {
-    let Some(id) = top.string(ctx, "outline") else {
-        return &outline::SEVEN_PART;
-    };
-    outline::find(id.value.trim()).unwrap_or_else(|| {
-        let known: Vec<&str> = outline::ALL.iter().map(|o| o.id).collect();
-        ctx.diags.push(
-            Problem::UnknownOutline {
-                id: id.value.clone(),
-                known: known.join(", "),
-            },
-            id.location,
-        );
-        &outline::SEVEN_PART
-    })
-}
-
 fn read_rules(ctx: &mut Ctx<'_>, table: &Table<'_, '_>) -> BTreeMap<String, Located<Level>> {
     let mut levels = BTreeMap::new();
     for (key, value) in table.rest() {
@@ -215,11 +207,11 @@ fn read_rules(ctx: &mut Ctx<'_>, table: &Table<'_, '_>) -> BTreeMap<String, Loca
 fn read_parts(
     ctx: &mut Ctx<'_>,
     mut table: Table<'_, '_>,
-    outline: &'static Outline,
+    outline: &Outline,
 ) -> BTreeMap<String, PartText> {
     let mut parts = BTreeMap::new();
-    for spec in outline.parts {
-        let Some(mut part) = table.table(ctx, spec.key) else {
+    for spec in &outline.parts {
+        let Some(mut part) = table.table_for(ctx, &spec.key) else {
             continue;
         };
         let mut text = PartText {
@@ -238,15 +230,15 @@ fn read_parts(
             }
         }
         if let Some(mut subs) = part.table(ctx, "subheadings") {
-            for (key, _) in outline.subheadings {
-                if let Some(heading) = subs.string(ctx, key) {
-                    text.subheadings.insert((*key).to_owned(), heading);
+            for content in [Content::Channels, Content::Areas] {
+                if let Some(heading) = subs.string(ctx, content.name()) {
+                    text.subheadings.insert(content.name().to_owned(), heading);
                 }
             }
             subs.finish(ctx);
         }
         part.finish(ctx);
-        parts.insert(spec.key.to_owned(), text);
+        parts.insert(spec.key.clone(), text);
     }
     table.finish(ctx);
     parts
@@ -285,4 +277,85 @@ fn joined(mut paragraphs: Vec<Paragraph>) -> Option<Paragraph> {
     }
     let text: String = paragraphs.iter().map(|p| p.text.as_str()).collect();
     Some(Paragraph::unmapped(text, first.location))
+}
+
+/// `[typography]`: the year's house style; what it leaves out keeps its default.
+fn read_typography(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Typography {
+    let mut typography = Typography::default();
+    if let Some(space) = table.flag(ctx, "space") {
+        typography.space = space;
+    }
+    if let Some(breakdown) = table.string(ctx, "breakdown") {
+        typography.breakdown = breakdown.value;
+    }
+    if let Some(noun) = table.string(ctx, "noun") {
+        noun.value.trim().clone_into(&mut typography.noun);
+    }
+    if let Some(digits) = table.string(ctx, "digits") {
+        match digits.value.trim() {
+            "half" | "半角" => typography.full_width = false,
+            "full" | "全角" => typography.full_width = true,
+            other => ctx.diags.push(
+                Problem::BadValue {
+                    field: "digits".into(),
+                    value: other.to_owned(),
+                    allowed: "\"half\" (1481) / \"full\" (１４８１)".into(),
+                    suggestion: None,
+                },
+                digits.location,
+            ),
+        }
+    }
+    if let Some(percent) = table.string(ctx, "percent") {
+        match Percent::parse(&percent.value) {
+            Some(p) => typography.percent = p,
+            None => ctx.diags.push(
+                Problem::BadValue {
+                    field: "percent".into(),
+                    value: percent.value.clone(),
+                    allowed: "\"0.0\" (14.6%), \"0.#\" (3%, 14.6%), \"0\", \"0.00\"".into(),
+                    suggestion: None,
+                },
+                percent.location,
+            ),
+        }
+    }
+    table.finish(ctx);
+    typography
+}
+
+/// `[phrases]`: the year's default sentences of figures, each checked as a phrase is.
+fn read_phrases(ctx: &mut Ctx<'_>, top: &mut Table<'_, '_>) -> Phrases {
+    let builtin = |text: &str| phrase::read(text).unwrap_or_else(|_| Phrase::verbatim(text));
+    let mut phrases = Phrases {
+        figure: builtin(typography::FIGURE),
+        total: builtin(typography::TOTAL),
+        part: builtin(typography::PART),
+    };
+    let Some(mut table) = top.table(ctx, "phrases") else {
+        return phrases;
+    };
+    for (key, slot) in [
+        ("figure", &mut phrases.figure),
+        ("total", &mut phrases.total),
+        ("part", &mut phrases.part),
+    ] {
+        if let Some(text) = table.string(ctx, key) {
+            match phrase::read(&text.value) {
+                Ok(p) => *slot = p,
+                Err(e) => {
+                    let width = text.value[e.offset..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                    let at = text
+                        .location
+                        .within(&text.value, e.offset..e.offset + width);
+                    ctx.diags.push(e.problem, at);
+                }
+            }
+        }
+    }
+    table.finish(ctx);
+    phrases
 }

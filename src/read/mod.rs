@@ -18,6 +18,7 @@ mod events;
 pub mod export;
 mod facts;
 mod header;
+pub mod outline;
 pub mod phrase;
 mod quotes;
 mod rows;

@@ -1,42 +1,9 @@
-//! The grammar of a phrase: text with slots in braces (`{数量}`, `{分项}`…), `{{` and `}}` for
-//! literal braces. Read checks it when a submission is read; compose fills it
-//! ([`crate::compose::phrase`] lists the slots).
+//! Reading a phrase: text with slots in braces (`{数量}`, `{分项}`…, [`Slot`]), `{{` and `}}` for
+//! literal braces, into the model's [`Phrase`]; what is wrong with one is a finding at its
+//! character.
 
 use crate::findings::problem::Problem;
-
-/// A slot of a phrase.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Slot {
-    /// `{数量}`: the figure with qualifier and unit.
-    Number,
-    /// `{分项}`: the breakdown of a total.
-    Parts,
-    /// `{渠道}`: the channel.
-    Channel,
-    /// `{类别}`: the item.
-    Item,
-}
-
-impl Slot {
-    /// The slot a name in braces means, in Chinese or English.
-    pub fn parse(name: &str) -> Option<Slot> {
-        match name.trim() {
-            "数量" | "number" => Some(Slot::Number),
-            "分项" | "parts" => Some(Slot::Parts),
-            "渠道" | "channel" => Some(Slot::Channel),
-            "类别" | "item" => Some(Slot::Item),
-            _ => None,
-        }
-    }
-}
-
-/// A piece of a parsed phrase.
-pub enum Piece {
-    /// Literal text (braces unescaped).
-    Text(String),
-    /// A slot to fill.
-    Slot(Slot),
-}
+use crate::model::phrase::{Phrase, Piece, Slot};
 
 /// What is wrong with a phrase, and at which byte of it.
 #[derive(Debug)]
@@ -47,15 +14,15 @@ pub struct PhraseError {
     pub offset: usize,
 }
 
-/// Checks a phrase's slots and braces.
-pub fn validate(template: &str) -> Result<(), PhraseError> {
-    let pieces = parse(template)?;
-    // The phrase prints a submitted number: without {数量} the number would be lost.
-    if pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Slot(Slot::Number)))
-    {
-        Ok(())
+/// Reads a phrase: its pieces, or what is wrong with it. A phrase must print `{数量}`, or the
+/// submitted number would be lost.
+pub fn read(template: &str) -> Result<Phrase, PhraseError> {
+    let phrase = Phrase {
+        text: template.to_owned(),
+        pieces: parse(template)?,
+    };
+    if phrase.has(Slot::Number) {
+        Ok(phrase)
     } else {
         Err(PhraseError {
             problem: Problem::PhraseWithoutNumber,
@@ -65,7 +32,7 @@ pub fn validate(template: &str) -> Result<(), PhraseError> {
 }
 
 /// Splits a phrase into text and slots, or says what is wrong and where.
-pub fn parse(template: &str) -> Result<Vec<Piece>, PhraseError> {
+fn parse(template: &str) -> Result<Vec<Piece>, PhraseError> {
     let mut pieces = Vec::new();
     let mut text = String::new();
     let mut chars = template.char_indices().peekable();
@@ -131,17 +98,17 @@ mod tests {
 
     #[test]
     fn bad_phrases_say_where() {
-        let e = validate("发布{数目}").unwrap_err();
+        let e = read("发布{数目}").unwrap_err();
         assert_eq!(e.offset, "发布".len());
         assert!(matches!(e.problem, Problem::BadPhrase { ref slot } if slot == "数目"));
         assert!(matches!(
-            validate("发布{数量").unwrap_err().problem,
+            read("发布{数量").unwrap_err().problem,
             Problem::UnbalancedBrace
         ));
         assert!(matches!(
-            validate("发布}").unwrap_err().problem,
+            read("发布}").unwrap_err().problem,
             Problem::UnbalancedBrace
         ));
-        assert!(validate("发布{数量}，{{注}}").is_ok());
+        assert!(read("发布{数量}，{{注}}").is_ok());
     }
 }

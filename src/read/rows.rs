@@ -10,8 +10,10 @@ use jiff::civil::Date;
 use crate::findings::problem::Problem;
 use crate::findings::suggest::did_you_mean;
 use crate::model::location::{Located, Location};
-use crate::model::submission::{Count, Disclosure, Figure, Number, Qualifier, Status};
+use crate::model::phrase::Phrase;
+use crate::model::submission::{Count, Disclosure, Figure, Number, Qualifier, Status, Window};
 use crate::read::phrase;
+use crate::read::values;
 
 /// The result of reading one field.
 pub(crate) enum Got<T> {
@@ -107,7 +109,8 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
             Number::Missing
         }
     };
-    let unit = required_text(row, "unit");
+    // A figure may have no unit: 获赞3.6244万.
+    let unit = row.text("unit");
     let qualifier = row
         .text("qualifier")
         .and_then(|q| match Qualifier::parse(&q.value) {
@@ -125,14 +128,36 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
         });
     let parent = row.text("parent");
     let partial = row.flag("partial");
-    let phrase = row.text("phrase");
-    if let Some(p) = &phrase
-        && let Err(e) = phrase::validate(&p.value)
-    {
-        let width = p.value[e.offset..].chars().next().map_or(0, char::len_utf8);
-        let at = p.location.within(&p.value, e.offset..e.offset + width);
-        row.report(e.problem, at);
-    }
+    let phrase = row.text("phrase").map(|p| match phrase::read(&p.value) {
+        Ok(phrase) => Located::new(phrase, p.location),
+        Err(e) => {
+            let width = p.value[e.offset..].chars().next().map_or(0, char::len_utf8);
+            let at = p.location.within(&p.value, e.offset..e.offset + width);
+            row.report(e.problem, at);
+            Located::new(Phrase::verbatim(&p.value), p.location)
+        }
+    });
+    let join = row.text("join");
+    let window = row.text("window").and_then(|w| match values::parse_window(&w.value) {
+        Some(period) => Some(Located::new(
+            Window {
+                period,
+                text: w.value.trim().to_owned(),
+            },
+            w.location,
+        )),
+        None => {
+            let problem = Problem::BadValue {
+                field: row.name("window"),
+                value: w.value.clone(),
+                allowed: "two dates or months joined by 至 (2016年9月至2017年9月, 2016-09-01至2017-08-31)"
+                    .to_owned(),
+                suggestion: None,
+            };
+            row.report(problem, w.location);
+            None
+        }
+    });
     let _ = row.text("remark");
     let row_location = row.location();
     Some(Figure {
@@ -144,6 +169,8 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
         parent,
         partial,
         phrase,
+        join,
+        window,
         row: row_location,
     })
 }

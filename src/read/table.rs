@@ -313,6 +313,16 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// A sub-table under a key that is data, not a known name (a part's key in `[parts]`).
+    pub(crate) fn table_for(&mut self, ctx: &mut Ctx<'_>, key: &str) -> Option<Table<'t, 'i>> {
+        let (name, _) = self
+            .entries
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)?;
+        let name: &'t str = name.get_ref().as_ref();
+        self.table(ctx, name)
+    }
+
     /// An array of tables (`[[key]]`).
     pub(crate) fn tables(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Vec<Table<'t, 'i>> {
         let Some(v) = self.value(key) else {

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use crate::findings::problem::CountError;
 use crate::model::submission::Count;
+use crate::model::year::Period;
 
 /// Parses a count: digits (full-width allowed), optional thousands separators, or a number of
 /// 万 (`1万`, `1.5万`), which the report prints as written.
@@ -122,6 +123,42 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
+/// Parses a counting window as a department writes it: two dates or two months joined by
+/// 至, 到, ~ or a dash (`2016-09-01至2017-09-30`, `2016年9月至2017年9月`, `2016/9~2017/9`). A month
+/// means all of it. `None` when it cannot be read or ends before it starts.
+pub(crate) fn parse_window(text: &str) -> Option<Period> {
+    let normal: String = text.trim().chars().map(halfwidth).collect();
+    let (start, end) = ["至", "到", "~", "—", "－", " - "]
+        .iter()
+        .find_map(|sep| normal.split_once(sep))?;
+    let start = parse_date(start)
+        .or_else(|| parse_month(start).and_then(|(y, m)| Date::new(y, m, 1).ok()))?;
+    let end = parse_date(end).or_else(|| {
+        let (y, m) = parse_month(end)?;
+        let first = Date::new(y, m, 1).ok()?;
+        Some(first.last_of_month())
+    })?;
+    (start <= end).then_some(Period { start, end })
+}
+
+/// `2016年9月`, `2016-09`, `2016/9`, `2016.9` → (2016, 9).
+fn parse_month(text: &str) -> Option<(i16, i8)> {
+    let text = text.trim();
+    let text = text.strip_suffix('月').unwrap_or(text);
+    let (y, m) = text.split_once(['年', '-', '/', '.'])?;
+    let (y, m) = (y.trim(), m.trim());
+    if y.len() != 4 || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    if !(y.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let month: i8 = m.parse().ok()?;
+    (1..=12)
+        .contains(&month)
+        .then_some((y.parse().ok()?, month))
+}
+
 /// Parses a yes/no flag: `是`/`否`, `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`; an empty
 /// text is "no".
 pub(crate) fn parse_flag(text: &str) -> Option<bool> {
@@ -199,5 +236,24 @@ mod tests {
         assert_eq!(parse_flag(""), Some(false));
         assert_eq!(parse_flag("否"), Some(false));
         assert_eq!(parse_flag("maybe"), None);
+    }
+
+    #[test]
+    fn windows_as_departments_write_them() {
+        let w = |t: &str| parse_window(t).map(|p| (p.start.to_string(), p.end.to_string()));
+        let pair = |a: &str, b: &str| Some((a.to_owned(), b.to_owned()));
+        assert_eq!(w("2016年9月至2017年9月"), pair("2016-09-01", "2017-09-30"));
+        assert_eq!(
+            w("2016-09-01至2017-08-31"),
+            pair("2016-09-01", "2017-08-31")
+        );
+        assert_eq!(w("2016/9~2017/2"), pair("2016-09-01", "2017-02-28"));
+        assert_eq!(
+            w("2016年9月1日到2017年1月15日"),
+            pair("2016-09-01", "2017-01-15")
+        );
+        assert_eq!(w("2017年9月至2016年9月"), None);
+        assert_eq!(w("2016年9月"), None);
+        assert_eq!(w("去年至今年"), None);
     }
 }

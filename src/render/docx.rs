@@ -121,7 +121,7 @@ fn to_bytes(report: &Report) -> io::Result<Vec<u8>> {
         docx = docx.add_paragraph(writer.body(None, text));
     }
     for part in &report.parts {
-        let heading = format!("{}、{}", part.number, part.heading);
+        let heading = format!("{}{}", part.prefix, part.heading);
         docx = docx.add_paragraph(writer.heading(&heading, Face::Heading, 0));
         for block in &part.blocks {
             docx = match block {
@@ -526,7 +526,9 @@ mod tests {
             draft,
             preamble: vec!["本年报按照要求编制。".to_owned()],
             parts: vec![Part {
+                key: "overview".to_owned(),
                 number: "一".to_owned(),
+                prefix: "一、".to_owned(),
                 heading: "概述".to_owned(),
                 blocks: vec![
                     Block::Heading {

@@ -24,7 +24,12 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\n{}", escape_start(paragraph))?;
     }
     for part in &report.parts {
-        writeln!(out, "\n## {}、{}", part.number, escape(&part.heading))?;
+        writeln!(
+            out,
+            "\n## {}{}",
+            escape(&part.prefix),
+            escape(&part.heading)
+        )?;
         for block in &part.blocks {
             match block {
                 Block::Heading { number, text } => {

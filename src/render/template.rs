@@ -150,7 +150,9 @@ mod tests {
             draft: false,
             preamble: vec!["前言。".to_owned()],
             parts: vec![Part {
+                key: "overview".to_owned(),
                 number: "一".to_owned(),
+                prefix: "一、".to_owned(),
                 heading: "概述".to_owned(),
                 blocks: vec![
                     Block::Heading {
@@ -187,7 +189,7 @@ mod tests {
         let source = "\
 # {{ title }}（{{ school }}，{{ year }}）
 {% for part in parts %}
-## {{ part.number }}、{{ part.heading }}
+## {{ part.prefix }}{{ part.heading }}
 {% for block in part.blocks %}
 {% if block.type == \"heading\" %}
 ### {{ block.number }}{{ block.text }}

@@ -29,7 +29,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{INDENT}{paragraph}")?;
     }
     for part in &report.parts {
-        writeln!(out, "{INDENT}{}、{}", part.number, part.heading)?;
+        writeln!(out, "{INDENT}{}{}", part.prefix, part.heading)?;
         for block in &part.blocks {
             match block {
                 Block::Heading { number, text } => writeln!(out, "{INDENT}{number}{text}")?,

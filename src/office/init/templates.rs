@@ -13,8 +13,9 @@ use std::path::Path;
 
 use super::{NewFile, Options, workbook};
 use crate::check::REVIEW;
-use crate::compose::phrase::figure_text;
+use crate::compose::spell::Spelling;
 use crate::model::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
+use crate::model::typography::Typography;
 
 /// The templates for every department of last year.
 pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
@@ -86,10 +87,12 @@ fn has_toml_only(department: &Department) -> bool {
 
 /// How last year's value is described beside the blank.
 pub(crate) fn last_year(department: &Department, figure: &Figure) -> String {
+    let typography = Typography::default();
+    let spell = Spelling::new(&typography);
     let qualifier = figure.qualifier.as_ref().map(|q| q.value);
     let value = department.value_of(figure).map_or_else(
         || "未填".to_owned(),
-        |v| figure_text(&v.to_string(), &figure.unit.value, qualifier),
+        |v| spell.figure(&v.to_string(), &figure.unit.value, qualifier),
     );
     match figure.number {
         Number::FromEvents(_) => {
@@ -124,7 +127,7 @@ pub(crate) fn count_cells(department: &Department, figure: &Figure) -> [String; 
         text(figure.qualifier.as_ref().map(|q| q.value.as_str())),
         text(figure.parent.as_ref().map(|p| p.value.as_str())),
         text(figure.partial.then_some("是")),
-        text(figure.phrase.as_ref().map(|p| p.value.as_str())),
+        text(figure.phrase.as_ref().map(|p| p.value.text.as_str())),
         text(matches!(figure.number, Number::FromEvents(_)).then_some("事件")),
         last_year(department, figure),
     ]
@@ -249,7 +252,7 @@ fn toml_counts(t: &mut String, department: &Department, figures: &[&Figure]) {
             let _ = writeln!(t, "partial = true");
         }
         if let Some(p) = &figure.phrase {
-            let _ = writeln!(t, "phrase = {}", quoted(&p.value));
+            let _ = writeln!(t, "phrase = {}", quoted(&p.value.text));
         }
     }
 }
