@@ -55,7 +55,6 @@ use crate::findings::problem::Problem;
 use crate::model::location::{Located, Location};
 use crate::model::submission::{Department, EventTally};
 use crate::model::year::Period;
-use crate::read::quotes::QuoteWatch;
 use crate::read::stream::{self, Text};
 use crate::read::xlsx;
 
@@ -145,11 +144,7 @@ fn pass(
     stream: Box<dyn Read>,
     kind: Text,
 ) -> io::Result<Option<Scratch>> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(QuoteWatch::new(stream));
+    let mut reader = stream::csv_reader(stream);
     let mut diags = Diagnostics::new();
     let mut record = ::csv::ByteRecord::new();
     let columns = loop {
@@ -186,12 +181,9 @@ fn pass(
     let Some(counter) = pipeline(file, &mut reader, counter, kind)? else {
         return Ok(None);
     };
-    if let Some(offset) = reader.into_inner().unclosed() {
+    if let Some((problem, at)) = stream::unclosed_quote(file, reader) {
         let mut diags = Diagnostics::new();
-        let problem = Problem::CsvSyntax {
-            message: "a quoted field is never closed (a `\"` is missing)".to_owned(),
-        };
-        diags.push(problem, Location::span(file, offset..offset + 1));
+        diags.push(problem, at);
         return Ok(Some(findings(diags)));
     }
     Ok(Some(counter.finish()))
