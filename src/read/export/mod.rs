@@ -58,7 +58,7 @@ use crate::model::year::Period;
 use crate::read::stream::{self, Text};
 use crate::read::xlsx;
 
-use self::count::{Counter, header};
+use self::count::{Counter, header, text_of};
 use self::pipeline::pipeline;
 
 pub use self::duplicates::DUPLICATE_WINDOW;
@@ -151,14 +151,7 @@ fn pass(
         match reader.read_byte_record(&mut record) {
             Ok(true) if record.iter().all(|f| f.trim_ascii().is_empty()) => {}
             Ok(true) => {
-                let names: Option<Vec<&str>> = record
-                    .iter()
-                    .map(|f| match std::str::from_utf8(f) {
-                        Ok(name) => Some(name),
-                        Err(_) if matches!(kind, Text::Utf8) => None,
-                        Err(_) => Some(""),
-                    })
-                    .collect();
+                let names: Option<Vec<&str>> = record.iter().map(|f| text_of(f, kind)).collect();
                 let Some(names) = names else {
                     return Ok(None);
                 };
