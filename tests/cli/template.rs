@@ -4,9 +4,8 @@
 use predicates::prelude::*;
 
 use crate::html::visible_text;
-use crate::util::{
-    Data, EXAMPLE_YEAR, disclose, example, normalise, root, seed_sentences, stdout_of,
-};
+use crate::seed::missing;
+use crate::util::{Data, EXAMPLE_YEAR, disclose, example, root, stdout_of};
 
 /// The Markdown house-style example.
 const BRIEFING: &str = "examples/templates/简报风格.md.j2";
@@ -63,12 +62,7 @@ fn the_html_example_compiles_the_sample_year_with_every_sentence() {
         "{html}"
     );
     assert!(html.ends_with("</html>\n"), "{html}");
-    let text = normalise(&visible_text(&html));
-    let missing: Vec<String> = seed_sentences()
-        .into_iter()
-        .filter(|s| !text.contains(s.as_str()))
-        .collect();
-    assert_eq!(missing, Vec::<String>::new());
+    assert_eq!(missing(&visible_text(&html)), Vec::<String>::new());
     for needle in ["http", "src=", "<script", "@import", "url("] {
         assert!(!html.contains(needle), "`{needle}` in:\n{html}");
     }
