@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
+use disclose::compose::report::FigureRow;
 use disclose::findings;
-use disclose::findings::print::Style;
+use disclose::findings::print::{Place, Style};
 use disclose::findings::sources::Sources;
-use disclose::{AcademicYear, Diagnostics};
+use disclose::{AcademicYear, Diagnostics, Submissions};
 use serde::Serialize;
 
 use crate::cmd::cli::Global;
@@ -40,8 +41,57 @@ pub(crate) enum StyleArg {
 struct JsonYear {
     year: String,
     diagnostics: Vec<findings::print::JsonDiagnostic>,
-    figures: Vec<findings::print::JsonFigure>,
+    figures: Vec<JsonFigure>,
     summary: findings::print::Summary,
+}
+
+/// One figure of the year, as `validate --format json` lists it (docs/json.md): the report's
+/// figure row ([`FigureRow`], which says what each field is) without its printed `text`, then
+/// where the row is in its submission.
+#[derive(Serialize)]
+struct JsonFigure {
+    department: String,
+    channel: String,
+    item: String,
+    parent: Option<String>,
+    value: Option<u64>,
+    unit: String,
+    qualifier: Option<String>,
+    approximate: bool,
+    source: String,
+    #[serde(flatten)]
+    place: Place,
+}
+
+impl JsonFigure {
+    /// Every field of the row is named here, so that a field added to [`FigureRow`] does not
+    /// compile until someone decides whether this document (versioned on its own) shows it.
+    fn new(row: FigureRow, place: Place) -> JsonFigure {
+        let FigureRow {
+            department,
+            channel,
+            item,
+            parent,
+            value,
+            unit,
+            qualifier,
+            approximate,
+            text: _,
+            source,
+        } = row;
+        JsonFigure {
+            department,
+            channel,
+            item,
+            parent,
+            value,
+            unit,
+            qualifier,
+            approximate,
+            source,
+            place,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -83,7 +133,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             Style::Json => json_years.push(JsonYear {
                 year: year.to_string(),
                 diagnostics: findings::print::json_diagnostics(diags, &mut sources, global.lang),
-                figures: findings::print::json_figures(&loaded.submissions, &mut sources),
+                figures: json_figures(&loaded.submissions, &mut sources),
                 summary: findings::print::Summary {
                     errors: diags.errors(),
                     warnings: diags.warnings(),
@@ -106,6 +156,17 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         Ok(super::OK)
     }
+}
+
+/// Every figure of a year, in department and row order: the rows the report's data lists
+/// ([`disclose::compose::data`], one for each of [`Submissions::figures`], in its order), each with
+/// the place of its row.
+fn json_figures(subs: &Submissions, sources: &mut Sources) -> Vec<JsonFigure> {
+    let rows = disclose::compose::data(subs).figures;
+    rows.into_iter()
+        .zip(subs.figures())
+        .map(|(row, (_, figure))| JsonFigure::new(row, Place::of(&figure.row, sources)))
+        .collect()
 }
 
 fn all_years(global: &Global) -> anyhow::Result<Vec<AcademicYear>> {

@@ -12,7 +12,6 @@ use serde::Serialize;
 use crate::findings::diagnostic::{Diagnostic, Diagnostics, Lang, Severity};
 use crate::findings::sources::Sources;
 use crate::model::location::{Location, Position, column_letters};
-use crate::model::submission::Submissions;
 
 /// How findings are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,50 +202,6 @@ pub fn json_diagnostics(
             message: d.problem.message(lang),
             place: d.location.as_ref().map(|l| Place::of(l, sources)),
             related: d.problem.related(lang).map(|(l, _)| Place::of(l, sources)),
-        })
-        .collect()
-}
-
-/// One figure of the year, as `validate --format json` lists it.
-#[derive(Debug, Serialize)]
-pub struct JsonFigure {
-    /// The department that submitted it.
-    pub department: String,
-    /// Its channel.
-    pub channel: String,
-    /// Its item.
-    pub item: String,
-    /// The item of the same channel it is a part of.
-    pub parent: Option<String>,
-    /// The value, or null when it is missing.
-    pub value: Option<u64>,
-    /// The unit.
-    pub unit: String,
-    /// 约, 近, 余 or 多, when the figure is approximate.
-    pub qualifier: Option<&'static str>,
-    /// Whether the figure is approximate (has a qualifier).
-    pub approximate: bool,
-    /// `given` (written in the submission), `events` (counted from event rows) or `missing`.
-    pub source: &'static str,
-    /// Where the row is.
-    #[serde(flatten)]
-    pub place: Place,
-}
-
-/// Every figure of a year, in department and row order.
-pub fn json_figures(subs: &Submissions, sources: &mut Sources) -> Vec<JsonFigure> {
-    subs.figures()
-        .map(|(department, figure)| JsonFigure {
-            department: department.name.clone(),
-            channel: figure.channel.value.clone(),
-            item: figure.item.value.clone(),
-            parent: figure.parent.as_ref().map(|p| p.value.clone()),
-            value: department.value_of(figure),
-            unit: figure.unit.value.clone(),
-            qualifier: figure.qualifier.as_ref().map(|q| q.value.as_str()),
-            approximate: figure.qualifier.is_some(),
-            source: figure.number.source(),
-            place: Place::of(&figure.row, sources),
         })
         .collect()
 }

@@ -20,7 +20,6 @@ use crate::model::year::Period;
 use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
-use crate::read::quotes::QuoteWatch;
 use crate::read::stream::{self, Text};
 
 /// Reads one CSV file into `department`, streaming: rows are turned into figures, event tallies
@@ -57,11 +56,7 @@ fn pass(
     kind: Text,
     period: Period,
 ) -> io::Result<Option<Scratch>> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(QuoteWatch::new(stream));
+    let mut reader = stream::csv_reader(stream);
     let mut scratch = Scratch {
         department: Department::default(),
         diags: Diagnostics::new(),
@@ -106,15 +101,10 @@ fn pass(
         bytes = record.into_byte_record();
     }
     events.finish_file(&mut scratch.diags);
-    if let Some(at) = reader.into_inner().unclosed() {
-        let problem = Problem::CsvSyntax {
-            message: "a quoted field is never closed (a `\"` is missing)".to_owned(),
-        };
+    if let Some((problem, at)) = stream::unclosed_quote(file, reader) {
         scratch.diags = Diagnostics::new();
         scratch.department = Department::default();
-        scratch
-            .diags
-            .push(problem, Location::span(file, at..at + 1));
+        scratch.diags.push(problem, at);
         return Ok(Some(scratch));
     }
     if rows == 0 {

@@ -5,6 +5,10 @@
 //! whole file is UTF-8, so a reader first reads the raw bytes as UTF-8 and gives up at the first
 //! bytes that are not (returning `None`); the file is then read again, decoded from GB18030.
 //! What a pass found is kept only when the pass completes.
+//!
+//! Both kinds of CSV file, a department's tables and a platform's export, are read through the
+//! one CSV reader [`csv_reader`] sets up, and checked for a quote never closed by
+//! [`unclosed_quote`].
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -17,6 +21,7 @@ use crate::findings::diagnostic::Diagnostics;
 use crate::findings::error::Error;
 use crate::findings::problem::Problem;
 use crate::model::location::Location;
+use crate::read::quotes::QuoteWatch;
 
 /// How a pass reads the stream.
 #[derive(Clone, Copy, Debug)]
@@ -91,6 +96,32 @@ fn read_prefix(file: &Path, head: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The CSV reader of a pass over a text.
+pub(crate) type CsvReader = ::csv::Reader<QuoteWatch<Box<dyn Read>>>;
+
+/// The CSV reader every CSV file is read with: no header row (the first record that is not
+/// blank is the header, and the caller finds it), records of any length (a short or long row is
+/// a finding, not a failure), a buffer large enough for exports of millions of rows, and a
+/// [`QuoteWatch`] between the text and the reader to notice a quote never closed.
+pub(crate) fn csv_reader(text: Box<dyn Read>) -> CsvReader {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(QuoteWatch::new(text))
+}
+
+/// After the whole file was read: the finding for a quote never closed, if there is one. The
+/// csv crate reads such a quote as one field running to the end of the file, so whatever the
+/// pass found after it means nothing.
+pub(crate) fn unclosed_quote(file: &Arc<Path>, reader: CsvReader) -> Option<(Problem, Location)> {
+    let at = reader.into_inner().unclosed()?;
+    let problem = Problem::CsvSyntax {
+        message: "a quoted field is never closed (a `\"` is missing)".to_owned(),
+    };
+    Some((problem, Location::span(file, at..at + 1)))
 }
 
 /// A CSV read error as an I/O error, for the ones that are.

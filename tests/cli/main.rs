@@ -1,38 +1,46 @@
 //! End-to-end tests of the `disclose` binary: one test binary, one module per command or theme.
 //!
-//! - `seed`: the shipped sample year reproduces the published 2019-2020 report, sentence by
-//!   sentence, in every format.
-//! - `compile`: what compile writes, and that it follows the submissions (edits, events,
-//!   determinism).
-//! - `errors`: what happens on bad input: messages, exit codes, no panics, no output files.
-//! - `docs`: docs/commands.md, run command by command: the page shows what each prints.
-//! - `docx`: the Word document, read back from its XML: every sentence, the layout, and
-//!   LibreOffice's conversion to PDF where LibreOffice is installed.
-//! - `compare`: two years side by side; exactly the figures edited show as changed.
-//! - `formats`: one submission as CSV, CSV in GB18030, CSV with CRLF or Excel: the same report,
-//!   and a wrong value reported at its line or cell.
-//! - `html`: the HTML page has every sentence of the published report, and escapes markup.
-//! - `template`: `compile --template`: the example templates, escaping, errors naming a line.
-//! - `validate`, `rules`: the other commands.
-//!
-//! Helpers are in `util`. See tests/README.md.
+//! The list below is every module, each with what it tests: a new test goes in the module whose
+//! line fits it (a new command gets a module of its own). tests/README.md describes the helpers
+//! and the fixtures.
 
+// The corpus of broken submissions (tests/fixtures/broken/): each case's exact findings.
 mod broken;
+// `checklist`, with and without a year; a year that names its province's checklist.
 mod checklist;
+// `compare`: two years side by side; exactly the figures edited show, in every format.
 mod compare;
+// `compile`: the report follows the submissions, deterministically; `-o`, `-q`, json, table.
 mod compile;
+// docs/commands.md, run command by command: the page shows what each command prints.
 mod docs;
+// `compile --format docx`: every sentence, the layout, LibreOffice's PDF where installed.
 mod docx;
+// Bad input and bad command lines: messages, exit codes, no panic, no output file.
 mod errors;
+// The example universities of examples/: clean, partly counted from events, their outlines.
 mod example;
+// Platform exports: a generated export counts exactly right, in every encoding and as Excel.
 mod exports;
+// One submission as Excel, GB18030 or CRLF CSV: the same report; a wrong value at its place.
 mod formats;
+// Random bytes and mutated sample files through the whole pipeline: no panic.
 mod fuzz;
+// `compile --format html`: every sentence on the page, markup in submitted text escaped.
 mod html;
+// `init`: a new year from the last, harmless when run again; and `compile --draft` of it.
 mod init;
+// `rules`: every rule, and one explained.
 mod rules;
+// The published 2019-2020 report, sentence by sentence; the comparison every format uses.
 mod seed;
+// `status`: who has submitted, who sent back a blank template; exit 1 until complete.
+mod status;
+// `compile --template`: the example templates, escaping by file name, errors naming a line.
 mod template;
+// Helpers: the binary in a neutral environment, temporary copies of year folders to edit.
 mod util;
+// `validate`: findings for people, for editors (short) and for scripts (JSON), in two languages.
 mod validate;
+// examples/office-workflow.sh, end to end: collect, check, draft, compile.
 mod workflow;

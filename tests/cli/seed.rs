@@ -1,14 +1,42 @@
 //! The shipped sample year reproduces the published 2019-2020 report of 辽宁科技大学: every
 //! sentence of it, compared without white space and Markdown markers.
+//!
+//! [`missing`] is the comparison, for every format: text and Markdown here, and the visible
+//! text of the HTML page (`html`, `template`) and of the Word document (`docx`).
 
-use crate::util::{disclose, normalise, seed_sentences, stdout_of};
+use crate::util::{disclose, root, stdout_of};
 
-/// The seed sentences missing from `output` (also used by `docx`).
+/// The sentences of the published report missing from `output`, in the report's order; the
+/// output is compared without white space and Markdown markup.
 pub(crate) fn missing(output: &str) -> Vec<String> {
     let output = normalise(output);
     seed_sentences()
         .into_iter()
         .filter(|s| !output.contains(s.as_str()))
+        .collect()
+}
+
+/// The published report's sentences: its first line (a broken title, "2019- 2020") dropped,
+/// white space removed, cut after 。；：！？.
+fn seed_sentences() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/reference/2019-2020-report.txt"))
+            .expect("the reference report");
+    let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
+    let title = lines.next().expect("a first line");
+    assert_eq!(title.trim(), "2019- 2020");
+    let body: String = lines.collect::<String>().split_whitespace().collect();
+    body.split_inclusive(['。', '；', '：', '！', '？'])
+        .map(str::to_owned)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Output without white space and Markdown markup.
+fn normalise(output: &str) -> String {
+    output
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '\\' | '>' | '|'))
         .collect()
 }
 

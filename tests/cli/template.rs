@@ -1,12 +1,9 @@
 //! `disclose compile --template FILE`: the shipped example templates, escaping by the template's
 //! name, and errors that name the template's line.
 
-use predicates::prelude::*;
-
 use crate::html::visible_text;
-use crate::util::{
-    Data, EXAMPLE_YEAR, disclose, example, normalise, root, seed_sentences, stdout_of,
-};
+use crate::seed::missing;
+use crate::util::{Data, EXAMPLE_YEAR, disclose, example, root, stdout_of};
 
 /// The Markdown house-style example.
 const BRIEFING: &str = "examples/templates/简报风格.md.j2";
@@ -63,12 +60,7 @@ fn the_html_example_compiles_the_sample_year_with_every_sentence() {
         "{html}"
     );
     assert!(html.ends_with("</html>\n"), "{html}");
-    let text = normalise(&visible_text(&html));
-    let missing: Vec<String> = seed_sentences()
-        .into_iter()
-        .filter(|s| !text.contains(s.as_str()))
-        .collect();
-    assert_eq!(missing, Vec::<String>::new());
+    assert_eq!(missing(&visible_text(&html)), Vec::<String>::new());
     for needle in ["http", "src=", "<script", "@import", "url("] {
         assert!(!html.contains(needle), "`{needle}` in:\n{html}");
     }
@@ -121,11 +113,9 @@ fn a_syntax_error_names_the_template_and_its_line_and_writes_nothing() {
         .assert()
         .code(3)
         .stdout("")
-        .stderr(predicate::str::contains("本单位.md.j2"))
-        .stderr(predicate::str::contains("line 3"))
-        .stderr(predicate::str::contains("syntax error"))
-        .stderr(predicate::str::contains(
-            "    3 | 落款：{{ signature.signer + }}",
+        .stderr(format!(
+            "error: template `{}`, line 3: syntax error: unexpected end of variable block\n    3 | 落款：{{{{ signature.signer + }}}}\n",
+            template.display()
         ));
     assert!(!output.exists());
 }
@@ -141,7 +131,10 @@ fn a_misspelt_variable_names_its_line() {
         .assert()
         .code(3)
         .stdout("")
-        .stderr(predicate::str::contains("t.txt`, line 2: undefined value"));
+        .stderr(format!(
+            "error: template `{}`, line 2: undefined value: `shcool` is undefined\n    2 | {{{{ shcool }}}}\n",
+            template.display()
+        ));
 }
 
 #[test]
@@ -150,7 +143,9 @@ fn a_missing_template_cannot_be_read() {
         .args(["compile", "2019-2020", "--template", "no/such/模板.md.j2"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("cannot read `no/such/模板.md.j2`"));
+        .stderr(
+            "error: cannot read `no/such/模板.md.j2`: No such file or directory (os error 2)\n",
+        );
 }
 
 #[test]
@@ -159,7 +154,11 @@ fn template_and_format_together_are_a_usage_error() {
         .args(["compile", "2019-2020", "-f", "text", "--template", BRIEFING])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot be used with"));
+        .stderr(
+            "error: the argument '--format <FORMAT>' cannot be used with '--template <FILE>'\n\n\
+             Usage: disclose compile --format <FORMAT> <YEAR>\n\n\
+             For more information, try '--help'.\n",
+        );
 }
 
 #[test]

@@ -154,27 +154,3 @@ pub(crate) fn csv_to_xlsx(csv: &str) -> Vec<u8> {
     }
     workbook.save_to_buffer().expect("an xlsx workbook")
 }
-
-/// The published report's sentences: its first line (a broken title, "2019- 2020") dropped,
-/// white space removed, cut after 。；：！？.
-pub(crate) fn seed_sentences() -> Vec<String> {
-    let text =
-        std::fs::read_to_string(root().join("tests/fixtures/reference/2019-2020-report.txt"))
-            .expect("the reference report");
-    let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
-    let title = lines.next().expect("a first line");
-    assert_eq!(title.trim(), "2019- 2020");
-    let body: String = lines.collect::<String>().split_whitespace().collect();
-    body.split_inclusive(['。', '；', '：', '！', '？'])
-        .map(str::to_owned)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// Output without white space and Markdown markup.
-pub(crate) fn normalise(output: &str) -> String {
-    output
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '\\' | '>' | '|'))
-        .collect()
-}

@@ -1,0 +1,318 @@
+//! Counting an export's rows, one at a time, as the department's description says: which
+//! channel/item a row counts for (its mapped column value), whether its date is inside the
+//! statistics period, and whether it repeats an earlier row. The rows not counted are reported:
+//! the first few of each kind one by one, the rest as one summary.
+//!
+//! This is the fast path of reading an export: it looks only at the columns the mapping names
+//! and allocates nothing per row, so that counting costs little more than reading.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::findings::diagnostic::Diagnostics;
+use crate::findings::problem::{Problem, Skipped};
+use crate::model::location::{Located, Location};
+use crate::model::submission::EventTally;
+use crate::model::year::Period;
+use crate::read::stream::Text;
+
+use super::dates::{date_of, ymd};
+use super::duplicates::{Seen, fingerprint};
+use super::{Export, Scratch};
+
+/// How many rows of each kind not counted are reported one by one.
+const SHOWN: u64 = 3;
+
+/// Column indexes of the fields the mapping uses.
+pub(super) struct Columns {
+    date: usize,
+    title: Option<usize>,
+    link: Option<usize>,
+    column: Option<usize>,
+}
+
+/// Finds the mapped columns among the header's names; `None` (with findings) when one is missing.
+pub(super) fn header(
+    file: &Arc<Path>,
+    export: &Export,
+    names: &[&str],
+    diags: &mut Diagnostics,
+) -> Option<Columns> {
+    let names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim().trim_start_matches('\u{feff}'))
+        .collect();
+    let mut find = |wanted: &Located<String>| -> Option<usize> {
+        let index = names.iter().position(|n| *n == wanted.value.trim());
+        if index.is_none() {
+            let problem = Problem::ExportColumn {
+                column: wanted.value.clone(),
+                file: file_name(file),
+                headers: names.join(", "),
+            };
+            diags.push(problem, wanted.location.clone());
+        }
+        index
+    };
+    let date = find(&export.date);
+    let title = export.title.as_ref().map(&mut find);
+    let link = export.link.as_ref().map(&mut find);
+    let column = export.column.as_ref().map(&mut find);
+    Some(Columns {
+        date: date?,
+        title: title.map_or(Some(None), |t| t.map(Some))?,
+        link: link.map_or(Some(None), |l| l.map(Some))?,
+        column: column.map_or(Some(None), |c| c.map(Some))?,
+    })
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The rows of one kind not counted: the first few reported, the rest summed up.
+struct NotCounted {
+    reason: Skipped,
+    /// For rows outside the period: the period, for the message.
+    period: Option<String>,
+    count: u64,
+    summary: Option<(String, Location)>,
+}
+
+impl NotCounted {
+    fn new(reason: Skipped) -> Self {
+        NotCounted {
+            reason,
+            period: None,
+            count: 0,
+            summary: None,
+        }
+    }
+
+    fn problem(&self, value: String, more: u64) -> Problem {
+        match &self.period {
+            Some(period) => Problem::OutsidePeriod {
+                date: value,
+                period: period.clone(),
+                more,
+            },
+            None => Problem::ExportSkipped {
+                reason: self.reason,
+                value,
+                more,
+            },
+        }
+    }
+
+    /// Counts one row; `shown` gives its value and place, needed only for the first few.
+    fn add(&mut self, diags: &mut Diagnostics, shown: impl FnOnce() -> (String, Location)) {
+        self.count += 1;
+        if self.count <= SHOWN {
+            let (value, at) = shown();
+            diags.push(self.problem(value, 0), at);
+        } else if self.count == SHOWN + 1 {
+            self.summary = Some(shown());
+        }
+    }
+
+    fn finish(mut self, diags: &mut Diagnostics) {
+        if let Some((value, at)) = self.summary.take() {
+            let more = self.count - SHOWN - 1;
+            diags.push(self.problem(value, more), at);
+        }
+    }
+}
+
+/// The bytes of a row are not UTF-8: the file must be read again as GB18030.
+pub(super) struct NotUtf8;
+
+/// Counts rows, one at a time, as the export's description says.
+pub(super) struct Counter<'e> {
+    export: &'e Export,
+    columns: Columns,
+    keys: Vec<(String, String)>,
+    by_value: HashMap<Vec<u8>, usize>,
+    /// The mapped values, in the map's order, for a quick scan when there are few.
+    values: Vec<Vec<u8>>,
+    /// The item each of `values` counts for.
+    value_items: Vec<usize>,
+    counts: Vec<u64>,
+    outside_counts: Vec<u64>,
+    first: Vec<Option<Location>>,
+    start: u32,
+    end: u32,
+    seen: Seen,
+    bad_dates: NotCounted,
+    unmapped: NotCounted,
+    repeated: NotCounted,
+    outside: NotCounted,
+    diags: Diagnostics,
+}
+
+impl<'e> Counter<'e> {
+    pub(super) fn new(
+        export: &'e Export,
+        columns: Columns,
+        period: Period,
+        diags: Diagnostics,
+    ) -> Self {
+        let mut keys: Vec<(String, String)> = Vec::new();
+        let mut by_value: HashMap<Vec<u8>, usize> = HashMap::new();
+        let (mut values, mut value_items) = (Vec::new(), Vec::new());
+        for (value, channel, item) in &export.map {
+            let key = (channel.clone(), item.clone());
+            let index = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            by_value.insert(value.as_bytes().to_vec(), index);
+            values.push(value.as_bytes().to_vec());
+            value_items.push(index);
+        }
+        let n = keys.len();
+        Counter {
+            export,
+            columns,
+            keys,
+            by_value,
+            values,
+            value_items,
+            counts: vec![0; n],
+            outside_counts: vec![0; n],
+            first: vec![None; n],
+            start: ymd(period.start),
+            end: ymd(period.end),
+            seen: Seen::new(),
+            bad_dates: NotCounted::new(Skipped::BadDate),
+            unmapped: NotCounted::new(Skipped::Unmapped),
+            repeated: NotCounted::new(Skipped::Duplicate),
+            outside: NotCounted {
+                period: Some(period.to_string()),
+                ..NotCounted::new(Skipped::Outside)
+            },
+            diags,
+        }
+    }
+
+    /// Counts one row: `field(i)` is the text of column `i`, `at(i)` where it is.
+    pub(super) fn row<'r>(
+        &mut self,
+        field: impl Fn(usize) -> Option<&'r [u8]>,
+        at: impl Fn(usize) -> Location,
+        kind: Text,
+    ) -> Result<(), NotUtf8> {
+        let get = |index: Option<usize>| index.and_then(&field).map(<[u8]>::trim_ascii);
+        // Which item the row counts for.
+        let index = match self.columns.column {
+            None => 0,
+            Some(c) => {
+                let value = get(Some(c)).unwrap_or_default();
+                let known = if self.values.len() <= 16 {
+                    self.values.iter().position(|v| v.as_slice() == value)
+                } else {
+                    self.by_value.get(value).copied()
+                };
+                match known {
+                    Some(index) => self.value_items[index],
+                    None => {
+                        let text = text_of(value, kind).ok_or(NotUtf8)?;
+                        let shown = || (text.to_owned(), at(c));
+                        self.unmapped.add(&mut self.diags, shown);
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        if self.keys.is_empty() {
+            return Ok(());
+        }
+        // When.
+        let date_column = self.columns.date;
+        let raw_date = get(Some(date_column)).unwrap_or_default();
+        let Some(date) = date_of(raw_date, self.export) else {
+            let text = text_of(raw_date, kind).ok_or(NotUtf8)?;
+            let shown = || (text.to_owned(), at(date_column));
+            self.bad_dates.add(&mut self.diags, shown);
+            return Ok(());
+        };
+        if date < self.start || date > self.end {
+            self.outside_counts[index] += 1;
+            let shown = || {
+                (
+                    String::from_utf8_lossy(raw_date).into_owned(),
+                    at(date_column),
+                )
+            };
+            self.outside.add(&mut self.diags, shown);
+            return Ok(());
+        }
+        // Once only. (The title is hashed as bytes: a file that is not UTF-8 was already found
+        // out by its header or its column values.)
+        let title = get(self.columns.title);
+        let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
+            Some(link) => fingerprint(0, link),
+            None => {
+                let key = u64::from(date) << 16 | (index as u64 & 0xffff);
+                fingerprint(key | 1 << 63, title.unwrap_or_default())
+            }
+        };
+        if self.seen.repeat(print) {
+            let column = self
+                .columns
+                .link
+                .or(self.columns.title)
+                .unwrap_or(date_column);
+            let text = title.unwrap_or(raw_date);
+            let shown = || (String::from_utf8_lossy(text).into_owned(), at(column));
+            self.repeated.add(&mut self.diags, shown);
+            return Ok(());
+        }
+        self.counts[index] += 1;
+        if self.first[index].is_none() {
+            self.first[index] = Some(at(date_column));
+        }
+        Ok(())
+    }
+
+    /// The tallies and the findings.
+    pub(super) fn finish(mut self) -> Scratch {
+        self.bad_dates.finish(&mut self.diags);
+        self.unmapped.finish(&mut self.diags);
+        self.repeated.finish(&mut self.diags);
+        self.outside.finish(&mut self.diags);
+        let location = &self.export.location;
+        let tallies = self
+            .keys
+            .into_iter()
+            .zip(self.counts)
+            .zip(self.outside_counts)
+            .zip(self.first)
+            .map(|(((key, in_period), outside), first)| {
+                let first = first.unwrap_or_else(|| location.clone());
+                let tally = EventTally {
+                    in_period,
+                    outside,
+                    first,
+                };
+                (key, tally)
+            })
+            .collect();
+        Scratch {
+            tallies,
+            diags: self.diags,
+        }
+    }
+}
+
+/// The text of a field, or `None` when reading raw UTF-8 and the bytes are not (so the file must
+/// be read again in GB18030).
+pub(super) fn text_of(bytes: &[u8], kind: Text) -> Option<&str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(_) if matches!(kind, Text::Utf8) => None,
+        Err(_) => Some(""),
+    }
+}
