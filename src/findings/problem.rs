@@ -27,6 +27,10 @@ pub enum Problem {
     CsvSyntax {
         message: String,
     },
+    RaggedRow {
+        fields: usize,
+        header: usize,
+    },
     BadWorkbook {
         message: String,
     },
@@ -330,7 +334,11 @@ impl Problem {
     pub fn rule(&self) -> &'static Rule {
         use Problem as P;
         match self {
-            P::TomlSyntax { .. } | P::CsvSyntax { .. } | P::BadWorkbook { .. } => &rules::SYNTAX,
+            P::RaggedRow { fields, header } if fields < header => &rules::RAGGED_ROW,
+            P::TomlSyntax { .. }
+            | P::CsvSyntax { .. }
+            | P::RaggedRow { .. }
+            | P::BadWorkbook { .. } => &rules::SYNTAX,
             P::ExportSkipped { reason, .. } => match reason {
                 Skipped::BadDate => &rules::EXPORT_BAD_DATE,
                 Skipped::Unmapped => &rules::EXPORT_UNMAPPED,

@@ -136,6 +136,14 @@ rules! {
         "A phrase is the sentence the report prints for a figure, with slots in braces: \
          {数量} (the figure with its unit), {分项} (its breakdown), {渠道}, {类别}. Write \
          a literal brace as {{ or }}. Every phrase prints its number: {数量} must be in it.";
+    RAGGED_ROW = "D116", Warning,
+        "a CSV row has fewer cells than its header",
+        "CSV 文件中某行的单元格少于表头的列数",
+        "A row with fewer cells than the header is read with the missing cells empty: a row \
+         written by hand that stops early loses its last fields (the phrase, the remark) without \
+         a word. Excel always writes every cell; a row typed in a text editor should keep a comma \
+         for each empty cell. If the missing cells are meant to be empty, add the commas; if a \
+         cell in the middle was forgotten, the cells after it are in the wrong columns.";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",
@@ -240,6 +248,36 @@ rules! {
         "In both State Council forms, the last column is the total of the columns before it, in \
          every row: the applicants (自然人 … 其他) in the requests form, the results (结果维持 … \
          尚未审结) in the reconsiderations and lawsuits form.";
+    UNPRINTED_DATA = "D313", Error,
+        "submitted data that no part of the outline prints",
+        "提交的数据在提纲的任何部分中都不会印出",
+        "Requests, complaints, the State Council forms, channel groups and key areas reach the \
+         report only through a part that holds them (`holds` in report.toml's outline). A year \
+         whose outline has no such part would drop the data silently: add the content to a \
+         part's `holds`, or leave the data out if the report does not carry it.";
+    FORM_CELL = "D314", Error,
+        "a cell or row of a State Council form is left empty",
+        "国务院模板表格中有空单元格或缺行",
+        "An empty cell is not a zero: the form's totals would be computed from what nobody \
+         wrote. Write 0 where the number is zero, in every row and column of the form.";
+    FORM_COUNT = "D315", Error,
+        "a number named as a form's cell differs from the form",
+        "与表格单元格对应的数字和表格不一致",
+        "A count that says which cell of a State Council form it repeats (`form = \"申请/新收/总计\"`) \
+         must equal that cell, so the prose and the table print the same number. Better still, \
+         name the cell in the text itself: {申请/新收/总计}.";
+    CARRIED_OVER = "D316", Error,
+        "requests carried over differ from last year's carried forward",
+        "本年的“上年结转”与上一年度的“结转下年度”不一致",
+        "Requests left open at the end of last year are this year's carried-over requests. When \
+         last year's folder is in the data folder, its carried-forward number (结转下年度继续办理) \
+         must equal this year's carried-over number (上年结转), per applicant in the form.";
+    REQUEST_DETAILS = "D317", Error,
+        "the grounds, ways of arrival or fees of requests do not add up",
+        "依申请公开的不予公开理由、申请方式或收费情况与数量不符",
+        "The grounds of refused requests ([requests.grounds]) must add up to `refused`, and the \
+         ways requests arrived ([requests.arrivals]) to `received`; fees waived cannot exceed the \
+         fees due.";
     BAD_DATE = "D401", Error,
         "a date cannot be read",
         "日期无法识别",
@@ -283,6 +321,12 @@ rules! {
         "平台导出文件中的重复行不计入",
         "A row with the same link as an earlier one (or, without links, the same title and date) \
          is counted once. Exports repeat rows when an article is listed under two columns.";
+    OWN_WINDOW = "D409", Warning,
+        "a figure is counted over a period other than the report's",
+        "某个数字的统计期间与报告的统计期间不同",
+        "A figure with a `window` (统计期间) was counted over that window, not the report's \
+         statistics period: a back-end that counts 2016年9月至2017年9月, say. The report can print \
+         the window ({统计期间} in its phrase); this warning makes sure it is meant.";
     EMPTY_PART = "D501", Error,
         "a part of the report's outline is empty",
         "报告提纲中的某一部分为空",

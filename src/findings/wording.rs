@@ -32,6 +32,18 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 format!("syntax error: {message}"),
                 format!("语法错误：{message}"),
             ),
+            P::RaggedRow { fields, header } if fields > header => (
+                format!("syntax error: this row has {fields} fields but the header has {header}"),
+                format!("语法错误：这一行有 {fields} 个字段，而表头只有 {header} 列"),
+            ),
+            P::RaggedRow { fields, header } => (
+                format!(
+                    "this row has {fields} fields but the header has {header}: a cell is missing, so the cells after it may be in the wrong columns; write an empty cell where a value is left blank"
+                ),
+                format!(
+                    "这一行只有 {fields} 个字段，而表头有 {header} 列：少了单元格，其后各列可能错位；留空的值也要保留它的逗号"
+                ),
+            ),
             P::BadWorkbook { message } => (
                 format!(
                     "cannot open the Excel workbook: {message}; save it again from Excel as an .xlsx file"

@@ -124,14 +124,22 @@ fn row(
     let at = offset(record);
     let diags = &mut scratch.diags;
     if let Some(extra) = (header.width..record.len()).find(|&i| !record[i].trim().is_empty()) {
-        let problem = Problem::CsvSyntax {
-            message: format!(
-                "this row has {} fields but the header has {}",
-                record.len(),
-                header.width
-            ),
+        let problem = Problem::RaggedRow {
+            fields: record.len(),
+            header: header.width,
         };
         diags.push(problem, Location::field(file, at, extra));
+    } else if record.len() < header.width {
+        // A short row: its missing cells would silently be empty, and its optional fields (the
+        // phrase) would vanish from the report.
+        let problem = Problem::RaggedRow {
+            fields: record.len(),
+            header: header.width,
+        };
+        diags.push(
+            problem,
+            Location::field(file, at, record.len().saturating_sub(1)),
+        );
     }
     let row = CellRow {
         cells: CsvCells {
@@ -291,8 +299,13 @@ mod tests {
                 "渠道,类别,数量,单位\n学校主页,要闻,884\n学校主页,动态,5,条,多余\n",
             )
             .read();
-        assert_eq!(ids(&found), ["D103", "D101"], "{}", found.dump());
-        assert_eq!(found.at(0), "宣传部.csv:2:12");
+        assert_eq!(ids(&found), ["D116", "D101"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.csv:2:9");
+        assert!(
+            found
+                .message(0)
+                .contains("has 3 fields but the header has 4")
+        );
         assert_eq!(found.at(1), "宣传部.csv:3:13");
     }
 

@@ -240,7 +240,8 @@ fn read_parts(
         part.finish(ctx);
         parts.insert(spec.key.clone(), text);
     }
-    table.finish(ctx);
+    let keys: Vec<&str> = outline.parts.iter().map(|p| p.key.as_str()).collect();
+    table.finish_knowing(ctx, &keys);
     parts
 }
 

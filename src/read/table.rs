@@ -383,11 +383,18 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// Reports every key that no accessor asked for, suggesting the closest known key.
     pub(crate) fn finish(self, ctx: &mut Ctx<'_>) {
+        self.finish_knowing(ctx, &[]);
+    }
+
+    /// [`Table::finish`], with more keys the table may have (keys that are data, like a part's
+    /// key in `[parts]`) to suggest.
+    pub(crate) fn finish_knowing(self, ctx: &mut Ctx<'_>, known: &[&str]) {
         for (key, _) in self.entries {
             let name = key.get_ref().as_ref();
             if !self.used.contains(&name) {
-                let suggestion = did_you_mean(name, self.used.iter().copied())
-                    .or_else(|| synonym(name, self.used.iter().copied()));
+                let candidates = || self.used.iter().copied().chain(known.iter().copied());
+                let suggestion =
+                    did_you_mean(name, candidates()).or_else(|| synonym(name, candidates()));
                 ctx.report(
                     Problem::UnknownKey {
                         key: name.to_owned(),

@@ -410,13 +410,13 @@ mod tests {
                 HEADER,
                 &[S(""), S(""), S(""), S("")],
                 &[S("学校主页"), S("要闻"), S("abc"), S("条")],
-                &[S("官方微信"), S("信息"), N(5.0)],
+                &[S("官方微信"), S("信息"), N(-5.0), S("条")],
             ],
         )]);
         let found = Year::new().bytes("宣传部.xlsx", &bytes).read();
-        assert_eq!(ids(&found), ["D105", "D103"], "{}", found.dump());
+        assert_eq!(ids(&found), ["D105", "D105"], "{}", found.dump());
         assert_eq!(found.at(0), "宣传部.xlsx[数量]!D5");
-        assert_eq!(found.at(1), "宣传部.xlsx[数量]!E6");
+        assert_eq!(found.at(1), "宣传部.xlsx[数量]!D6");
     }
 
     #[test]

@@ -114,10 +114,10 @@ fn a_text_prints_the_count_it_names_and_follows_its_edits() {
         .assert()
         .success();
     let out = stdout_of(data.disclose().args(["compile", "2019-2020"]));
-    assert!(out.contains("招生期间接听咨询电话 2600 余人次。"), "{out}");
+    assert!(out.contains("招生期间接听咨询电话2600余人次。"), "{out}");
     data.edit("2019-2020", "教务处.toml", "number = 2600", "number = 2700");
     let out = stdout_of(data.disclose().args(["compile", "2019-2020"]));
-    assert!(out.contains("招生期间接听咨询电话 2700 余人次。"), "{out}");
+    assert!(out.contains("招生期间接听咨询电话2700余人次。"), "{out}");
 }
 
 #[test]

@@ -79,11 +79,11 @@ fn init_writes_templates_with_last_years_rows_and_blank_numbers() {
     );
     let csv = String::from_utf8(files["宣传部.csv"].clone()).unwrap();
     assert!(
-        csv.contains("学校主页,要闻,,条,,信息,,,,上学年：884 条"),
+        csv.contains("学校主页,要闻,,条,,信息,,,,上学年：884条"),
         "{csv}"
     );
     assert!(
-        csv.contains("官方微博,信息,,条,约,,,{渠道}发布{数量},,上学年：约 3600 条"),
+        csv.contains("官方微博,信息,,条,约,,,{渠道}发布{数量},,上学年：约3600条"),
         "{csv}"
     );
     let report = String::from_utf8(files["report.toml"].clone()).unwrap();
@@ -94,7 +94,7 @@ fn init_writes_templates_with_last_years_rows_and_blank_numbers() {
         "{report}"
     );
     let toml = String::from_utf8(files["党委办公室.toml"].clone()).unwrap();
-    assert!(toml.contains("number = \"\"   # 上学年：103 条"), "{toml}");
+    assert!(toml.contains("number = \"\"   # 上学年：103条"), "{toml}");
     assert!(toml.contains("received = \"\""));
 }
 

@@ -113,7 +113,7 @@ fn deleting_a_departments_checklist_entry_is_an_error_at_its_owner() {
     assert_eq!(
         errors,
         [
-            "2019-2020/report.toml:30:22: error[D201]: checklist item 21 is not accounted for (owner: 财务处)"
+            "2019-2020/report.toml:44:22: error[D201]: checklist item 21 is not accounted for (owner: 财务处)"
         ]
     );
 }
