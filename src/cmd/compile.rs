@@ -13,6 +13,7 @@ use disclose::render::{self, Format};
 use disclose::{AcademicYear, Lang, compose, findings};
 
 use crate::cmd::cli::Global;
+use crate::cmd::values::{self, Values};
 
 /// Arguments of `disclose compile`.
 #[derive(Debug, clap::Args)]
@@ -20,12 +21,13 @@ pub(crate) struct Args {
     /// The academic year, e.g. 2019-2020.
     pub(crate) year: AcademicYear,
 
-    /// Output format: markdown, text (official-document style), table (the figures, requests,
-    /// complaints and checklist coverage as tables, for a quick review), json (for other tools;
-    /// see docs/json.md), html (one self-contained web page with a print stylesheet) or docx (a
-    /// Word document in official-document layout, to publish as it is; binary, so give -o FILE
-    /// or redirect stdout).
-    #[arg(long, short = 'f', default_value = "markdown")]
+    /// Output format.
+    #[arg(
+        long,
+        short = 'f',
+        default_value = "markdown",
+        value_parser = values::registry::<Format>()
+    )]
     pub(crate) format: Format,
 
     /// Render the report through FILE, an office's own Jinja2 template, instead of a built-in
@@ -48,6 +50,41 @@ pub(crate) struct Args {
     /// are listed at its end. Exits 0 once the draft is written.
     #[arg(long)]
     pub(crate) draft: bool,
+}
+
+impl Values for Format {
+    fn all() -> &'static [(&'static str, Format)] {
+        Format::ALL
+    }
+
+    fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Markdown => (
+                "CommonMark: a heading for each part, a line for each paragraph",
+                "CommonMark：每部分一个标题，每段一行",
+            ),
+            Format::Text => (
+                "Plain text in the style of an official document",
+                "公文格式的纯文本",
+            ),
+            Format::Table => (
+                "The figures, requests, complaints and checklist coverage as tables, for a quick review",
+                "数字、依申请公开、举报复议诉讼和清单事项的表格，供核对",
+            ),
+            Format::Json => (
+                "The compiled year as versioned JSON, for other tools (docs/json.md)",
+                "带版本号的 JSON，供其他程序使用（见 docs/json.md）",
+            ),
+            Format::Html => (
+                "One self-contained web page with a print stylesheet",
+                "一个自成一体的网页，带打印样式",
+            ),
+            Format::Docx => (
+                "A Word document in official-document layout, to publish as it is; binary, so give -o FILE or redirect stdout",
+                "公文版式的 Word 文档，可直接发布；须用 -o 写入文件",
+            ),
+        }
+    }
 }
 
 /// Compiles a year's report.

@@ -1,7 +1,8 @@
 //! One file per subcommand: its arguments (clap) and the code that runs it.
 //!
 //! Each `run` returns the process's exit code for findings (0 or 1) or an error that stops the
-//! run (exit code 3). Printing helpers shared by the commands are in [`print`].
+//! run (exit code 3). Printing helpers shared by the commands are in [`print`]; the values an
+//! option takes, as help lists them, in [`values`]; the Chinese help in [`help_zh`].
 
 pub(crate) mod checklist;
 pub(crate) mod cli;
@@ -14,6 +15,7 @@ pub(crate) mod print;
 pub(crate) mod rules;
 pub(crate) mod status;
 pub(crate) mod validate;
+pub(crate) mod values;
 
 use std::process::ExitCode;
 

@@ -13,6 +13,7 @@
 //!   and a wrong value reported at its line or cell.
 //! - `html`: the HTML page has every sentence of the published report, and escapes markup.
 //! - `template`: `compile --template`: the example templates, escaping, errors naming a line.
+//! - `help`: `--help` in both languages lists what the registries hold, and fits 80 columns.
 //! - `validate`, `rules`: the other commands.
 //!
 //! Helpers are in `util`. See tests/README.md.
@@ -28,6 +29,7 @@ mod example;
 mod exports;
 mod formats;
 mod fuzz;
+mod help;
 mod html;
 mod init;
 mod rules;
