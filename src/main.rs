@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         Command::Man => cmd::completions::man(),
     };
     result.unwrap_or_else(|e| {
-        eprintln!("error: {e:#}");
+        eprintln!("{}", cmd::print::fatal(&e, global.lang));
         ExitCode::from(cmd::FAILED)
     })
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use disclose::findings::sources::Sources;
 use disclose::render::output;
-use disclose::render::{self, Format};
+use disclose::render::{self, Format, TemplateError};
 use disclose::{AcademicYear, Lang, compose, findings};
 
 use crate::cmd::cli::Global;
@@ -150,7 +150,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let bytes = match &template {
         Some((path, source)) => {
-            render::render_template(&report, source, &path.display().to_string())?.into_bytes()
+            render::render_template(&report, source, &path.display().to_string())
+                .map_err(|e| anyhow::anyhow!(template_error(&e, global.lang)))?
+                .into_bytes()
         }
         None => {
             let mut bytes = Vec::new();
@@ -165,6 +167,26 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     Ok(super::OK)
 }
 
+/// An error in the office's template, in `lang`: the template, the line and its text, with
+/// minijinja's own description of the error (English in both).
+fn template_error(e: &TemplateError, lang: Lang) -> String {
+    let source_line = match (e.line, &e.source_line) {
+        (Some(line), Some(text)) => format!("\n{line:>5} | {text}"),
+        _ => String::new(),
+    };
+    let (en, zh) = match e.line {
+        Some(line) => (
+            format!("template `{}`, line {line}: {}", e.name, e.message),
+            format!("模板 `{}` 第 {line} 行：{}", e.name, e.message),
+        ),
+        None => (
+            format!("template `{}`: {}", e.name, e.message),
+            format!("模板 `{}`：{}", e.name, e.message),
+        ),
+    };
+    super::pick(lang, en, zh) + &source_line
+}
+
 /// Whether the command asks for a binary format on a terminal, where it would only garble the
 /// screen: a usage error (exit code 2), found before any work is done.
 fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal: bool) -> bool {
@@ -174,6 +196,31 @@ fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_error_reads_as_the_library_words_it_or_in_chinese() {
+        let e = TemplateError {
+            name: "t.md.j2".to_owned(),
+            line: Some(3),
+            message: "undefined value".to_owned(),
+            source_line: Some("{{ nope }}".to_owned()),
+        };
+        assert_eq!(template_error(&e, Lang::En), e.to_string());
+        assert_eq!(
+            template_error(&e, Lang::Zh),
+            "模板 `t.md.j2` 第 3 行：undefined value\n    3 | {{ nope }}"
+        );
+        let e = TemplateError {
+            line: None,
+            source_line: None,
+            ..e
+        };
+        assert_eq!(template_error(&e, Lang::En), e.to_string());
+        assert_eq!(
+            template_error(&e, Lang::Zh),
+            "模板 `t.md.j2`：undefined value"
+        );
+    }
 
     #[test]
     fn only_a_binary_format_to_a_terminal_is_refused() {

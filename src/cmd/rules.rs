@@ -32,7 +32,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         Some(id) => {
             let id = id.trim().to_uppercase();
             let Some(rule) = rules::ALL.iter().find(|r| r.id == id) else {
-                bail!("there is no rule `{id}`; `disclose rules` lists them all");
+                bail!(super::pick(
+                    global.lang,
+                    format!("there is no rule `{id}`; `disclose rules` lists them all"),
+                    format!("没有编号为 `{id}` 的规则；`disclose rules` 列出全部规则"),
+                ));
             };
             let _ = writeln!(text, "{}: {}", rule.id, rule.summary);
             let _ = writeln!(text, "{}: {}", rule.id, rule.summary_zh);

@@ -125,10 +125,12 @@ fn all_years(global: &Global) -> anyhow::Result<Vec<AcademicYear>> {
         .collect();
     years.sort();
     if years.is_empty() {
-        anyhow::bail!(
-            "`{}` has no year folders (named like 2019-2020)",
-            global.data.display()
-        );
+        let data = global.data.display();
+        anyhow::bail!(super::pick(
+            global.lang,
+            format!("`{data}` has no year folders (named like 2019-2020)"),
+            format!("`{data}` 中没有学年文件夹（名称形如 2019-2020）"),
+        ));
     }
     Ok(years)
 }
