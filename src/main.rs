@@ -6,13 +6,15 @@ mod cmd;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
+use disclose::Lang;
 
 use crate::cmd::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cmd::cli::requested_lang(&args);
     let mut command = Cli::command();
-    if cmd::cli::requested_lang(&args) == disclose::Lang::Zh {
+    if lang == Lang::Zh {
         command = cmd::help_zh::translate(command);
     }
     let parsed = command
@@ -21,7 +23,12 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Help is in the language asked for; clap's own messages about a wrong command line
+            // (an unknown option, a missing argument) stay in English: clap has no translations.
+            let _ = match lang {
+                Lang::Zh => cmd::help_zh::print(&e),
+                Lang::En => e.print(),
+            };
             return if e.use_stderr() {
                 ExitCode::from(cmd::USAGE)
             } else {
@@ -42,7 +49,7 @@ fn main() -> ExitCode {
         Command::Man => cmd::completions::man(),
     };
     result.unwrap_or_else(|e| {
-        eprintln!("error: {e:#}");
+        eprintln!("{}", cmd::print::fatal(&e, global.lang));
         ExitCode::from(cmd::FAILED)
     })
 }

@@ -1,20 +1,24 @@
 //! The command line: clap's view of the arguments, and nothing else.
 //!
-//! This is the only module that knows clap. Each subcommand's own arguments live beside the code
-//! that runs it, in `cmd/<name>.rs`; what is shared by all of them (the data folder, the message
-//! language, colour) is here, turned into a plain [`Global`] before any command runs.
+//! Only the binary (`cmd/`) knows clap, not the library. Each subcommand's own arguments live
+//! beside the code that runs it, in `cmd/<name>.rs`; what is shared by all of them (the data
+//! folder, the message language, colour) is here, turned into a plain [`Global`] before any
+//! command runs.
 //!
-//! The `///` comments on arguments are the `--help` text, written for office staff; they name
-//! environment variables without Markdown backticks, which `--help` would print literally.
+//! The `///` comments on arguments are the English `--help` text, written for office staff;
+//! they name environment variables without Markdown backticks, which `--help` would print
+//! literally. The values an option takes are not written there: clap lists them from their
+//! registries ([`crate::cmd::values`]). The Chinese help is `cmd/help_zh.rs`.
 #![allow(clippy::doc_markdown)]
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use disclose::Lang;
 
 use crate::cmd;
+use crate::cmd::values::values;
 
 /// Exit codes, shown at the end of `--help`.
 pub(crate) const EXIT_CODES: &str = "\
@@ -40,8 +44,8 @@ pub(crate) struct Cli {
     )]
     pub(crate) data: PathBuf,
 
-    /// Language of messages for people: en or zh. Default: zh when LC_ALL, LC_MESSAGES or LANG
-    /// starts with "zh", otherwise en. Rule ids and JSON keys are the same in both.
+    /// Language of messages for people. Default: zh when LC_ALL, LC_MESSAGES or LANG starts with
+    /// "zh", otherwise en. Rule ids and JSON keys are the same in both.
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub(crate) lang: Option<LangArg>,
 
@@ -77,7 +81,7 @@ pub(crate) enum Command {
     Compare(cmd::compare::Args),
     /// Check a year's submissions and print every finding, with file, line and column.
     ///
-    /// Findings go to stderr (human, short) or stdout (json). Without a year, every year folder
+    /// Findings go to stderr, or with --format json to stdout. Without a year, every year folder
     /// in the data folder is checked.
     #[command(after_help = EXIT_CODES)]
     Validate(cmd::validate::Args),
@@ -105,24 +109,23 @@ pub(crate) enum Command {
     Man,
 }
 
-/// Message languages.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub(crate) enum LangArg {
-    /// English.
-    En,
-    /// Simplified Chinese (简体中文).
-    Zh,
+values! {
+    /// Message languages.
+    pub(crate) enum LangArg {
+        En = "en", "English", "英文";
+        Zh = "zh", "Simplified Chinese (简体中文)", "简体中文";
+    }
 }
 
-/// Colour choices.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub(crate) enum ColorArg {
-    /// Colour when stderr is a terminal and NO_COLOR is not set.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
+values! {
+    /// Colour choices.
+    pub(crate) enum ColorArg {
+        Auto = "auto",
+            "Colour when stderr is a terminal and NO_COLOR is not set",
+            "标准错误是终端且未设置 NO_COLOR 时加颜色";
+        Always = "always", "Always colour", "总是加颜色";
+        Never = "never", "Never colour", "从不加颜色";
+    }
 }
 
 /// What every command needs, with clap gone.

@@ -9,6 +9,7 @@ use disclose::render::{self, ComparisonFormat};
 use disclose::{AcademicYear, Lang, Loaded, compose, findings};
 
 use crate::cmd::cli::Global;
+use crate::cmd::values::{self, Values};
 
 /// Arguments of `disclose compare`.
 #[derive(Debug, clap::Args)]
@@ -21,10 +22,34 @@ pub(crate) struct Args {
     #[arg(value_name = "YEAR-B")]
     pub(crate) year_b: AcademicYear,
 
-    /// Output format: table, markdown (GitHub-style tables) or json (for other tools; see
-    /// docs/json.md).
-    #[arg(long, short = 'f', default_value = "table")]
+    /// Output format.
+    #[arg(
+        long,
+        short = 'f',
+        default_value = "table",
+        value_parser = values::registry::<ComparisonFormat>()
+    )]
     pub(crate) format: ComparisonFormat,
+}
+
+impl Values for ComparisonFormat {
+    fn all() -> &'static [(&'static str, ComparisonFormat)] {
+        ComparisonFormat::ALL
+    }
+
+    fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            ComparisonFormat::Table => ("Terminal tables, one per section", "终端表格，每部分一张"),
+            ComparisonFormat::Markdown => (
+                "GitHub-style Markdown tables",
+                "GitHub 风格的 Markdown 表格",
+            ),
+            ComparisonFormat::Json => (
+                "A versioned JSON document, for other tools (docs/json.md)",
+                "带版本号的 JSON 文档，供其他程序使用（见 docs/json.md）",
+            ),
+        }
+    }
 }
 
 /// Compares two years.

@@ -9,10 +9,11 @@ use std::process::ExitCode;
 
 use disclose::findings::sources::Sources;
 use disclose::render::output;
-use disclose::render::{self, Format};
+use disclose::render::{self, Format, TemplateError};
 use disclose::{AcademicYear, Lang, compose, findings};
 
 use crate::cmd::cli::Global;
+use crate::cmd::values::{self, Values};
 
 /// Arguments of `disclose compile`.
 #[derive(Debug, clap::Args)]
@@ -20,12 +21,13 @@ pub(crate) struct Args {
     /// The academic year, e.g. 2019-2020.
     pub(crate) year: AcademicYear,
 
-    /// Output format: markdown, text (official-document style), table (the figures, requests,
-    /// complaints and checklist coverage as tables, for a quick review), json (for other tools;
-    /// see docs/json.md), html (one self-contained web page with a print stylesheet) or docx (a
-    /// Word document in official-document layout, to publish as it is; binary, so give -o FILE
-    /// or redirect stdout).
-    #[arg(long, short = 'f', default_value = "markdown")]
+    /// Output format.
+    #[arg(
+        long,
+        short = 'f',
+        default_value = "markdown",
+        value_parser = values::registry::<Format>()
+    )]
     pub(crate) format: Format,
 
     /// Render the report through FILE, an office's own Jinja2 template, instead of a built-in
@@ -48,6 +50,41 @@ pub(crate) struct Args {
     /// are listed at its end. Exits 0 once the draft is written.
     #[arg(long)]
     pub(crate) draft: bool,
+}
+
+impl Values for Format {
+    fn all() -> &'static [(&'static str, Format)] {
+        Format::ALL
+    }
+
+    fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Markdown => (
+                "CommonMark: a heading for each part, a line for each paragraph",
+                "CommonMark：每部分一个标题，每段一行",
+            ),
+            Format::Text => (
+                "Plain text in the style of an official document",
+                "公文格式的纯文本",
+            ),
+            Format::Table => (
+                "The figures, requests, complaints and checklist coverage as tables, for a quick review",
+                "数字、依申请公开、举报复议诉讼和清单事项的表格，供核对",
+            ),
+            Format::Json => (
+                "The compiled year as versioned JSON, for other tools (docs/json.md)",
+                "带版本号的 JSON，供其他程序使用（见 docs/json.md）",
+            ),
+            Format::Html => (
+                "One self-contained web page with a print stylesheet",
+                "一个自成一体的网页，带打印样式",
+            ),
+            Format::Docx => (
+                "A Word document in official-document layout, to publish as it is; binary, so give -o FILE or redirect stdout",
+                "公文版式的 Word 文档，可直接发布；须用 -o 写入文件",
+            ),
+        }
+    }
 }
 
 /// Compiles a year's report.
@@ -131,7 +168,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let bytes = match &template {
         Some((path, source)) => {
-            render::render_template(&report, source, &path.display().to_string())?.into_bytes()
+            render::render_template(&report, source, &path.display().to_string())
+                .map_err(|e| anyhow::anyhow!(template_error(&e, global.lang)))?
+                .into_bytes()
         }
         None => {
             let mut bytes = Vec::new();
@@ -146,6 +185,26 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     Ok(super::OK)
 }
 
+/// An error in the office's template, in `lang`: the template, the line and its text, with
+/// minijinja's own description of the error (English in both).
+fn template_error(e: &TemplateError, lang: Lang) -> String {
+    let source_line = match (e.line, &e.source_line) {
+        (Some(line), Some(text)) => format!("\n{line:>5} | {text}"),
+        _ => String::new(),
+    };
+    let (en, zh) = match e.line {
+        Some(line) => (
+            format!("template `{}`, line {line}: {}", e.name, e.message),
+            format!("模板 `{}` 第 {line} 行：{}", e.name, e.message),
+        ),
+        None => (
+            format!("template `{}`: {}", e.name, e.message),
+            format!("模板 `{}`：{}", e.name, e.message),
+        ),
+    };
+    super::pick(lang, en, zh) + &source_line
+}
+
 /// Whether the command asks for a binary format on a terminal, where it would only garble the
 /// screen: a usage error (exit code 2), found before any work is done.
 fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal: bool) -> bool {
@@ -155,6 +214,31 @@ fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_error_reads_as_the_library_words_it_or_in_chinese() {
+        let e = TemplateError {
+            name: "t.md.j2".to_owned(),
+            line: Some(3),
+            message: "undefined value".to_owned(),
+            source_line: Some("{{ nope }}".to_owned()),
+        };
+        assert_eq!(template_error(&e, Lang::En), e.to_string());
+        assert_eq!(
+            template_error(&e, Lang::Zh),
+            "模板 `t.md.j2` 第 3 行：undefined value\n    3 | {{ nope }}"
+        );
+        let e = TemplateError {
+            line: None,
+            source_line: None,
+            ..e
+        };
+        assert_eq!(template_error(&e, Lang::En), e.to_string());
+        assert_eq!(
+            template_error(&e, Lang::Zh),
+            "模板 `t.md.j2`：undefined value"
+        );
+    }
 
     #[test]
     fn only_a_binary_format_to_a_terminal_is_refused() {

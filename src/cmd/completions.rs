@@ -11,7 +11,7 @@ use crate::cmd::cli::Cli;
 /// Arguments of `disclose completions`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The shell: bash, zsh, fish, elvish or powershell.
+    /// The shell to complete commands for.
     pub(crate) shell: Shell,
 }
 

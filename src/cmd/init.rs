@@ -26,10 +26,14 @@ pub(crate) struct Args {
 /// Creates the year folder; lists what was written and what was already there.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let Some(from) = args.from.or_else(|| args.year.previous()) else {
-        anyhow::bail!(
-            "there is no year before {}; name one with --from",
-            args.year
-        );
+        anyhow::bail!(super::pick(
+            global.lang,
+            format!(
+                "there is no year before {}; name one with --from",
+                args.year
+            ),
+            format!("{} 没有上一学年；请用 --from 指定从哪个学年开始", args.year),
+        ));
     };
     let outcome = init::run(&init::Options {
         data: global.data.clone(),

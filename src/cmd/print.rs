@@ -1,10 +1,11 @@
-//! Printing shared by the commands: findings on stderr, output on stdout.
+//! Printing shared by the commands: findings on stderr, output on stdout, and the error that
+//! stopped a command.
 
 use std::io::{self, Write};
 
-use disclose::Diagnostics;
 use disclose::findings;
 use disclose::findings::sources::Sources;
+use disclose::{Diagnostics, Lang};
 
 use crate::cmd::cli::Global;
 
@@ -25,5 +26,45 @@ pub(crate) fn stdout(bytes: &[u8]) -> io::Result<()> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
+    }
+}
+
+/// The error that stopped a command, as printed: `error: ` (or `错误：`), its message and its
+/// causes. The library's [`disclose::Error`] is worded in `lang`; a command's own message already
+/// is; a cause from the operating system reads as the system gives it.
+pub(crate) fn fatal(error: &anyhow::Error, lang: Lang) -> String {
+    let messages: Vec<String> = error
+        .chain()
+        .map(|cause| match cause.downcast_ref::<disclose::Error>() {
+            Some(error) => error.message(lang),
+            None => cause.to_string(),
+        })
+        .collect();
+    super::pick(
+        lang,
+        format!("error: {}", messages.join(": ")),
+        format!("错误：{}", messages.join("：")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fatal_error_reads_in_either_language_with_its_cause() {
+        let error = anyhow::Error::from(disclose::Error::Read {
+            path: "data/x.csv".into(),
+            source: io::Error::other("Permission denied"),
+        });
+        assert_eq!(
+            fatal(&error, Lang::En),
+            "error: cannot read `data/x.csv`: Permission denied"
+        );
+        assert_eq!(format!("error: {error:#}"), fatal(&error, Lang::En));
+        assert_eq!(
+            fatal(&error, Lang::Zh),
+            "错误：无法读取 `data/x.csv`：Permission denied"
+        );
     }
 }

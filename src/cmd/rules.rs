@@ -32,17 +32,29 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         Some(id) => {
             let id = id.trim().to_uppercase();
             let Some(rule) = rules::ALL.iter().find(|r| r.id == id) else {
-                bail!("there is no rule `{id}`; `disclose rules` lists them all");
+                bail!(super::pick(
+                    global.lang,
+                    format!("there is no rule `{id}`; `disclose rules` lists them all"),
+                    format!("没有编号为 `{id}` 的规则；`disclose rules` 列出全部规则"),
+                ));
             };
-            let _ = writeln!(text, "{}: {}", rule.id, rule.summary);
-            let _ = writeln!(text, "{}: {}", rule.id, rule.summary_zh);
-            let _ = writeln!(text, "default level: {}\n", rule.level.as_str());
-            let _ = writeln!(text, "{}", rule.explanation);
-            let _ = writeln!(
-                text,
-                "\nA year can change the level in report.toml:\n\n[rules]\n{} = \"warning\"   # or \"allow\", \"error\"",
-                rule.id
-            );
+            let (id, level) = (rule.id, rule.level.as_str());
+            let _ = match global.lang {
+                Lang::En => write!(
+                    text,
+                    "{id}: {}\n{id}: {}\ndefault level: {level}\n\n{}\n\n\
+                     A year can change the level in report.toml:\n\n\
+                     [rules]\n{id} = \"warning\"   # or \"allow\", \"error\"\n",
+                    rule.summary, rule.summary_zh, rule.explanation
+                ),
+                Lang::Zh => write!(
+                    text,
+                    "{id}：{}\n默认级别：{level}\n\n{}\n\n\
+                     各学年可以在 report.toml 中改变这条规则的级别：\n\n\
+                     [rules]\n{id} = \"warning\"   # 或 \"allow\"、\"error\"\n",
+                    rule.summary_zh, rule.explanation_zh
+                ),
+            };
         }
     }
     super::print::stdout(text.as_bytes())?;

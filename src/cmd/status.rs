@@ -8,6 +8,7 @@ use disclose::{AcademicYear, Lang};
 use serde::Serialize;
 
 use crate::cmd::cli::Global;
+use crate::cmd::values::values;
 
 /// Arguments of `disclose status`.
 #[derive(Debug, clap::Args)]
@@ -15,18 +16,19 @@ pub(crate) struct Args {
     /// The academic year, e.g. 2020-2021.
     pub(crate) year: AcademicYear,
 
-    /// table (for people) or json (for scripts; docs/json.md).
+    /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "table")]
     pub(crate) format: StatusFormat,
 }
 
-/// Output formats.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub(crate) enum StatusFormat {
-    /// A table.
-    Table,
-    /// A versioned JSON document.
-    Json,
+values! {
+    /// Output formats.
+    pub(crate) enum StatusFormat {
+        Table = "table", "A table, for people", "表格，供人阅读";
+        Json = "json",
+            "A versioned JSON document, for scripts (docs/json.md)",
+            "带版本号的 JSON 文档，供脚本使用（见 docs/json.md）";
+    }
 }
 
 #[derive(Serialize)]

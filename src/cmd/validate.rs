@@ -10,6 +10,7 @@ use disclose::{AcademicYear, Diagnostics, Submissions};
 use serde::Serialize;
 
 use crate::cmd::cli::Global;
+use crate::cmd::values::values;
 
 /// Arguments of `disclose validate`.
 #[derive(Debug, clap::Args)]
@@ -17,7 +18,7 @@ pub(crate) struct Args {
     /// The academic year, e.g. 2019-2020. Without it, every year folder is checked.
     pub(crate) year: Option<AcademicYear>,
 
-    /// How to print findings: human (stderr), short (stderr, one line each) or json (stdout).
+    /// How to print findings.
     #[arg(long, short = 'f', value_enum, default_value = "human")]
     pub(crate) format: StyleArg,
 
@@ -26,15 +27,19 @@ pub(crate) struct Args {
     pub(crate) strict: bool,
 }
 
-/// Output styles.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub(crate) enum StyleArg {
-    /// rustc-style, with the source line and a caret.
-    Human,
-    /// path:line:col: severity[id]: message.
-    Short,
-    /// A versioned JSON document on stdout (docs/json.md).
-    Json,
+values! {
+    /// Output styles.
+    pub(crate) enum StyleArg {
+        Human = "human",
+            "rustc-style, with the source line and a caret, on stderr",
+            "仿照 rustc：列出原文所在行并用 ^ 指出位置，写到标准错误";
+        Short = "short",
+            "One line each, path:line:col: severity[id]: message, on stderr",
+            "每个问题一行（文件:行:列、级别、规则编号和说明），写到标准错误";
+        Json = "json",
+            "A versioned JSON document on stdout (docs/json.md)",
+            "带版本号的 JSON 文档，写到标准输出（见 docs/json.md）";
+    }
 }
 
 #[derive(Serialize)]
@@ -181,10 +186,12 @@ fn all_years(global: &Global) -> anyhow::Result<Vec<AcademicYear>> {
         .collect();
     years.sort();
     if years.is_empty() {
-        anyhow::bail!(
-            "`{}` has no year folders (named like 2019-2020)",
-            global.data.display()
-        );
+        let data = global.data.display();
+        anyhow::bail!(super::pick(
+            global.lang,
+            format!("`{data}` has no year folders (named like 2019-2020)"),
+            format!("`{data}` 中没有学年文件夹（名称形如 2019-2020）"),
+        ));
     }
     Ok(years)
 }

@@ -116,3 +116,73 @@ fn binary_garbage_in_a_submission_is_a_finding_not_a_crash() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn under_lang_zh_a_fatal_error_is_chinese_and_exits_3() {
+    let data = Data::empty();
+    data.disclose()
+        .args(["--lang", "zh", "compile", "1999-2000"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "错误：找不到 1999-2000 学年的文件夹 `{}`；`{}` 中没有学年文件夹\n",
+            data.path().join("1999-2000").display(),
+            data.path().display()
+        ));
+    disclose()
+        .args([
+            "--lang",
+            "zh",
+            "--data",
+            "no-such-folder",
+            "compile",
+            "2019-2020",
+        ])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::starts_with(
+            "错误：找不到 2019-2020 学年的文件夹",
+        ))
+        .stderr(predicate::str::contains(
+            "数据文件夹 `no-such-folder` 也不存在（可用 --data 或环境变量 DISCLOSE_DATA 指定）",
+        ));
+    disclose()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--data", "no-such-folder", "validate"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::starts_with(
+            "错误：无法读取 `no-such-folder`：",
+        ));
+}
+
+#[test]
+fn under_lang_zh_a_command_says_why_it_stopped_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.txt");
+    std::fs::write(&template, "{{ title }}\n{{ shcool }}\n").unwrap();
+    disclose()
+        .args(["--lang", "zh", "compile", "2019-2020", "-q", "--template"])
+        .arg(&template)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::starts_with(format!(
+            "错误：模板 `{}` 第 2 行：undefined value",
+            template.display()
+        )));
+    disclose()
+        .args(["--lang", "zh", "init", "1900-1901"])
+        .assert()
+        .code(3)
+        .stderr("错误：1900-1901 没有上一学年；请用 --from 指定从哪个学年开始\n");
+    let data = Data::empty();
+    data.disclose()
+        .args(["--lang", "zh", "validate"])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "错误：`{}` 中没有学年文件夹（名称形如 2019-2020）\n",
+            data.path().display()
+        ));
+}

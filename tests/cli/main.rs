@@ -26,6 +26,8 @@ mod exports;
 mod formats;
 // Random bytes and mutated sample files through the whole pipeline: no panic.
 mod fuzz;
+// `--help` in both languages lists what the registries hold, and fits 80 columns.
+mod help;
 // `compile --format html`: every sentence on the page, markup in submitted text escaped.
 mod html;
 // `init`: a new year from the last, harmless when run again; and `compile --draft` of it.
