@@ -52,6 +52,7 @@ pub const LAYERS: &[&str] = &[
 /// Reads a year folder and runs every check: stages 1 and 2 of the pipeline.
 pub fn load(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let mut loaded = read::year(data, year)?;
+    loaded.submissions.previous = read::previous(data, year);
     check::run(&loaded.submissions, &mut loaded.diagnostics);
     Ok(loaded)
 }

@@ -1,4 +1,5 @@
-//! The report's own dates: statistics period and issue date (D403, D404, D405). Dates of
+//! The report's own dates: statistics period and issue date (D403, D404, D405), and figures
+//! counted over a window of their own (D409). Dates of
 //! events and checklist entries are checked where they are read or used.
 
 use crate::findings::diagnostic::Diagnostics;
@@ -16,6 +17,20 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
             },
             facts.period_location.clone(),
         );
+    }
+    for (_, figure) in subs.figures() {
+        if let Some(window) = &figure.window
+            && window.value.period != period
+        {
+            diags.push(
+                Problem::OwnWindow {
+                    key: figure.key().to_string(),
+                    window: window.value.text.clone(),
+                    period: period.to_string(),
+                },
+                window.location.clone(),
+            );
+        }
     }
     let Some(issued) = &facts.issued else {
         return;

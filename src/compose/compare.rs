@@ -559,6 +559,9 @@ mod tests {
                 })
                 .collect(),
             carried_forward: 0,
+            grounds: Vec::new(),
+            arrivals: Vec::new(),
+            fees: None,
         };
         let a = Data {
             requests: Some(requests(

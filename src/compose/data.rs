@@ -3,7 +3,11 @@
 //! this, never from the submissions directly.
 
 use super::Composer;
-use crate::compose::report::{ChecklistRow, ComplaintsRow, Data, FigureRow, Outcome, RequestsRow};
+use crate::compose::report::{
+    ChecklistRow, ComplaintsRow, Data, FeesRow, FigureRow, Outcome, RequestsRow,
+};
+use crate::model::location::Located;
+use crate::model::submission::Detail;
 
 /// Collects the year's numbers.
 pub(super) fn collect(c: &Composer<'_>) -> Data {
@@ -44,6 +48,12 @@ pub(super) fn collect(c: &Composer<'_>) -> Data {
                     })
                     .collect(),
                 carried_forward: r.carried_forward.as_ref().map_or(0, |c| c.value),
+                grounds: details(&r.grounds),
+                arrivals: details(&r.arrivals),
+                fees: r.fees.as_ref().map(|f| FeesRow {
+                    charged: f.charged.value,
+                    waived: f.waived.value,
+                }),
             }),
         complaints: subs
             .departments
@@ -88,4 +98,15 @@ pub(super) fn collect(c: &Composer<'_>) -> Data {
             })
             .collect(),
     }
+}
+
+/// A breakdown of requests as data.
+fn details(list: &[(&Detail, Located<u64>)]) -> Vec<Outcome> {
+    list.iter()
+        .map(|(d, n)| Outcome {
+            key: d.key.to_owned(),
+            name: d.name.to_owned(),
+            number: n.value,
+        })
+        .collect()
 }

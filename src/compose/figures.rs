@@ -174,6 +174,24 @@ impl Composer<'_> {
                 Fact::Year => facts.year.value.to_string(),
                 Fact::Noun => facts.typography.noun.clone(),
             },
+            Target::FormCell(name) => self
+                .subs
+                .departments
+                .iter()
+                .flat_map(|d| &d.forms)
+                .find(|f| f.kind == name.kind)
+                .and_then(|f| f.cell(name).ok())
+                .map_or_else(
+                    || {
+                        placeholder(&format!(
+                            "{}/{}/{}",
+                            name.kind.name(),
+                            name.row,
+                            name.column
+                        ))
+                    },
+                    |v| self.spell.digits(&v.value.to_string()),
+                ),
             Target::Figure {
                 channel,
                 item,

@@ -88,6 +88,21 @@ pub struct RequestsRow {
     pub outcomes: Vec<Outcome>,
     /// Carried forward to next year.
     pub carried_forward: u64,
+    /// The grounds of refused requests, where submitted: (key, name, number).
+    pub grounds: Vec<Outcome>,
+    /// How requests arrived, where submitted.
+    pub arrivals: Vec<Outcome>,
+    /// Fees charged and waived, in yuan, where submitted.
+    pub fees: Option<FeesRow>,
+}
+
+/// Fees for answering requests, in yuan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FeesRow {
+    /// Charged.
+    pub charged: u64,
+    /// Waived.
+    pub waived: u64,
 }
 
 /// One number of the requests or complaints, as the tables list it: (key, name, number).

@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{Composer, end_sentence, placeholder};
+use crate::model::location::Located;
+use crate::model::submission::{Detail, Outcome, Requests};
 
 impl Composer<'_> {
     /// 本学年 for an academic year, 本年度 for a calendar year.
@@ -32,7 +34,10 @@ impl Composer<'_> {
         };
         let this = self.this_year();
         if requests.total_in() == 0 {
-            return format!("{this}未收到社会公众和师生员工的相关信息公开申请。");
+            return format!(
+                "{this}未收到社会公众和师生员工的相关信息公开申请。{}",
+                self.fees_sentence(requests)
+            );
         }
         let s = &self.spell;
         let mut text = s.concat([
@@ -55,7 +60,13 @@ impl Composer<'_> {
             .outcomes
             .iter()
             .filter(|(_, n)| n.value > 0)
-            .map(|(o, n)| s.concat([o.as_str(), &self.count(n.value, "件")]))
+            .map(|(o, n)| {
+                let mut text = s.concat([o.as_str(), &self.count(n.value, "件")]);
+                if *o == Outcome::Refused && !requests.grounds.is_empty() {
+                    let _ = write!(text, "（{}）", self.breakdown(&requests.grounds));
+                }
+                text
+            })
             .collect();
         if answered > 0 {
             let _ = write!(
@@ -77,6 +88,46 @@ impl Composer<'_> {
             text.push_str(&s.concat([next, &self.count(forward.value, "件")]));
         }
         end_sentence(&mut text);
+        if !requests.arrivals.is_empty() {
+            let _ = write!(
+                text,
+                "从申请方式看，{}。",
+                self.breakdown(&requests.arrivals)
+            );
+        }
+        text.push_str(&self.fees_sentence(requests));
+        text
+    }
+
+    /// `属于国家秘密1件、涉及个人隐私1件`: the non-zero kinds of a breakdown of requests.
+    fn breakdown(&self, list: &[(&Detail, Located<u64>)]) -> String {
+        let pieces: Vec<String> = list
+            .iter()
+            .filter(|(_, n)| n.value > 0)
+            .map(|(d, n)| self.spell.concat([d.name, &self.count(n.value, "件")]))
+            .collect();
+        pieces.join("、")
+    }
+
+    /// The sentence on fees, when `[requests.fees]` is given.
+    fn fees_sentence(&self, requests: &Requests) -> String {
+        let Some(fees) = &requests.fees else {
+            return String::new();
+        };
+        let (charged, waived) = (fees.charged.value, fees.waived.value);
+        if charged == 0 && waived == 0 {
+            return format!("{}未收取信息公开申请相关费用。", self.this_year());
+        }
+        let s = &self.spell;
+        let mut text = s.concat([
+            &format!("{}收取信息公开申请相关费用", self.this_year()),
+            &self.count(charged, "元"),
+        ]);
+        if waived > 0 {
+            text.push('，');
+            text.push_str(&s.concat(["减免", &self.count(waived, "元")]));
+        }
+        text.push('。');
         text
     }
 

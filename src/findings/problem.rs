@@ -252,6 +252,54 @@ pub enum Problem {
         title: bool,
     },
     Unreviewed,
+    FormCell {
+        row: String,
+        column: String,
+        value: String,
+    },
+    FormRows {
+        form: &'static str,
+        missing: Vec<String>,
+    },
+    FormCount {
+        key: String,
+        cell: String,
+        count: u64,
+        form: u64,
+    },
+    UnknownFormCell {
+        name: String,
+        /// Why, in English and Chinese.
+        reason: (String, String),
+    },
+    CarriedOver {
+        column: String,
+        this_year: u64,
+        last_year: u64,
+        last: String,
+    },
+    RequestDetails {
+        what: &'static str,
+        total: u64,
+        sum: u64,
+        of: &'static str,
+    },
+    UnprintedData {
+        what: String,
+        content: &'static str,
+    },
+    OwnWindow {
+        key: String,
+        window: String,
+        period: String,
+    },
+    ShareWithoutTotal {
+        key: String,
+    },
+    UnknownAttribute {
+        name: String,
+        known: String,
+    },
     StaleYear {
         found: String,
         expected: String,
@@ -362,7 +410,9 @@ impl Problem {
             | P::UnknownFigureRef { .. }
             | P::UnknownArea { .. }
             | P::ExportColumn { .. }
-            | P::ExportMissing { .. } => &rules::UNKNOWN_REFERENCE,
+            | P::ExportMissing { .. }
+            | P::UnknownAttribute { .. }
+            | P::UnknownFormCell { .. } => &rules::UNKNOWN_REFERENCE,
             P::UnknownOutline { .. }
             | P::UnknownRule { .. }
             | P::BadValue { .. }
@@ -371,7 +421,10 @@ impl Problem {
             P::NotUtf8 { .. } => &rules::NOT_UTF8,
             P::Undecodable => &rules::UNDECODABLE,
             P::IgnoredFile => &rules::IGNORED_FILE,
-            P::BadPhrase { .. } | P::UnbalancedBrace | P::PhraseWithoutNumber => &rules::BAD_PHRASE,
+            P::BadPhrase { .. }
+            | P::UnbalancedBrace
+            | P::PhraseWithoutNumber
+            | P::ShareWithoutTotal { .. } => &rules::BAD_PHRASE,
             P::ChecklistUnaccounted { .. } => &rules::CHECKLIST_UNACCOUNTED,
             P::ChecklistNoAccount { .. } => &rules::CHECKLIST_NO_ACCOUNT,
             P::ChecklistTwice { .. } => &rules::CHECKLIST_TWICE,
@@ -400,6 +453,12 @@ impl Problem {
             P::CountInText { .. } => &rules::COUNT_IN_TEXT,
             P::StaleYear { .. } => &rules::STALE_YEAR,
             P::Unreviewed => &rules::UNREVIEWED,
+            P::UnprintedData { .. } => &rules::UNPRINTED_DATA,
+            P::FormCell { .. } | P::FormRows { .. } => &rules::FORM_CELL,
+            P::FormCount { .. } => &rules::FORM_COUNT,
+            P::CarriedOver { .. } => &rules::CARRIED_OVER,
+            P::RequestDetails { .. } => &rules::REQUEST_DETAILS,
+            P::OwnWindow { .. } => &rules::OWN_WINDOW,
         }
     }
 

@@ -438,6 +438,62 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 "this paragraph was carried over from last year and is still marked 【待审阅】: review it, then delete the marker".to_owned(),
                 "这段文字沿用自上年，尚未审阅：改写后请删去【待审阅】".to_owned(),
             ),
+            P::FormCell { row, column, value } if value.is_empty() => (
+                format!("the cell of `{row}` under `{column}` is empty; an empty cell is not a zero: write 0 if there were none"),
+                format!("“{row}”一行“{column}”列的单元格为空；空单元格不等于零：没有的请填 0"),
+            ),
+            P::FormCell { row, column, value } => (
+                format!("the cell of `{row}` under `{column}` holds `{value}`; write the number, 0 if there were none"),
+                format!("“{row}”一行“{column}”列填的是 `{value}`；请填数字，没有的填 0"),
+            ),
+            P::FormRows { form, missing } => (
+                format!("{form} has no row {}: every row of the form is filled in, with 0 where there were none", missing.join(", ")),
+                format!("{form}缺少以下各行：{}；表格的每一行都要填写，没有的填 0", missing.join("、")),
+            ),
+            P::FormCount { key, cell, count, form } => (
+                format!("`{key}` is {count}, but the form's cell `{cell}` it repeats is {form}"),
+                format!("`{key}` 为 {count}，而它对应的表格单元格 `{cell}` 为 {form}"),
+            ),
+            P::UnknownFormCell { name, reason } => (
+                format!("`{{{name}}}` names no cell of a submitted form: {}", reason.0),
+                format!("`{{{name}}}` 不是已提交表格中的单元格：{}", reason.1),
+            ),
+            P::CarriedOver { column, this_year, last_year, last } => (
+                format!("{this_year} request(s) carried over from last year ({column}), but last year's report ({last}) carried {last_year} forward"),
+                format!("本年“上年结转”为 {this_year} 件（{column}），而上一年度报告（{last}）的“结转下年度”为 {last_year} 件"),
+            ),
+            P::RequestDetails { what, total, sum, of } => (
+                format!("the {what} of requests sum to {sum}, but `{of}` is {total}"),
+                format!("依申请公开的{}之和为 {sum}，而 `{of}` 为 {total}", match *what {
+                    "grounds" => "不予公开理由",
+                    "arrivals" => "申请方式",
+                    _ => "减免费用",
+                }),
+            ),
+            P::UnprintedData { what, content } => (
+                format!(
+                    "{what} is submitted, but no part of the outline holds `{content}`, so the report would not print it: add \"{content}\" to a part's `holds` in report.toml's [outline], or leave it out"
+                ),
+                format!(
+                    "提交了{what}，但提纲中没有哪一部分收录 `{content}`，报告不会印出：请在 report.toml 的 [outline] 中把 \"{content}\" 加到某一部分的 `holds`，或不要提交"
+                ),
+            ),
+            P::OwnWindow { key, window, period } => (
+                format!(
+                    "`{key}` is counted over {window}, not the statistics period ({period}); the report prints it as counted"
+                ),
+                format!("`{key}` 按 {window} 统计，而不是按统计期间（{period}）；报告照此印出"),
+            ),
+            P::ShareWithoutTotal { key } => (
+                format!(
+                    "`{key}` has no total to take a share of: {{占比}} is a part's share of its total, for a row with a `parent`"
+                ),
+                format!("`{key}` 没有总数，无法计算占比：{{占比}} 是分项占其总数的比例，只用于有“上级”的行"),
+            ),
+            P::UnknownAttribute { name, known } => (
+                format!("`:{name}` is not something a figure can print; known: {known}"),
+                format!("`:{name}` 不是数字可以印出的内容；可用：{known}"),
+            ),
             P::StaleYear { found, expected } => (
                 format!(
                     "the text names {found}, but this is the {expected} report; carried over from another year?"

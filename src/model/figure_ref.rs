@@ -7,7 +7,9 @@
 //! checked and compared like any other, and never typed into text (D502). `{渠道/类别:占比}`
 //! prints the figure's share of its total, `{渠道/类别:统计期间}` the period it was counted over.
 //! A paragraph can also name the statistics period (`{统计期间}`, `{统计起}`, `{统计止}`), the
-//! school (`{学校}`), the year (`{学年}`) and the institution noun (`{单位}`).
+//! school (`{学校}`), the year (`{学年}`), the institution noun (`{单位}`), and any cell of the
+//! State Council forms (`{申请表/新收/总计}`, `{复议诉讼表/行政复议/结果维持}`), so that
+//! "依申请公开0件" is the form's number, not a second one typed beside it.
 //!
 //! [`crate::model::facts::Facts::paragraphs`] lists where the office may write them.
 //!
@@ -17,6 +19,7 @@
 
 use std::ops::Range;
 
+use crate::model::forms::{self, CellName};
 use crate::model::paragraph::Paragraph;
 use crate::model::submission::Submissions;
 
@@ -97,6 +100,8 @@ pub enum Target<'t> {
     },
     /// A fact of the report.
     Fact(Fact),
+    /// A cell of a State Council form: `{申请表/新收/总计}`.
+    FormCell(CellName<'t>),
 }
 
 /// One reference in a text.
@@ -113,7 +118,7 @@ impl<'t> FigureRef<'t> {
     pub fn figure(&self) -> Option<(&'t str, &'t str)> {
         match self.target {
             Target::Figure { channel, item, .. } => Some((channel, item)),
-            Target::Fact(_) => None,
+            Target::Fact(_) | Target::FormCell(_) => None,
         }
     }
 }
@@ -156,6 +161,9 @@ pub fn find(text: &str) -> Vec<FigureRef<'_>> {
 fn target(inner: &str) -> Option<Target<'_>> {
     if let Some(fact) = Fact::parse(inner) {
         return Some(Target::Fact(fact));
+    }
+    if let Some(cell) = forms::cell_name(inner) {
+        return Some(Target::FormCell(cell));
     }
     let mut halves = inner.split('/');
     let (Some(channel), Some(rest), None) = (halves.next(), halves.next(), halves.next()) else {

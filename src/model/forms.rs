@@ -36,7 +36,7 @@ macro_rules! rows {
 
 /// The rows of form 三, in order.
 pub const REQUEST_ROWS: &[RowSpec] = rows![
-    "new" => "一、本年新收信息公开申请数量" | "本年新收申请数量" | "新收申请",
+    "new" => "一、本年新收信息公开申请数量" | "本年新收申请数量" | "新收申请" | "新收",
     "carried_over" => "二、上年结转信息公开申请数量" | "上年结转申请数量" | "上年结转",
     "granted" => "（一）予以公开",
     "partly_granted" => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" | "部分公开",
@@ -128,6 +128,45 @@ impl FormKind {
     }
 }
 
+/// A cell of a form as narrative names it: `申请表/新收/总计` (the form, the row as a submission
+/// may call it, the column; the column defaults to 总计) or `复议诉讼表/行政复议/结果维持`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellName<'t> {
+    /// Which form.
+    pub kind: FormKind,
+    /// The row, as written.
+    pub row: &'t str,
+    /// The column, as written (总计 when not written).
+    pub column: &'t str,
+}
+
+impl FormKind {
+    /// The names narrative uses for the form: `申请表`, `复议诉讼表`.
+    pub const NAMES: &'static [(&'static str, FormKind)] = &[
+        ("申请表", FormKind::Requests),
+        ("申请情况表", FormKind::Requests),
+        ("复议诉讼表", FormKind::Reviews),
+        ("复议诉讼情况表", FormKind::Reviews),
+    ];
+
+    /// The form a name means.
+    pub fn named(name: &str) -> Option<FormKind> {
+        FormKind::NAMES
+            .iter()
+            .find(|(n, _)| *n == name.trim())
+            .map(|(_, k)| *k)
+    }
+}
+
+/// Parses `申请表/新收/总计` or `申请表/新收`; `None` when it does not start with a form's name.
+pub fn cell_name(text: &str) -> Option<CellName<'_>> {
+    let mut parts = text.split('/');
+    let kind = FormKind::named(parts.next()?)?;
+    let row = parts.next()?.trim();
+    let column = parts.next().map_or("总计", str::trim);
+    (parts.next().is_none() && !row.is_empty()).then_some(CellName { kind, row, column })
+}
+
 /// A label without numbering (一、 （一） 1.), spaces, quotes and the word 政府.
 pub fn normalise(label: &str) -> String {
     let cleaned: String = label
@@ -205,6 +244,39 @@ impl Form {
     /// The submitted row with this key.
     pub fn row(&self, key: &str) -> Option<&FormRow> {
         self.rows.iter().find(|r| r.spec.key == key)
+    }
+
+    /// The value of a named cell, or why there is none (in English and Chinese).
+    pub fn cell(&self, name: &CellName<'_>) -> Result<&Located<u64>, (String, String)> {
+        let Some(spec) = self.kind.row(name.row) else {
+            return Err((
+                format!("the form has no row `{}`", name.row),
+                format!("表中没有“{}”这一行", name.row),
+            ));
+        };
+        let columns = self.kind.columns();
+        let Some(c) = columns.iter().position(|c| *c == name.column) else {
+            return Err((
+                format!(
+                    "the form has no column `{}`; its columns are {}",
+                    name.column,
+                    columns.join(", ")
+                ),
+                format!(
+                    "表中没有“{}”列；可用的列：{}",
+                    name.column,
+                    columns.join("、")
+                ),
+            ));
+        };
+        self.row(spec.key)
+            .and_then(|r| r.values.get(c))
+            .ok_or_else(|| {
+                (
+                    format!("the row `{}` is not filled in", spec.label),
+                    format!("“{}”一行没有填写", spec.label),
+                )
+            })
     }
 }
 

@@ -30,6 +30,19 @@ pub struct Submissions {
     /// Whether reading lost some value or row (a syntax error, an unknown key, a missing field, a
     /// bad value…), so that checks across files would report what is merely unread as missing.
     pub incomplete: bool,
+    /// What last year's folder, when the data folder has one, carried forward into this year.
+    pub previous: Option<Previous>,
+}
+
+/// The requests last year's report left open, which this year's report carries over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Previous {
+    /// Last year.
+    pub year: String,
+    /// Its `[requests] carried_forward`, if it reported requests in prose.
+    pub carried_forward: Option<u64>,
+    /// Its form's 结转下年度继续办理 row, one value per column, if it reported the form.
+    pub form_forward: Option<Vec<u64>>,
 }
 
 impl Submissions {
@@ -256,6 +269,9 @@ pub struct Figure {
     /// The period this figure was counted over, when it is not the report's (a back-end that
     /// counts 2016年9月至2017年9月).
     pub window: Option<Located<Window>>,
+    /// The cell of a State Council form this figure repeats (`申请表/新收/总计`), checked to be
+    /// equal to it.
+    pub form: Option<Located<String>>,
     /// The row as a whole.
     pub row: Location,
 }
@@ -396,7 +412,108 @@ pub struct Requests {
     pub outcomes: Vec<(Outcome, Located<u64>)>,
     /// Carried forward to next year (0 when not written).
     pub carried_forward: Option<Located<u64>>,
+    /// The grounds of the refused requests (`[requests.grounds]`), in the order of
+    /// [`Detail::GROUNDS`].
+    pub grounds: Vec<(&'static Detail, Located<u64>)>,
+    /// How requests arrived (`[requests.arrivals]`), in the order of [`Detail::ARRIVALS`].
+    pub arrivals: Vec<(&'static Detail, Located<u64>)>,
+    /// Fees charged and waived, in yuan (`[requests.fees]`).
+    pub fees: Option<Fees>,
     /// The `[requests]` table.
+    pub location: Location,
+}
+
+/// One kind of a breakdown of requests: a ground of refusal, a way of arrival.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Detail {
+    /// The key in report.toml's tables.
+    pub key: &'static str,
+    /// As printed.
+    pub name: &'static str,
+}
+
+impl Detail {
+    /// The grounds on which requests are refused (不予公开), as reports name them.
+    pub const GROUNDS: &'static [Detail] = &[
+        Detail {
+            key: "state_secret",
+            name: "属于国家秘密",
+        },
+        Detail {
+            key: "law",
+            name: "其他法律行政法规禁止公开",
+        },
+        Detail {
+            key: "safety",
+            name: "危及“三安全一稳定”",
+        },
+        Detail {
+            key: "third_party",
+            name: "保护第三方合法权益",
+        },
+        Detail {
+            key: "privacy",
+            name: "涉及个人隐私",
+        },
+        Detail {
+            key: "commercial",
+            name: "涉及商业秘密",
+        },
+        Detail {
+            key: "internal",
+            name: "属于内部事务信息",
+        },
+        Detail {
+            key: "process",
+            name: "属于过程性信息",
+        },
+        Detail {
+            key: "other",
+            name: "其他",
+        },
+    ];
+
+    /// The ways requests arrive, as reports name them.
+    pub const ARRIVALS: &'static [Detail] = &[
+        Detail {
+            key: "in_person",
+            name: "当面申请",
+        },
+        Detail {
+            key: "letter",
+            name: "信函申请",
+        },
+        Detail {
+            key: "email",
+            name: "电子邮件申请",
+        },
+        Detail {
+            key: "online",
+            name: "网上申请",
+        },
+        Detail {
+            key: "fax",
+            name: "传真申请",
+        },
+        Detail {
+            key: "phone",
+            name: "电话申请",
+        },
+        Detail {
+            key: "other",
+            name: "其他方式",
+        },
+    ];
+}
+
+/// Fees for answering requests (依申请公开的收费及减免情况), in yuan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fees {
+    /// Charged.
+    pub charged: Located<u64>,
+    /// Waived.
+    pub waived: Located<u64>,
+    /// The `[requests.fees]` table.
     pub location: Location,
 }
 

@@ -102,7 +102,16 @@ fn form_row<C: Cells>(row: &mut CellRow<'_, C>, kind: FormKind, department: &mut
             }
             None => String::new(),
         };
-        let value = if text.is_empty() {
+        let value = if text.is_empty() || matches!(text.as_str(), "/" | "／" | "-" | "—") {
+            // An empty cell is not a zero: the form's totals would count what nobody wrote.
+            row.diags.push(
+                Problem::FormCell {
+                    row: spec.label.to_owned(),
+                    column: kind.columns()[j].to_owned(),
+                    value: text,
+                },
+                at.clone(),
+            );
             0
         } else {
             match values::parse_count(&text) {

@@ -72,6 +72,7 @@ pub(crate) const COUNTS: &[Column] = columns![
     "source" = "来源",
     "join" = "分隔" | "分项分隔",
     "window" = "统计期间" | "统计时段",
+    "form" = "表格单元格" | "对应表格",
     "remark" = "备注",
 ];
 

@@ -9,7 +9,9 @@ use toml::de::DeTable;
 
 use crate::findings::problem::Problem;
 use crate::model::location::{Located, Location};
-use crate::model::submission::{AreaText, Complaints, Count, Department, Outcome, Requests};
+use crate::model::submission::{
+    AreaText, Complaints, Count, Department, Detail, Fees, Outcome, Requests,
+};
 use crate::read::events::EventSink;
 use crate::read::export::Export;
 use crate::read::rows::{self, Got, Row};
@@ -201,14 +203,51 @@ fn requests(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Requests {
         }
     }
     let carried_forward = optional_count(ctx, &mut table, "carried_forward");
+    let grounds = details(ctx, &mut table, "grounds", Detail::GROUNDS);
+    let arrivals = details(ctx, &mut table, "arrivals", Detail::ARRIVALS);
+    let fees = table.table(ctx, "fees").map(|mut fees| {
+        let at = ctx.at(fees.span());
+        let charged = fees
+            .required_count(ctx, "charged")
+            .unwrap_or_else(|| Located::new(0, at.clone()));
+        let waived =
+            optional_count(ctx, &mut fees, "waived").unwrap_or_else(|| Located::new(0, at.clone()));
+        fees.finish(ctx);
+        Fees {
+            charged,
+            waived,
+            location: at,
+        }
+    });
     table.finish(ctx);
     Requests {
         received,
         carried_over,
         outcomes,
         carried_forward,
+        grounds,
+        arrivals,
+        fees,
         location,
     }
+}
+
+/// A breakdown of requests (`[requests.grounds]`, `[requests.arrivals]`): a count per known key.
+fn details(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<'_, '_>,
+    key: &'static str,
+    kinds: &'static [Detail],
+) -> Vec<(&'static Detail, Located<u64>)> {
+    let Some(mut sub) = table.table(ctx, key) else {
+        return Vec::new();
+    };
+    let found = kinds
+        .iter()
+        .filter_map(|kind| optional_count(ctx, &mut sub, kind.key).map(|n| (kind, n)))
+        .collect();
+    sub.finish(ctx);
+    found
 }
 
 fn optional_count(

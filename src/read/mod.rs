@@ -41,8 +41,9 @@ use crate::findings::suggest::did_you_mean;
 use crate::model::checklist::Checklist;
 use crate::model::decode::{self, Encoding};
 use crate::model::facts::Facts;
+use crate::model::forms::FormKind;
 use crate::model::location::Location;
-use crate::model::submission::{Department, Submissions};
+use crate::model::submission::{Department, Previous, Submissions};
 use crate::model::year::AcademicYear;
 
 use self::events::EventSink;
@@ -74,6 +75,31 @@ pub struct Loaded {
     pub submissions: Submissions,
     /// Findings about malformed input.
     pub diagnostics: Diagnostics,
+}
+
+/// What the year before `year` carried forward, when `data` has its folder and it reads; its
+/// findings are not this year's and are dropped.
+pub fn previous(data: &Path, year: AcademicYear) -> Option<Previous> {
+    let last = year.previous()?;
+    let loaded = self::year(data, last).ok()?;
+    let subs = &loaded.submissions;
+    let carried_forward = subs
+        .departments
+        .iter()
+        .find_map(|d| d.requests.as_ref())
+        .map(|r| r.carried_forward.as_ref().map_or(0, |c| c.value));
+    let form_forward = subs
+        .departments
+        .iter()
+        .flat_map(|d| &d.forms)
+        .find(|f| f.kind == FormKind::Requests)
+        .and_then(|f| f.row("carried_forward"))
+        .map(|r| r.values.iter().map(|v| v.value).collect());
+    (carried_forward.is_some() || form_forward.is_some()).then(|| Previous {
+        year: last.to_string(),
+        carried_forward,
+        form_forward,
+    })
 }
 
 /// Reads the folder for `year` inside `data`.
@@ -159,6 +185,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let incomplete = diags.iter().any(|d| LOSES_DATA.contains(&d.rule()));
     Ok(Loaded {
         submissions: Submissions {
+            previous: None,
             facts,
             checklist,
             departments,

@@ -158,6 +158,7 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
             None
         }
     });
+    let form = row.text("form");
     let _ = row.text("remark");
     let row_location = row.location();
     Some(Figure {
@@ -171,6 +172,7 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
         phrase,
         join,
         window,
+        form,
         row: row_location,
     })
 }
