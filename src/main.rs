@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(&global, args),
         Command::Rules(args) => cmd::rules::run(&global, args),
         Command::Checklist(args) => cmd::checklist::run(&global, args),
+        Command::Outline(args) => cmd::outline::run(&global, args),
         Command::Init(args) => cmd::init::run(&global, args),
         Command::Status(args) => cmd::status::run(&global, args),
         Command::Completions(args) => cmd::completions::completions(args),

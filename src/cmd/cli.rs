@@ -89,6 +89,8 @@ pub(crate) enum Command {
     Rules(cmd::rules::Args),
     /// Print the disclosure checklist; with a year, how each item is accounted for.
     Checklist(cmd::checklist::Args),
+    /// List the preset outlines, or print one as the [outline] table to copy into report.toml.
+    Outline(cmd::outline::Args),
     /// Create a new year's folder from last year's: report.toml carried over for review, and a
     /// template per department with last year's rows and the numbers left blank.
     ///

@@ -14,6 +14,7 @@ pub(crate) mod compile;
 pub(crate) mod completions;
 pub(crate) mod help_zh;
 pub(crate) mod init;
+pub(crate) mod outline;
 pub(crate) mod print;
 pub(crate) mod rules;
 pub(crate) mod status;

@@ -41,7 +41,8 @@ struct JsonStatus<'a> {
 /// Prints the year's state; exits 1 while a department is missing or an error remains.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let loaded = disclose::load(&global.data, args.year)?;
-    let templates = disclose::office::init::unchanged_templates(&global.data, args.year);
+    let templates =
+        disclose::office::init::unchanged_templates(&global.data, &loaded.submissions.facts);
     let state = status::of(&loaded, &templates);
     let text = match args.format {
         StatusFormat::Json => {

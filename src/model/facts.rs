@@ -56,6 +56,9 @@ pub struct Facts {
     pub checklist: Option<Located<String>>,
     /// Checklist items assigned to departments (`[owners]`), in file order.
     pub owners: Vec<Owner>,
+    /// Checklist items whose printed wording the year replaces (`[checklist_wording]`): item id
+    /// and the wording, in file order.
+    pub checklist_wording: Vec<(Located<String>, Located<String>)>,
     /// Narrative for each part of the outline, by part key.
     pub parts: BTreeMap<String, PartText>,
     /// How part 二 (一)'s figures are grouped into numbered paragraphs.

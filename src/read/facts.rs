@@ -50,6 +50,10 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         .table(ctx, "owners")
         .map(|mut table| read_owners(ctx, &mut table))
         .unwrap_or_default();
+    let checklist_wording = top
+        .table(ctx, "checklist_wording")
+        .map(|mut table| read_wording(ctx, &mut table))
+        .unwrap_or_default();
     let rules = top
         .table(ctx, "rules")
         .map(|table| read_rules(ctx, &table))
@@ -97,6 +101,7 @@ pub(crate) fn read(ctx: &mut Ctx<'_>, doc: &DeTable<'_>, year: AcademicYear) -> 
         domains,
         checklist,
         owners,
+        checklist_wording,
         parts,
         channels,
         areas,
@@ -128,6 +133,23 @@ fn read_period(
         return (default, at);
     }
     (Period { start, end }, at)
+}
+
+/// `[checklist_wording]`: item id → the wording the year prints for it.
+fn read_wording(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<'_, '_>,
+) -> Vec<(Located<String>, Located<String>)> {
+    let keys: Vec<(String, std::ops::Range<usize>)> = table
+        .rest()
+        .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+        .collect();
+    keys.into_iter()
+        .filter_map(|(id, span)| {
+            let text = table.strings_for(ctx, &id).into_iter().next()?;
+            Some((Located::new(rows::item_id(&id), ctx.at(span)), text))
+        })
+        .collect()
 }
 
 /// `[owners]`: department → checklist item ids.

@@ -118,7 +118,8 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     }
     let mut diags = Diagnostics::new();
     let facts = read_facts(&report, year, &mut diags)?;
-    let (checklist, checklist_path) = read_checklist(&folder, &facts, &mut diags)?;
+    let (mut checklist, checklist_path) = read_checklist(&folder, &facts, &mut diags)?;
+    reword(&mut checklist, &facts, &mut diags);
     let mut departments: BTreeMap<String, Department> = BTreeMap::new();
     let paths: Vec<PathBuf> = files(&folder)?
         .into_iter()
@@ -217,6 +218,21 @@ fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Res
             diags: &mut unread,
         };
         Ok(facts::read(&mut quiet, &DeTable::default(), year))
+    }
+}
+
+/// The year's own wording of checklist items (`[checklist_wording]`), over the checklist's.
+fn reword(checklist: &mut Checklist, facts: &Facts, diags: &mut Diagnostics) {
+    for (id, text) in &facts.checklist_wording {
+        match checklist.items.iter_mut().find(|i| i.id == id.value) {
+            Some(item) => text.value.trim().clone_into(&mut item.text),
+            None => diags.push(
+                Problem::UnknownItem {
+                    id: id.value.clone(),
+                },
+                id.location.clone(),
+            ),
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 //! running init again changes nothing.
 
 mod report_toml;
+mod starter;
 mod templates;
 mod workbook;
 
@@ -15,7 +16,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::findings::error::Error;
+use crate::model::facts::Facts;
+use crate::model::outline;
 use crate::model::year::AcademicYear;
+
+pub use self::starter::Starter;
 use crate::read;
 use crate::render::output::write_atomically;
 
@@ -28,6 +33,8 @@ pub struct Options {
     pub year: AcademicYear,
     /// The year to start from.
     pub from: AcademicYear,
+    /// What a first year starts from, when there is no year to carry over.
+    pub starter: Option<Starter>,
     /// Whether to write Excel templates for counts and checklist entries.
     pub xlsx: bool,
 }
@@ -47,8 +54,12 @@ pub(crate) struct NewFile {
     pub(crate) bytes: Vec<u8>,
 }
 
-/// Creates the new year's folder from the previous one.
+/// Creates the new year's folder from the previous one, or, with a starter, a first year.
 pub fn run(options: &Options) -> Result<Outcome, Error> {
+    if let Some(starter) = &options.starter {
+        let folder = options.data.join(options.year.to_string());
+        return write_all(&folder, first_year(starter, options.year));
+    }
     let previous = read::year(&options.data, options.from)?;
     let subs = &previous.submissions;
     let folder = options.data.join(options.year.to_string());
@@ -71,6 +82,32 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         bytes: report_toml::carry_over(&report_text, subs, options.year).into_bytes(),
     }];
     files.extend(templates::for_departments(subs, options));
+    write_all(&folder, files)
+}
+
+/// The files of a first year.
+fn first_year(starter: &Starter, year: AcademicYear) -> Vec<NewFile> {
+    let preset = outline::preset(starter.preset).unwrap_or(&outline::PRESETS[0]);
+    let outline = read::outline::preset_outline(preset);
+    let mut files = vec![NewFile {
+        name: read::REPORT_FILE.to_owned(),
+        bytes: starter::report_toml(starter, &outline, year).into_bytes(),
+    }];
+    files.extend(
+        starter
+            .departments
+            .iter()
+            .map(|d| starter::template(d, year)),
+    );
+    files
+}
+
+/// Writes the files that do not exist yet into `folder` (made if missing).
+fn write_all(folder: &Path, files: Vec<NewFile>) -> Result<Outcome, Error> {
+    std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+        path: folder.to_owned(),
+        source,
+    })?;
     let mut outcome = Outcome::default();
     for file in files {
         let path = folder.join(&file.name);
@@ -85,23 +122,31 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
 }
 
 /// The names of the files in `year`'s folder that are still, byte for byte, a department
-/// template `init` makes from the year before (CSV/TOML or Excel): sent out, not yet filled in.
-/// Empty when there is no year before, or it cannot be read.
-pub fn unchanged_templates(data: &Path, year: AcademicYear) -> BTreeSet<String> {
-    let Some(from) = year.previous() else {
-        return BTreeSet::new();
-    };
-    let Ok(previous) = read::year(data, from) else {
-        return BTreeSet::new();
-    };
+/// template `init` makes from the year before (CSV/TOML or Excel), or a first year's starter
+/// template: sent out, not yet filled in.
+pub fn unchanged_templates(data: &Path, facts: &Facts) -> BTreeSet<String> {
+    let year = facts.year.value;
     let folder = data.join(year.to_string());
     let mut unchanged = BTreeSet::new();
+    for department in &facts.departments {
+        let file = starter::template(&department.value, year);
+        if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
+            unchanged.insert(file.name);
+        }
+    }
+    let Some(from) = year.previous() else {
+        return unchanged;
+    };
+    let Ok(previous) = read::year(data, from) else {
+        return unchanged;
+    };
     for xlsx in [false, true] {
         let options = Options {
             data: data.to_owned(),
             year,
             from,
             xlsx,
+            starter: None,
         };
         for file in templates::for_departments(&previous.submissions, &options) {
             if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
