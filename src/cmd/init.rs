@@ -84,30 +84,20 @@ fn starter(args: &Args) -> anyhow::Result<Option<init::Starter>> {
 /// Creates the year folder; lists what was written and what was already there.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let starter = starter(args)?;
-    let first_year = starter.is_none()
-        && args.from.is_none()
-        && args
-            .year
-            .previous()
-            .is_none_or(|p| !global.data.join(p.to_string()).is_dir());
-    if first_year {
+    let missing = args
+        .year
+        .previous()
+        .filter(|p| !global.data.join(p.to_string()).is_dir());
+    if let (None, None, Some(previous)) = (&starter, args.from, missing) {
         anyhow::bail!(super::pick(
             global.lang,
             format!(
-                "there is no {} folder to start {} from; for a first year, say whose report it is and who submits: disclose init {} --school 某大学 --departments 宣传部,教务处 [--outline ministry] (or --from YEAR to start from another year)",
-                args.year
-                    .previous()
-                    .map_or_else(|| "earlier".to_owned(), |p| p.to_string()),
-                args.year,
-                args.year
+                "there is no {previous} folder to start {} from; for a first year, say whose report it is and who submits: disclose init {} --school 某大学 --departments 宣传部,教务处 [--outline ministry] (or --from YEAR to start from another year)",
+                args.year, args.year
             ),
             format!(
-                "数据文件夹中没有 {} 文件夹，无法据以新建 {}；新建第一个学年，请写明学校和报送部门：disclose init {} --school 某大学 --departments 宣传部,教务处 [--outline ministry]（或用 --from 指定从哪个学年开始）",
-                args.year
-                    .previous()
-                    .map_or_else(|| "上一学年的".to_owned(), |p| p.to_string()),
-                args.year,
-                args.year
+                "数据文件夹中没有 {previous} 文件夹，无法据以新建 {}；新建第一个学年，请写明学校和报送部门：disclose init {} --school 某大学 --departments 宣传部,教务处 [--outline ministry]（或用 --from 指定从哪个学年开始）",
+                args.year, args.year
             ),
         ));
     }
