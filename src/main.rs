@@ -45,6 +45,7 @@ fn main() -> ExitCode {
         Command::Checklist(args) => cmd::checklist::run(&global, args),
         Command::Outline(args) => cmd::outline::run(&global, args),
         Command::Init(args) => cmd::init::run(&global, args),
+        Command::Import(args) => cmd::import::run(&global, args),
         Command::Status(args) => cmd::status::run(&global, args),
         Command::Completions(args) => cmd::completions::completions(args),
         Command::Man => cmd::completions::man(),

@@ -9,7 +9,7 @@ mod checklist;
 mod dates;
 mod figures;
 mod forms;
-mod narrative;
+pub(crate) mod narrative;
 
 pub use narrative::REVIEW;
 mod placement;

@@ -17,8 +17,24 @@ const UNITS: &[&str] = &["人次", "条", "篇", "期", "份", "件", "项", "�
 /// The marker `disclose init` puts on every paragraph it carries over from last year.
 pub const REVIEW: &str = "【待审阅】";
 
-/// D502–D504: what is written in the narrative, paragraph by paragraph.
+/// D505: a figure `disclose import` wrote, not checked yet.
+fn imported(subs: &Submissions, diags: &mut Diagnostics) {
+    for (_, figure) in subs.figures() {
+        if let Some(source) = &figure.imported {
+            diags.push(
+                Problem::Imported {
+                    key: figure.key().to_string(),
+                    source: source.value.clone(),
+                },
+                source.location.clone(),
+            );
+        }
+    }
+}
+
+/// D502–D505: what is written in the narrative, paragraph by paragraph, and imported figures.
 pub(crate) fn text(subs: &Submissions, diags: &mut Diagnostics) {
+    imported(subs, diags);
     let year = subs.facts.year.value;
     visit(subs, &mut |text, locate, title| {
         for range in counts(text) {
@@ -147,7 +163,7 @@ fn visit(subs: &Submissions, f: &mut dyn FnMut(&str, Locate<'_>, bool)) {
 
 /// Byte ranges of counts written into text: digits (ASCII or full-width, with `,` `.` or 万), an
 /// optional 余/多, an optional space, then a unit. Ordinals (第7条, 第3期) are not counts.
-fn counts(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn counts(text: &str) -> Vec<Range<usize>> {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut found = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -97,6 +97,12 @@ pub(crate) enum Command {
     /// Never overwrites a file: running it again changes nothing.
     #[command(after_help = EXIT_CODES)]
     Init(cmd::init::Args),
+    /// Start a year from a report already published: a Word file, a web page or text becomes a
+    /// year folder that compiles to the same text, every figure a count to check.
+    ///
+    /// Never writes into an existing year folder; writes nothing when the file cannot be read.
+    #[command(after_help = EXIT_CODES)]
+    Import(cmd::import::Args),
     /// Show where a year stands: one row per department (received, rows, errors, warnings,
     /// checklist items covered), with totals.
     ///

@@ -13,6 +13,7 @@ pub(crate) mod compare;
 pub(crate) mod compile;
 pub(crate) mod completions;
 pub(crate) mod help_zh;
+pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod outline;
 pub(crate) mod print;

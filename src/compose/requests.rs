@@ -34,10 +34,11 @@ impl Composer<'_> {
         };
         let this = self.this_year();
         if requests.total_in() == 0 {
-            return format!(
-                "{this}未收到社会公众和师生员工的相关信息公开申请。{}",
-                self.fees_sentence(requests)
-            );
+            let none =
+                self.facts.phrases.requests_none.clone().unwrap_or_else(|| {
+                    format!("{this}未收到社会公众和师生员工的相关信息公开申请。")
+                });
+            return format!("{none}{}", self.fees_sentence(requests));
         }
         let s = &self.spell;
         let mut text = s.concat([
@@ -144,7 +145,14 @@ impl Composer<'_> {
         let this = self.this_year();
         let noun = &self.facts.typography.noun;
         if c.reports.value + c.reconsiderations.value + c.lawsuits.value == 0 {
-            return format!("{this}{noun}无因信息公开工作遭到举报、复议、诉讼的情况。");
+            return self
+                .facts
+                .phrases
+                .complaints_none
+                .clone()
+                .unwrap_or_else(|| {
+                    format!("{this}{noun}无因信息公开工作遭到举报、复议、诉讼的情况。")
+                });
         }
         let s = &self.spell;
         format!(

@@ -50,6 +50,16 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A file given to `disclose import` cannot be read as a report, or its year folder exists.
+    #[error("{}", self.message(Lang::En))]
+    Import {
+        /// The file.
+        path: PathBuf,
+        /// Why, in English.
+        en: String,
+        /// Why, in Chinese.
+        zh: String,
+    },
     /// A checklist file named by the year cannot be used.
     #[error("{}", self.message(Lang::En))]
     Checklist {
@@ -93,6 +103,10 @@ impl Error {
             Error::Write { path, .. } => (
                 format!("cannot write `{}`", path.display()),
                 format!("无法写入 `{}`", path.display()),
+            ),
+            Error::Import { path, en, zh } => (
+                format!("cannot import `{}`: {en}", path.display()),
+                format!("无法导入 `{}`：{zh}", path.display()),
             ),
             Error::Checklist { path, message } => (
                 format!("checklist `{}` is not usable: {message}", path.display()),

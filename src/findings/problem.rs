@@ -284,6 +284,10 @@ pub enum Problem {
         sum: u64,
         of: &'static str,
     },
+    Imported {
+        key: String,
+        source: String,
+    },
     UnprintedData {
         what: String,
         content: &'static str,
@@ -454,6 +458,7 @@ impl Problem {
             P::StaleYear { .. } => &rules::STALE_YEAR,
             P::Unreviewed => &rules::UNREVIEWED,
             P::UnprintedData { .. } => &rules::UNPRINTED_DATA,
+            P::Imported { .. } => &rules::IMPORTED,
             P::FormCell { .. } | P::FormRows { .. } => &rules::FORM_CELL,
             P::FormCount { .. } => &rules::FORM_COUNT,
             P::CarriedOver { .. } => &rules::CARRIED_OVER,

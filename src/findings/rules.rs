@@ -478,6 +478,17 @@ rules! {
          The marker is printed in the report until then.",
         "`disclose init` 把上年的叙述文字复制到新学年，并在每段开头加上【待审阅】。请\
          按本学年的情况改写该段，然后删去这个标记。在此之前，标记会印在报告中。";
+    IMPORTED = "D505", Warning,
+        "a figure made by `disclose import` is not checked yet",
+        "由 disclose import 生成的数字尚未核对",
+        "`disclose import` turns every number of a published report into a count, and names it \
+         where the report printed it. It cannot know for sure what each number counts, so every \
+         count it writes carries `imported` (导入自): the paragraph it came from. Check the number, \
+         its unit and its channel and item (rename them so that next year's figures match), then \
+         delete the `imported` line.",
+        "disclose import 把已发布报告中的每个数字都变为数量行，并在原处引用它。程序无法确知每个数字\
+         统计的是什么，所以它写出的每个数量行都带有 `imported`（导入自）：数字所在的原段落。请核对数字、\
+         单位以及渠道和类别（可改名，以便与下一年的数字对应），然后删去 `imported` 这一行。";
 }
 
 #[cfg(test)]

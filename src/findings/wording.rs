@@ -470,6 +470,12 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     _ => "减免费用",
                 }),
             ),
+            P::Imported { key, source } => (
+                format!(
+                    "`{key}` was imported from «{source}»: check the number, its unit and what it is called, then delete `imported`"
+                ),
+                format!("`{key}` 由导入得到，出自“{source}”：请核对数字、单位和名称，然后删去 `imported`"),
+            ),
             P::UnprintedData { what, content } => (
                 format!(
                     "{what} is submitted, but no part of the outline holds `{content}`, so the report would not print it: add \"{content}\" to a part's `holds` in report.toml's [outline], or leave it out"

@@ -105,6 +105,11 @@ pub struct Phrases {
     pub total: Phrase,
     /// One part inside `{分项}`: `{类别}{数量}`.
     pub part: Phrase,
+    /// The sentence when no request was received or carried over, if not the built-in one.
+    pub requests_none: Option<String>,
+    /// The sentence when there were no complaints, reconsiderations or lawsuits, if not the
+    /// built-in one.
+    pub complaints_none: Option<String>,
 }
 
 /// The checklist items one department is responsible for.

@@ -272,6 +272,9 @@ pub struct Figure {
     /// The cell of a State Council form this figure repeats (`申请表/新收/总计`), checked to be
     /// equal to it.
     pub form: Option<Located<String>>,
+    /// Where `disclose import` found this figure in a published report, until the office has
+    /// checked it (D505 reminds).
+    pub imported: Option<Located<String>>,
     /// The row as a whole.
     pub row: Location,
 }

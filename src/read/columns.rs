@@ -73,6 +73,7 @@ pub(crate) const COUNTS: &[Column] = columns![
     "join" = "分隔" | "分项分隔",
     "window" = "统计期间" | "统计时段",
     "form" = "表格单元格" | "对应表格",
+    "imported" = "导入自",
     "remark" = "备注",
 ];
 

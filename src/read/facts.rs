@@ -354,6 +354,8 @@ fn read_phrases(ctx: &mut Ctx<'_>, top: &mut Table<'_, '_>) -> Phrases {
         figure: builtin(typography::FIGURE),
         total: builtin(typography::TOTAL),
         part: builtin(typography::PART),
+        requests_none: None,
+        complaints_none: None,
     };
     let Some(mut table) = top.table(ctx, "phrases") else {
         return phrases;
@@ -379,6 +381,8 @@ fn read_phrases(ctx: &mut Ctx<'_>, top: &mut Table<'_, '_>) -> Phrases {
             }
         }
     }
+    phrases.requests_none = table.string(ctx, "requests_none").map(|s| s.value);
+    phrases.complaints_none = table.string(ctx, "complaints_none").map(|s| s.value);
     table.finish(ctx);
     phrases
 }

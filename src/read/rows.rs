@@ -138,7 +138,31 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
         }
     });
     let join = row.text("join");
-    let window = row.text("window").and_then(|w| match values::parse_window(&w.value) {
+    let window = row.text("window").and_then(|w| window(row, w));
+    let form = row.text("form");
+    let imported = row.text("imported");
+    let _ = row.text("remark");
+    let row_location = row.location();
+    Some(Figure {
+        channel: channel?,
+        item: item?,
+        number,
+        unit: unit.unwrap_or_else(|| Located::new(String::new(), row_location.clone())),
+        qualifier,
+        parent,
+        partial,
+        phrase,
+        join,
+        window,
+        form,
+        imported,
+        row: row_location,
+    })
+}
+
+/// A count's own counting window, or a finding when it cannot be read.
+fn window<R: Row + ?Sized>(row: &mut R, w: Located<String>) -> Option<Located<Window>> {
+    match values::parse_window(&w.value) {
         Some(period) => Some(Located::new(
             Window {
                 period,
@@ -157,24 +181,7 @@ pub(crate) fn figure<R: Row + ?Sized>(row: &mut R) -> Option<Figure> {
             row.report(problem, w.location);
             None
         }
-    });
-    let form = row.text("form");
-    let _ = row.text("remark");
-    let row_location = row.location();
-    Some(Figure {
-        channel: channel?,
-        item: item?,
-        number,
-        unit: unit.unwrap_or_else(|| Located::new(String::new(), row_location.clone())),
-        qualifier,
-        parent,
-        partial,
-        phrase,
-        join,
-        window,
-        form,
-        row: row_location,
-    })
+    }
 }
 
 /// One event row.

@@ -1,0 +1,52 @@
+//! `disclose import FILE [--year YEAR]`: a new year folder from a report already published.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use disclose::office::import;
+use disclose::{AcademicYear, Lang};
+
+use crate::cmd::cli::Global;
+
+/// Arguments of `disclose import`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The published report: a Word file (.docx), a web page (.html) or text (.txt, .md).
+    pub(crate) file: PathBuf,
+
+    /// The year, when the report does not say it (2019-2020, or 2022 for a calendar year).
+    #[arg(long, value_name = "YEAR")]
+    pub(crate) year: Option<AcademicYear>,
+}
+
+/// Imports the report; lists the files written.
+pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
+    let outcome = import::run(&import::Options {
+        data: global.data.clone(),
+        file: args.file.clone(),
+        year: args.year,
+    })?;
+    let mut text = String::new();
+    for path in &outcome.written {
+        let line = match global.lang {
+            Lang::Zh => format!("已创建 {}\n", path.display()),
+            Lang::En => format!("created {}\n", path.display()),
+        };
+        text.push_str(&line);
+    }
+    let next = super::pick(
+        global.lang,
+        format!(
+            "imported {} parts and {} figures; next: `disclose validate {}` lists every figure to check (D505), `disclose compile {}` prints the report back (docs/import.md)\n",
+            outcome.parts, outcome.counts, outcome.year, outcome.year
+        ),
+        format!(
+            "已导入 {} 个部分、{} 个数字；下一步：`disclose validate {}` 列出每个需要核对的数字（D505），`disclose compile {}` 重新生成报告（见 docs/import.md）\n",
+            outcome.parts, outcome.counts, outcome.year, outcome.year
+        ),
+    );
+    super::print::stdout(text.as_bytes())?;
+    let _ = std::io::stderr().write_all(next.as_bytes());
+    Ok(super::OK)
+}

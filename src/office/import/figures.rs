@@ -1,0 +1,583 @@
+//! Numbers in a published report's sentences → counts, and the sentences → narrative that names
+//! them: "学校主页共发布信息1481条" becomes the text `学校主页共发布信息{学校主页/信息}` and a count
+//! 学校主页/信息 = 1481 条, so that compiling the import prints the sentence back and every
+//! figure is data, checked and compared from year to year.
+//!
+//! A figure is what validate calls a count typed into text (D502) — digits, 万 or 亿, a unit —
+//! and also a qualifier around it (约, 近, 超过, 余, 多, 以上…) and a number of 万 without a unit
+//! (获赞3.6244万). A total followed by its parts (共发布信息1481条，其中要闻884条、……) or parts
+//! followed by their total (……，共计456篇) become a total with parts, whether or not they add up
+//! (validate says when they do not, D301). A share printed after a part (占14.6%) becomes
+//! `{…:占比}`, computed.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::check::narrative;
+use crate::model::chinese::is_han;
+use crate::model::submission::Qualifier;
+
+/// A count found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The channel given it.
+    pub(crate) channel: String,
+    /// The item given it.
+    pub(crate) item: String,
+    /// The number as written: `1481`, `338.8647万`.
+    pub(crate) number: String,
+    /// The unit, possibly empty.
+    pub(crate) unit: String,
+    /// The qualifier, as written.
+    pub(crate) qualifier: Option<String>,
+    /// The item of its total, when it is a part.
+    pub(crate) parent: Option<String>,
+    /// The paragraph it was found in, for the office to check against.
+    pub(crate) source: String,
+}
+
+/// A figure's bytes in its paragraph, the count, and the bytes of the share printed after it.
+type Spanned = (Range<usize>, Found, Option<Range<usize>>);
+
+/// Units a figure may end with, longest first.
+const UNITS: &[&str] = &[
+    "人次", "场次", "期次", "条", "篇", "期", "份", "件", "项", "次", "人", "场", "个", "家", "所",
+    "门", "册", "本", "部", "名", "位", "批", "元", "余次",
+];
+/// Words that may follow a number with 个 but make it a span of time, not a count.
+const NOT_COUNTS: &[&str] = &[
+    "个工作日",
+    "个月",
+    "个小时",
+    "个学期",
+    "个百分点",
+    "个自然日",
+];
+/// Verbs after which the item counted is named: 发布信息, 印发《…》.
+const VERBS: &[&str] = &[
+    "发布", "印发", "公开", "推送", "刊发", "发表", "上传", "召开", "接待", "收到", "受理", "办理",
+    "举办", "开展", "组织", "编印", "出版", "更新", "审核", "回复", "答复",
+];
+/// Words a total is announced with.
+const TOTAL_WORDS: &[&str] = &["共计", "合计", "总计", "累计", "共"];
+/// Words that announce the parts after a total.
+const PARTS_WORDS: &[&str] = &["其中", "包括", "分别为", "分别是"];
+
+/// Every count found in the paragraphs, with each paragraph rewritten to name them. `context`
+/// names the channel of figures whose sentence names none (a part's or a group's heading);
+/// `taken` holds the channel/item pairs used so far, kept unique across the report.
+pub(crate) struct Extracted {
+    /// The paragraph, with `{渠道/类别}` where its figures were.
+    pub(crate) text: String,
+    /// The counts.
+    pub(crate) counts: Vec<Found>,
+}
+
+/// Finds the figures of one paragraph.
+pub(crate) fn extract(
+    text: &str,
+    context: &str,
+    taken: &mut HashSet<(String, String)>,
+) -> Extracted {
+    let spans = spans(text);
+    if spans.is_empty() {
+        return Extracted {
+            text: escape_braces(text),
+            counts: Vec::new(),
+        };
+    }
+    let mut counts: Vec<Spanned> = Vec::new();
+    for span in spans {
+        let Some((qualifier, number, unit)) = parse(&text[span.clone()]) else {
+            continue;
+        };
+        let before = &text[..span.start];
+        let (channel, item) = names(before, context);
+        counts.push((
+            span,
+            Found {
+                channel,
+                item,
+                number,
+                unit,
+                qualifier,
+                parent: None,
+                source: text.to_owned(),
+            },
+            None,
+        ));
+    }
+    totals(text, &mut counts);
+    shares(text, &mut counts);
+    // Unique names, the parts sharing their total's channel.
+    for i in 0..counts.len() {
+        if counts[i].1.parent.is_some() {
+            continue;
+        }
+        let old = counts[i].1.item.clone();
+        let (channel, item) = unique(taken, &counts[i].1.channel, &old);
+        for (j, (_, found, _)) in counts.iter_mut().enumerate() {
+            if j == i {
+                found.channel.clone_from(&channel);
+                found.item.clone_from(&item);
+            } else if found.parent.as_deref() == Some(old.as_str()) {
+                found.parent = Some(item.clone());
+                found.channel.clone_from(&channel);
+            }
+        }
+    }
+    for (_, found, _) in &mut counts {
+        if found.parent.is_some() {
+            let (_, item) = unique(taken, &found.channel, &found.item);
+            found.item = item;
+        }
+    }
+    // The text with references.
+    let mut out = String::new();
+    let mut last = 0;
+    for (span, found, share) in &counts {
+        out.push_str(&escape_braces(&text[last..span.start]));
+        let _ = write!(out, "{{{}/{}}}", found.channel, found.item);
+        last = span.end;
+        if let Some(share) = share {
+            out.push_str(&escape_braces(&text[last..share.start]));
+            let _ = write!(out, "{{{}/{}:占比}}", found.channel, found.item);
+            last = share.end;
+        }
+    }
+    out.push_str(&escape_braces(&text[last..]));
+    Extracted {
+        text: out,
+        counts: counts.into_iter().map(|(_, f, _)| f).collect(),
+    }
+}
+
+/// `{` and `}` as narrative writes literal braces.
+fn escape_braces(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
+/// The byte ranges of the figures of a text: every count validate would find (D502), widened to
+/// its qualifiers, and numbers of 万 or with a qualifier that need no unit.
+pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = narrative::counts(text)
+        .into_iter()
+        .filter(|r| {
+            !NOT_COUNTS
+                .iter()
+                .any(|n| text[r.start..].contains(n) && text[r.clone()].ends_with('个'))
+        })
+        .collect();
+    // More units than validate's, and figures with no unit.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let before = k.checked_sub(1).map(|j| chars[j].1);
+        if !c.is_ascii_digit()
+            || before.is_some_and(|b| {
+                b.is_ascii_alphanumeric() || b == '第' || b == '.' || b == '〔' || b == '['
+            })
+            || found.iter().any(|r| r.contains(&start))
+        {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        while j < chars.len() && (chars[j].1.is_ascii_digit() || chars[j].1 == '.') {
+            j += 1;
+        }
+        let end_digits = chars.get(j).map_or(text.len(), |(i, _)| *i);
+        let rest = &text[end_digits..];
+        let (wan, rest2) = match rest.chars().next() {
+            Some(c @ ('万' | '亿')) => (true, &rest[c.len_utf8()..]),
+            _ => (false, rest),
+        };
+        let rest3 = rest2
+            .strip_prefix('余')
+            .or_else(|| rest2.strip_prefix('多'))
+            .unwrap_or(rest2);
+        let unit = UNITS
+            .iter()
+            .find(|u| rest3.starts_with(*u) && !NOT_COUNTS.iter().any(|n| rest3.starts_with(n)));
+        let after_unit = unit.map_or(rest3, |u| &rest3[u.len()..]);
+        let bound = ["以上", "左右", "以下"]
+            .iter()
+            .find(|b| after_unit.starts_with(*b));
+        let is_figure = unit.is_some() || wan || bound.is_some();
+        if is_figure
+            && !rest.starts_with(['年', '月', '日', '号', '%', '％', '时', '点', '〕', ']'])
+        {
+            let end = text.len() - after_unit.len() + bound.map_or(0, |b| b.len());
+            found.push(start..end);
+        }
+        k = j.max(k + 1);
+    }
+    found.sort_by_key(|r| r.start);
+    // Widen to the qualifiers written around the number.
+    for range in &mut found {
+        let trimmed = text[..range.start].trim_end_matches([' ', '\u{3000}']);
+        let before = trimmed;
+        if let Some(q) = Qualifier::ALL
+            .iter()
+            .filter(|q| Qualifier::parse(q).is_some_and(Qualifier::is_prefix))
+            .filter(|q| before.ends_with(*q))
+            .max_by_key(|q| q.len())
+        {
+            range.start = trimmed.len() - q.len();
+        }
+        let after = &text[range.end..];
+        if let Some(q) = ["以上", "左右", "以下"]
+            .iter()
+            .find(|q| after.starts_with(*q))
+        {
+            range.end += q.len();
+        }
+    }
+    found.dedup_by(|a, b| a.start < b.end);
+    found
+}
+
+/// A figure's text → (qualifier, number as written, unit).
+fn parse(figure: &str) -> Option<(Option<String>, String, String)> {
+    let mut rest = figure;
+    let mut qualifier = None;
+    for q in Qualifier::ALL {
+        if Qualifier::parse(q).is_some_and(Qualifier::is_prefix) && rest.starts_with(q) {
+            qualifier = Some((*q).to_owned());
+            rest = rest[q.len()..].trim_start_matches([' ', '\u{3000}']);
+            break;
+        }
+    }
+    let digits_end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '，' | '０'..='９' | '．')))
+        .map_or(rest.len(), |(i, _)| i);
+    let mut number = rest[..digits_end].replace(['，', ','], "");
+    rest = &rest[digits_end..];
+    if number.is_empty() {
+        return None;
+    }
+    for big in ["万", "亿"] {
+        if let Some(r) = rest.strip_prefix(big) {
+            number.push_str(big);
+            rest = r;
+        }
+    }
+    if number.contains('亿') {
+        // 亿 is not a count's unit here: keep it out of the data.
+        return None;
+    }
+    rest = rest.trim_start_matches([' ', '\u{3000}']);
+    for q in ["余", "多"] {
+        if let Some(r) = rest.strip_prefix(q) {
+            qualifier.get_or_insert_with(|| q.to_owned());
+            rest = r;
+        }
+    }
+    let mut unit = rest.to_owned();
+    for q in ["以上", "左右", "以下"] {
+        if let Some(u) = unit.strip_suffix(q) {
+            qualifier.get_or_insert_with(|| q.to_owned());
+            unit = u.to_owned();
+        }
+    }
+    if number.contains('.') && !number.ends_with('万') {
+        return None;
+    }
+    Some((qualifier, number, unit.trim().to_owned()))
+}
+
+/// The channel and item of a figure from the words before it in its clause: 学校主页共发布信息
+/// → (学校主页, 信息); without a verb, the context's channel and the last words.
+fn names(before: &str, context: &str) -> (String, String) {
+    let clause_start = before
+        .rfind(['。', '；', '，', '：', '、', '（', '(', '\n'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = before[clause_start..].trim();
+    let clean = |s: &str| -> String {
+        let mut s = s.trim();
+        for w in TOTAL_WORDS
+            .iter()
+            .chain(PARTS_WORDS)
+            .chain(&["达", "约", "近", "超过", "为", "有", "了", "等"])
+        {
+            s = s.trim_end_matches(w);
+        }
+        for _ in 0..3 {
+            for w in [
+                "学校",
+                "同时",
+                "此外",
+                "其中",
+                "包括",
+                "另外",
+                "全年",
+                "本学年",
+                "本年度",
+                "通过",
+                "共计",
+                "共",
+                "累计",
+            ] {
+                // 学校主页 keeps its 学校: a name of two characters would say too little.
+                if let Some(rest) = s.strip_prefix(w)
+                    && (w != "学校" || rest.chars().count() > 2)
+                {
+                    s = rest;
+                }
+            }
+        }
+        s.chars()
+            .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    };
+    let verb = VERBS
+        .iter()
+        .filter_map(|v| clause.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i);
+    let (channel, item, published) = match verb {
+        Some((i, v)) => (
+            clean(&clause[..i]),
+            clean(&clause[i + v.len()..]),
+            matches!(v, "发布" | "推送" | "刊发" | "发表" | "上传" | "更新"),
+        ),
+        None => (String::new(), clean(clause), false),
+    };
+    let short = |s: String, max: usize| -> String {
+        let n = s.chars().count();
+        if n > max {
+            s.chars().skip(n - max).collect()
+        } else {
+            s
+        }
+    };
+    let channel = if channel.chars().any(is_han) {
+        short(channel, 12)
+    } else {
+        channel_of(context)
+    };
+    let channel = if channel.is_empty() {
+        "导入".to_owned()
+    } else {
+        channel
+    };
+    let item = short(item, 16);
+    let item = match (item.is_empty(), published) {
+        (false, _) => item,
+        (true, true) => "信息".to_owned(),
+        (true, false) => "数量".to_owned(),
+    };
+    (channel, item)
+}
+
+/// A short channel name from a heading: 通过校报校刊、简报等公开信息情况 → 校报校刊.
+fn channel_of(heading: &str) -> String {
+    let mut s = heading.trim();
+    for prefix in ["通过", "利用", "依托", "学校"] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    for suffix in ["公开信息情况", "信息公开情况", "公开情况", "情况", "工作"] {
+        s = s.strip_suffix(suffix).unwrap_or(s);
+    }
+    let first = s
+        .split(['、', '，', '等', '和', '及'])
+        .next()
+        .unwrap_or(s)
+        .trim();
+    first
+        .chars()
+        .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
+        .take(12)
+        .collect()
+}
+
+/// A channel/item pair not used before (`信息（2）`, `信息（3）`… when it is).
+fn unique(taken: &mut HashSet<(String, String)>, channel: &str, item: &str) -> (String, String) {
+    let mut candidate = item.to_owned();
+    let mut n = 1;
+    while taken.contains(&(channel.to_owned(), candidate.clone())) {
+        n += 1;
+        candidate = format!("{item}（{n}）");
+    }
+    taken.insert((channel.to_owned(), candidate.clone()));
+    (channel.to_owned(), candidate)
+}
+
+/// Totals and their parts in one sentence: a total (共发布信息1481条) followed by 其中/包括 and
+/// its parts, or parts followed by 共计 and their total. The parts take the total's channel.
+fn totals(text: &str, counts: &mut [Spanned]) {
+    let sentence_of = |at: usize, ends: &[char]| {
+        let start = text[..at].rfind(ends).map_or(0, |i| i + 3);
+        let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
+        start..end
+    };
+    let n = counts.len();
+    for i in 0..n {
+        let span = counts[i].0.clone();
+        let sentence = sentence_of(span.start, &['。', '；', '！', '？']);
+        let before = &text[sentence.start..span.start];
+        let clause_start = before.rfind(['，', '、', '：']).map_or(0, |k| k + 3);
+        let announces_total = TOTAL_WORDS
+            .iter()
+            .any(|w| before[clause_start.min(before.len())..].contains(w));
+        // Parts after the total: the figures after 其中/包括, across 、，；, up to the end of the
+        // sentence, until a clause names a subject of its own (a verb) or the parts add up.
+        let whole = sentence_of(span.start, &['。', '！', '？']);
+        let after_total = &text[span.end..whole.end];
+        let next = after_total.trim_start_matches(['，', ',', '：', ' ']);
+        let introduces_parts = PARTS_WORDS.iter().any(|w| next.starts_with(w));
+        if !(announces_total || introduces_parts) || counts[i].1.parent.is_some() {
+            continue;
+        }
+        let parts_after = PARTS_WORDS.iter().any(|w| after_total.contains(w));
+        let total: Option<u64> = counts[i].1.number.parse().ok();
+        let members: Vec<usize> = if parts_after {
+            let mut members = Vec::new();
+            let mut sum = 0u64;
+            let mut from = span.end;
+            for j in i + 1..n {
+                let (start, end) = (counts[j].0.start, counts[j].0.end);
+                if start >= whole.end || counts[j].1.parent.is_some() {
+                    break;
+                }
+                let between = &text[from..start];
+                let clause = between
+                    .rsplit(['，', '、', '；', '：'])
+                    .next()
+                    .unwrap_or(between);
+                if !members.is_empty()
+                    && VERBS.iter().chain(TOTAL_WORDS).any(|v| clause.contains(v))
+                {
+                    break;
+                }
+                members.push(j);
+                from = end;
+                sum += counts[j].1.number.parse::<u64>().unwrap_or(0);
+                if Some(sum) == total {
+                    break;
+                }
+            }
+            members
+        } else {
+            (0..i)
+                .filter(|&j| counts[j].0.start >= sentence.start && counts[j].1.parent.is_none())
+                .collect()
+        };
+        if members.len() < 2 {
+            continue;
+        }
+        let (channel, item) = (counts[i].1.channel.clone(), counts[i].1.item.clone());
+        for j in members {
+            counts[j].1.parent = Some(item.clone());
+            counts[j].1.channel.clone_from(&channel);
+        }
+    }
+}
+
+/// A share printed after a part (`占14.6%`, `占比7.9%`): replaced by `{…:占比}`, computed.
+fn shares(text: &str, counts: &mut [Spanned]) {
+    for (span, found, share) in counts.iter_mut() {
+        if found.parent.is_none() {
+            continue;
+        }
+        let after = &text[span.end..];
+        let lead = after.len() - after.trim_start_matches([' ', '，', ',', '（', '(']).len();
+        let rest = &after[lead..];
+        let Some(word) = ["占比", "占"].iter().find(|w| rest.starts_with(*w)) else {
+            continue;
+        };
+        let digits = &rest[word.len()..];
+        let len = digits
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+            .map_or(digits.len(), |(i, _)| i);
+        if len == 0 || !digits[len..].starts_with(['%', '％']) {
+            continue;
+        }
+        let start = span.end + lead + word.len();
+        let percent_len = digits[len..].chars().next().map_or(1, char::len_utf8);
+        *share = Some(start..start + len + percent_len);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Extracted {
+        extract(text, "主动公开", &mut HashSet::new())
+    }
+
+    #[test]
+    fn a_total_and_its_parts_become_data_and_references() {
+        let e = run(
+            "学校主页共发布信息 1481 条，包括要闻 884 条，校园动态 515 条，通知公告 82 条；办公系统发布通知公告 103 条",
+        );
+        assert_eq!(
+            e.text,
+            "学校主页共发布信息 {学校主页/信息}，包括要闻 {学校主页/要闻}，校园动态 {学校主页/校园动态}，通知公告 {学校主页/通知公告}；办公系统发布通知公告 {办公系统/通知公告}"
+        );
+        let parents: Vec<Option<&str>> = e.counts.iter().map(|c| c.parent.as_deref()).collect();
+        assert_eq!(
+            parents,
+            [None, Some("信息"), Some("信息"), Some("信息"), None]
+        );
+        assert_eq!(e.counts[0].number, "1481");
+        assert_eq!(e.counts[0].unit, "条");
+    }
+
+    #[test]
+    fn parts_then_their_total_and_shares() {
+        let e = run("发布新闻：新闻动态265篇、教学实践69篇、通知公告0篇，共计456篇。");
+        let total = e.counts.last().unwrap();
+        assert_eq!(
+            (total.number.as_str(), total.parent.as_deref()),
+            ("456", None)
+        );
+        assert!(
+            e.counts[..3]
+                .iter()
+                .all(|c| c.parent.as_deref() == Some(total.item.as_str()))
+        );
+        let e = run("更新发布信息164项，其中招生就业工作13项，占7.9%；招标工作24项，占14.6%。");
+        assert!(
+            e.text.contains("{信息公开/招标工作:占比}") || e.text.contains(":占比}"),
+            "{}",
+            e.text
+        );
+        assert!(!e.text.contains("14.6"), "{}", e.text);
+    }
+
+    #[test]
+    fn qualifiers_no_units_and_what_is_not_a_figure() {
+        let e = run(
+            "官方微博发布约 3600 条，抖音获赞3.6244万，覆盖近338.8647万人，超过90个平台，300以上。",
+        );
+        let q: Vec<(Option<&str>, &str, &str)> = e
+            .counts
+            .iter()
+            .map(|c| (c.qualifier.as_deref(), c.number.as_str(), c.unit.as_str()))
+            .collect();
+        assert_eq!(
+            q,
+            [
+                (Some("约"), "3600", "条"),
+                (None, "3.6244万", ""),
+                (Some("近"), "338.8647万", "人"),
+                (Some("超过"), "90", "个"),
+                (Some("以上"), "300", ""),
+            ]
+        );
+        let e = run(
+            "依据教育部令第29号和教办函〔2014〕23号，于2020年10月29日前，在20个工作日内公开，就业率95.6%。",
+        );
+        assert!(e.counts.is_empty(), "{:?}", e.counts);
+        assert_eq!(run("文中的{注}").text, "文中的{{注}}");
+    }
+}

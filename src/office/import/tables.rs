@@ -1,0 +1,92 @@
+//! Tables of a published report as data: the checklist table as checklist entries, the State
+//! Council forms as the forms' CSV, every row found by its label.
+
+use super::write;
+use crate::model::forms::FormKind;
+
+/// A checklist table (编号 · 事项 · 公开情况 · 网址…) as a checklist-entries CSV.
+pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
+    let header = table.first()?;
+    let find = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.iter().any(|n| h.contains(n)))
+    };
+    let id = find(&["编号", "序号"])?;
+    let status = find(&["公开情况", "状态"])?;
+    let link = find(&["网址", "链接", "渠道"]);
+    let note = find(&["说明", "备注"]);
+    let mut rows = vec![vec![
+        "事项".to_owned(),
+        "状态".to_owned(),
+        "链接".to_owned(),
+        "渠道".to_owned(),
+        "说明".to_owned(),
+    ]];
+    for row in &table[1..] {
+        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", |s| s.trim());
+        let status_text = cell(Some(status));
+        if !matches!(status_text, "已公开" | "部分公开" | "不适用") {
+            continue;
+        }
+        let where_text = cell(link);
+        let (links, channels): (Vec<&str>, Vec<&str>) = where_text
+            .split(|c: char| c.is_whitespace() || matches!(c, '；' | ';'))
+            .filter(|s| !s.is_empty())
+            .partition(|s| s.starts_with("http://") || s.starts_with("https://"));
+        let channels: Vec<&str> = channels.iter().flat_map(|c| c.split('、')).collect();
+        rows.push(vec![
+            cell(Some(id)).to_owned(),
+            status_text.to_owned(),
+            links.join(" "),
+            channels.join("、"),
+            cell(note).to_owned(),
+        ]);
+    }
+    (rows.len() > 1).then(|| write::csv(&rows))
+}
+
+/// A State Council form as the form's CSV: every row found by its label, its numbers in order.
+pub(super) fn form_csv(table: &[Vec<String>]) -> Option<(FormKind, String)> {
+    let text: String = table.iter().flatten().map(String::as_str).collect();
+    let kind = if text.contains("自然人") {
+        FormKind::Requests
+    } else if text.contains("结果维持") {
+        FormKind::Reviews
+    } else {
+        return None;
+    };
+    let columns = kind.columns();
+    let number = |c: &str| c.trim().parse::<u64>().ok();
+    let mut rows = vec![
+        std::iter::once("项目".to_owned())
+            .chain(columns.iter().map(|c| (*c).to_owned()))
+            .collect::<Vec<_>>(),
+    ];
+    let mut found = 0;
+    for row in table {
+        let numbers: Vec<u64> = row.iter().filter_map(|c| number(c)).collect();
+        let label = row
+            .iter()
+            .rev()
+            .find(|c| number(c).is_none() && kind.row(c).is_some());
+        if let Some(label) = label
+            && numbers.len() >= columns.len()
+            && let Some(spec) = kind.row(label)
+        {
+            let values = &numbers[numbers.len() - columns.len()..];
+            let mut cells = vec![spec.label.to_owned()];
+            cells.extend(values.iter().map(u64::to_string));
+            rows.push(cells);
+            found += 1;
+        } else if kind == FormKind::Reviews && numbers.len() == 15 {
+            for (i, spec) in kind.rows().iter().enumerate() {
+                let mut cells = vec![spec.label.to_owned()];
+                cells.extend(numbers[i * 5..i * 5 + 5].iter().map(u64::to_string));
+                rows.push(cells);
+                found += 1;
+            }
+        }
+    }
+    (found > 0).then(|| (kind, write::csv(&rows)))
+}
