@@ -441,9 +441,9 @@ fn totals(text: &str, counts: &mut [Spanned]) {
             let mut members = Vec::new();
             let mut sum = 0u64;
             let mut from = span.end;
-            for j in i + 1..n {
-                let (start, end) = (counts[j].0.start, counts[j].0.end);
-                if start >= whole.end || counts[j].1.parent.is_some() {
+            for (j, (range, found, _)) in counts.iter().enumerate().skip(i + 1) {
+                let (start, end) = (range.start, range.end);
+                if start >= whole.end || found.parent.is_some() {
                     break;
                 }
                 let between = &text[from..start];
@@ -458,7 +458,7 @@ fn totals(text: &str, counts: &mut [Spanned]) {
                 }
                 members.push(j);
                 from = end;
-                sum += counts[j].1.number.parse::<u64>().unwrap_or(0);
+                sum += found.number.parse::<u64>().unwrap_or(0);
                 if Some(sum) == total {
                     break;
                 }

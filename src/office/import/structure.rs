@@ -199,7 +199,7 @@ pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
                 // A short line without a full stop just before a table is its caption, which
                 // the report prints again from the table's kind.
                 if let Some(p) = pending.take()
-                    && !(p.chars().count() <= 30 && !p.contains('。'))
+                    && (p.chars().count() > 30 || p.contains('。'))
                 {
                     push(&mut report, &mut current, p);
                 }
