@@ -28,6 +28,8 @@ mod formats;
 mod fuzz;
 // `--help` in both languages lists what the registries hold, and fits 80 columns.
 mod help;
+// `import`: a published report becomes a year that compiles back to it; what is no report.
+mod import;
 // `compile --format html`: every sentence on the page, markup in submitted text escaped.
 mod html;
 // `init`: a new year from the last, harmless when run again; and `compile --draft` of it.

@@ -1,0 +1,236 @@
+//! `disclose import`: a published report becomes a year folder that compiles to the same text.
+//!
+//! The round trips: the published seed report (text) imported and compiled has every sentence of
+//! it; every shipped year, compiled to Markdown, text, HTML and Word, imported and compiled
+//! again, gives the same report byte for byte. Mutations: one number edited in an imported
+//! department file changes exactly that number; a part added to a total breaks its sum (D301).
+//! And what is no report is refused, with nothing written.
+
+use std::path::Path;
+
+use crate::seed::missing;
+use crate::util::{Data, disclose, root, stdout_of};
+
+/// Imports `file` into `data`, which must succeed.
+fn import(data: &Data, file: &Path) {
+    data.disclose().arg("import").arg(file).assert().success();
+}
+
+/// The shipped years: data folder and year.
+const SHIPPED: &[(&str, &str)] = &[
+    ("data", "2019-2020"),
+    ("examples/示例大学", "2022-2023"),
+    ("examples/示例师范大学", "2023-2024"),
+    ("examples/示例学院", "2022"),
+];
+
+#[test]
+fn the_published_seed_report_imported_compiles_with_every_sentence() {
+    let data = Data::empty();
+    import(
+        &data,
+        &root().join("tests/fixtures/reference/2019-2020-report.txt"),
+    );
+    let out = stdout_of(data.disclose().args(["compile", "2019-2020", "-q"]));
+    assert_eq!(missing(&out), Vec::<String>::new());
+    // Every figure is data: the report's numbers are counts, listed for review (D505).
+    let validate = data
+        .disclose()
+        .args(["validate", "2019-2020", "--format", "short"])
+        .output()
+        .expect("runs");
+    let findings = String::from_utf8_lossy(&validate.stderr);
+    let imported = findings.lines().filter(|l| l.contains("[D505]")).count();
+    assert_eq!(imported, 17, "{findings}");
+    let report = std::fs::read_to_string(data.file("2019-2020", "report.toml")).unwrap();
+    for typed in ["1481", "884", "3600", "436", "130"] {
+        assert!(
+            !report.contains(typed),
+            "{typed} still typed into report.toml"
+        );
+    }
+}
+
+#[test]
+fn every_shipped_year_compiles_imports_and_compiles_to_the_same_report() {
+    for (folder, year) in SHIPPED {
+        let source = root().join(folder);
+        let original = stdout_of(
+            disclose()
+                .arg("--data")
+                .arg(&source)
+                .args(["compile", year, "-q"]),
+        );
+        for (format, ext) in [
+            ("markdown", "md"),
+            ("text", "txt"),
+            ("html", "html"),
+            ("docx", "docx"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join(format!("报告.{ext}"));
+            disclose()
+                .arg("--data")
+                .arg(&source)
+                .args(["compile", year, "-q", "-f", format, "-o"])
+                .arg(&file)
+                .assert()
+                .success();
+            let data = Data::empty();
+            import(&data, &file);
+            let again = stdout_of(data.disclose().args(["compile", year, "-q"]));
+            assert_eq!(again, original, "{folder} {year} through {format}");
+        }
+    }
+}
+
+#[test]
+fn editing_an_imported_number_changes_exactly_that_number() {
+    let data = Data::empty();
+    import(
+        &data,
+        &root().join("tests/fixtures/reference/2019-2020-report.txt"),
+    );
+    let before = stdout_of(data.disclose().args(["compile", "2019-2020", "-q"]));
+    data.edit(
+        "2019-2020",
+        "信息公开办公室.toml",
+        "number = 436",
+        "number = 437",
+    );
+    let after = stdout_of(data.disclose().args(["compile", "2019-2020", "-q"]));
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(
+        changed[0].0.replace("发布 436 条", "发布 437 条"),
+        changed[0].1
+    );
+}
+
+#[test]
+fn a_part_added_to_an_imported_total_breaks_its_sum() {
+    let data = Data::empty();
+    import(
+        &data,
+        &root().join("tests/fixtures/reference/2019-2020-report.txt"),
+    );
+    let office = data.file("2019-2020", "信息公开办公室.toml");
+    let text = std::fs::read_to_string(&office).unwrap();
+    assert!(text.contains("parent = \"信息\""), "{text}");
+    std::fs::write(
+        &office,
+        text + "\n[[count]]\nchannel = \"学校主页\"\nitem = \"媒体报道\"\nnumber = 10\nunit = \"条\"\nparent = \"信息\"\n",
+    )
+    .unwrap();
+    let output = data
+        .disclose()
+        .args(["validate", "2019-2020", "--format", "short"])
+        .output()
+        .unwrap();
+    let findings = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        findings.contains("error[D301]: `学校主页/信息` is 1481 but its parts sum to 1491"),
+        "{findings}"
+    );
+}
+
+#[test]
+fn a_web_page_with_menus_around_the_article_imports_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.htm");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>信息公开网</title></head><body>\
+         <div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/xxgk\">信息公开</a></div>\
+         <div class=\"article\"><h2>示例学院2023-2024学年信息公开工作年度报告</h2>\
+         <p>本报告统计期限为2023年9月1日至2024年8月31日。</p>\
+         <p>一、概述</p><p>学院高度重视信息公开工作。</p>\
+         <p>二、主动公开情况</p><p>学院官网发布新闻265篇，公众号推送49篇。</p>\
+         <p>三、其他需要报告的事项</p><p>无</p>\
+         <p>示例学院</p><p>2024年10月20日</p></div>\
+         <div class=\"footer\">版权所有 © 示例学院 电话 0551-12345678</div></body></html>",
+    )
+    .unwrap();
+    let data = Data::empty();
+    import(&data, &page);
+    let out = stdout_of(data.disclose().args(["compile", "2023-2024", "-q"]));
+    assert!(
+        out.starts_with("# 示例学院2023-2024学年信息公开工作年度报告\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("学院官网发布新闻265篇，公众号推送49篇。"),
+        "{out}"
+    );
+    assert!(out.contains("## 三、其他需要报告的事项\n\n无\n"), "{out}");
+    assert!(!out.contains("首页") && !out.contains("版权所有"), "{out}");
+    assert!(out.ends_with("示例学院\n\n2024年10月20日\n"), "{out}");
+}
+
+#[test]
+fn what_is_no_report_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "年报.pdf",
+            b"%PDF-1.7\n1 0 obj\n",
+            "save it as a Word file (.docx)",
+        ),
+        ("scan.png", b"\x89PNG\r\n\x1a\n....", "this is an image"),
+        ("empty.txt", b"\n\n", "no text to import"),
+        (
+            "news.html",
+            b"<html><body><p>\xe6\xa0\xa1\xe5\x9b\xad\xe6\x96\xb0\xe9\x97\xbb</p></body></html>",
+            "no part headings",
+        ),
+        (
+            "broken.docx",
+            b"PK\x03\x04not really",
+            "not a Word document that can be read",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let data = Data::empty();
+        let output = data.disclose().arg("import").arg(&file).output().unwrap();
+        assert_eq!(output.status.code(), Some(3), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{name}: {stderr}");
+        assert_eq!(
+            std::fs::read_dir(data.path()).unwrap().count(),
+            0,
+            "{name}: nothing written"
+        );
+    }
+}
+
+#[test]
+fn an_existing_year_folder_is_never_touched() {
+    let data = Data::sample();
+    let before = std::fs::read(data.file("2019-2020", "report.toml")).unwrap();
+    let output = data
+        .disclose()
+        .arg("import")
+        .arg(root().join("tests/fixtures/reference/2019-2020-report.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("exists already"));
+    assert_eq!(
+        std::fs::read(data.file("2019-2020", "report.toml")).unwrap(),
+        before
+    );
+    // Under another year it goes ahead.
+    data.disclose()
+        .arg("import")
+        .arg(root().join("tests/fixtures/reference/2019-2020-report.txt"))
+        .args(["--year", "2018-2019"])
+        .assert()
+        .success();
+    assert!(data.file("2018-2019", "report.toml").exists());
+}
