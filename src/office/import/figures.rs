@@ -94,6 +94,11 @@ pub(crate) fn extract(
         };
         let before = &text[..span.start];
         let (channel, item) = names(before, context);
+        // The sentence the figure is in, for the office to find it.
+        let start = before.rfind(['。', '；']).map_or(0, |i| i + 3);
+        let end = text[span.end..]
+            .find(['。', '；'])
+            .map_or(text.len(), |i| span.end + i + 3);
         counts.push((
             span,
             Found {
@@ -103,7 +108,7 @@ pub(crate) fn extract(
                 unit,
                 qualifier,
                 parent: None,
-                source: text.to_owned(),
+                source: text[start..end].to_owned(),
             },
             None,
         ));
@@ -357,7 +362,7 @@ fn names(before: &str, context: &str) -> (String, String) {
             s
         }
     };
-    let channel = if channel.chars().any(is_han) {
+    let channel = if channel.chars().any(is_han) && channel != "学校" {
         short(channel, 12)
     } else {
         channel_of(context)
