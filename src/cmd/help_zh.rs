@@ -139,6 +139,16 @@ const ARGS: &[(&str, &str, &str)] = &[
         "学年，如 2019-2020，显示每一项的状态、责任部门和链接",
     ),
     (
+        "import",
+        "file",
+        "已发布的报告：Word 文件（.docx）、网页（.html）或文本（.txt、.md）",
+    ),
+    (
+        "import",
+        "year",
+        "报告中看不出学年时指明学年（2019-2020；自然年度如 2022）",
+    ),
+    (
         "outline",
         "id",
         "预置提纲的名称，如 ministry，把它打印为 report.toml 中的 TOML",
