@@ -183,12 +183,17 @@ impl Composer<'_> {
         let mut number = 0;
         for point in points {
             number += 1;
-            let lead = lead(&outline::numbered(&spec.points, number), &point.title.value);
-            push_led(
-                &mut blocks,
-                lead,
-                point.paragraphs.iter().map(|p| self.narrative(&p.text)),
-            );
+            let numbered = outline::numbered(&spec.points, number);
+            let paragraphs = point.paragraphs.iter().map(|p| self.narrative(&p.text));
+            if point.heading {
+                blocks.push(Block::Heading {
+                    number: numbered,
+                    text: point.title.value.trim().to_owned(),
+                });
+                blocks.extend(paragraphs.map(plain));
+            } else {
+                push_led(&mut blocks, lead(&numbered, &point.title.value), paragraphs);
+            }
         }
         for content in &spec.holds {
             match content {

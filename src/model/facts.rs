@@ -145,6 +145,9 @@ pub struct Point {
     pub title: Located<String>,
     /// The paragraphs; the first continues the title's line.
     pub paragraphs: Vec<Paragraph>,
+    /// Whether the title is a sub-heading on a line of its own (（一）学院官网), the paragraphs
+    /// below it, rather than run in.
+    pub heading: bool,
 }
 
 /// One numbered paragraph of part 二 (一): a title and the figures it reports.

@@ -246,9 +246,14 @@ fn read_parts(
         for mut point in part.tables(ctx, "points") {
             let title = point.required_string(ctx, "title");
             let paragraphs = point.paragraphs(ctx, "text");
+            let heading = point.flag(ctx, "heading").unwrap_or(false);
             point.finish(ctx);
             if let Some(title) = title {
-                text.points.push(Point { title, paragraphs });
+                text.points.push(Point {
+                    title,
+                    paragraphs,
+                    heading,
+                });
             }
         }
         if let Some(mut subs) = part.table(ctx, "subheadings") {

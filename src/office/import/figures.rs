@@ -336,6 +336,11 @@ fn names(before: &str, context: &str) -> (String, String) {
                 }
             }
         }
+        // A year before the words (2023-2024学年学院官网) is no part of the name.
+        let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–'));
+        let s = ["学年", "年度", "年"]
+            .iter()
+            .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
         s.chars()
             .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
             .collect::<String>()
@@ -346,6 +351,8 @@ fn names(before: &str, context: &str) -> (String, String) {
         .iter()
         .filter_map(|v| clause.find(v).map(|i| (i, *v)))
         .min_by_key(|(i, _)| *i);
+    let total_only =
+        TOTAL_WORDS.iter().any(|w| clause.trim_end().ends_with(w)) && clean(clause).is_empty();
     let (channel, item, published) = match verb {
         Some((i, v)) => (
             clean(&clause[..i]),
@@ -374,6 +381,7 @@ fn names(before: &str, context: &str) -> (String, String) {
     };
     let item = short(item, 16);
     let item = match (item.is_empty(), published) {
+        (true, _) if total_only => "合计".to_owned(),
         (false, _) => item,
         (true, true) => "信息".to_owned(),
         (true, false) => "数量".to_owned(),
@@ -444,7 +452,6 @@ fn totals(text: &str, counts: &mut [Spanned]) {
         let total: Option<u64> = counts[i].1.number.parse().ok();
         let members: Vec<usize> = if parts_after {
             let mut members = Vec::new();
-            let mut sum = 0u64;
             let mut from = span.end;
             for (j, (range, found, _)) in counts.iter().enumerate().skip(i + 1) {
                 let (start, end) = (range.start, range.end);
@@ -463,10 +470,13 @@ fn totals(text: &str, counts: &mut [Spanned]) {
                 }
                 members.push(j);
                 from = end;
-                sum += found.number.parse::<u64>().unwrap_or(0);
-                if Some(sum) == total {
-                    break;
-                }
+            }
+            // Parts that would exceed the total are not its parts.
+            let number = |j: usize| counts[j].1.number.parse::<u64>().unwrap_or(0);
+            while total.is_some_and(|t| members.iter().map(|&j| number(j)).sum::<u64>() > t)
+                && members.len() > 2
+            {
+                members.pop();
             }
             members
         } else {

@@ -194,11 +194,17 @@ pub(super) fn part_toml(b: &mut Builder, part: &Part, key: &str) -> String {
     let mut toml = format!("\n[parts.{}]\n", quote_key(key));
     if !paragraphs.is_empty() {
         let _ = writeln!(toml, "text = {}", write::paragraphs(&paragraphs));
+    } else if part.points.is_empty()
+        && part.sections.is_empty()
+        && part.tables.is_empty()
+        && holds.is_empty()
+    {
+        toml.push_str("text = \"无\"   # 原文此部分没有文字\n");
     }
     for point in &part.points {
         point_toml(b, &mut toml, key, point, &context);
     }
-    sections(b, part, key, &mut holds, &mut toml);
+    let sections_as_points = sections(b, part, key, &mut holds, &mut toml);
     for table in &part.tables {
         if let Some((kind, csv)) = tables::form_csv(table) {
             let (held, file) = match kind {
@@ -212,15 +218,15 @@ pub(super) fn part_toml(b: &mut Builder, part: &Part, key: &str) -> String {
             b.extra_files.push((format!("{OFFICE}-清单.csv"), csv));
         }
     }
-    if paragraphs.is_empty() && part.points.is_empty() && holds.is_empty() {
-        toml.push_str("text = \"无\"   # 原文此部分没有文字\n");
-    }
     b.parts_toml.push_str(&toml);
     let holds: Vec<String> = holds.iter().map(|h| format!("\"{h}\"")).collect();
-    let points = part
+    // Sub-headings made points are numbered as sub-headings are: （一）（二）.
+    let pattern = part
         .pattern
-        .as_ref()
-        .map(|p| format!(", points = {}", write::quote(p)))
+        .clone()
+        .or_else(|| sections_as_points.then(|| "（{一}）".to_owned()));
+    let points = pattern
+        .map(|p| format!(", points = {}", write::quote(&p)))
         .unwrap_or_default();
     format!(
         "  {{ key = \"{key}\", heading = {}, holds = [{}]{points} }},\n",
@@ -263,76 +269,80 @@ fn zeros(b: &mut Builder, part: &Part, paragraphs: &mut Vec<String>, holds: &mut
 
 /// A part's sub-headings: one or two become its channel groups and key areas, under their
 /// sub-headings; more become points of the part.
-fn sections(b: &mut Builder, part: &Part, key: &str, holds: &mut Vec<&str>, toml: &mut String) {
-    let context = part.heading.clone();
-    match part.sections.len() {
-        0 => {}
-        1 | 2 => {
-            let mut subheadings = String::new();
-            for (i, section) in part.sections.iter().enumerate() {
-                let channels = i == 0 && part.sections.len() == 2
-                    || part.sections.len() == 1 && section_has_figures(section);
-                if channels {
-                    holds.push("channels");
-                    let _ = writeln!(subheadings, "channels = {}", write::quote(&section.heading));
-                    for item in section_items(section) {
-                        let body = b.texts(&item.paragraphs, &item.title).join("");
-                        let mut group = String::from("\n[[channels]]\n");
-                        let _ = writeln!(group, "title = {}", write::quote(&item.title));
-                        let _ = writeln!(group, "figures = []");
-                        if !body.is_empty() {
-                            let _ = writeln!(group, "then = {}", write::quote(&body));
-                        }
-                        b.channels.push(group);
+/// Returns whether they became points.
+fn sections(
+    b: &mut Builder,
+    part: &Part,
+    key: &str,
+    holds: &mut Vec<&str>,
+    toml: &mut String,
+) -> bool {
+    let items = part.sections.iter().all(|s| !s.items.is_empty());
+    if part.sections.is_empty() {
+        return false;
+    }
+    if items && part.sections.len() <= 2 {
+        let mut subheadings = String::new();
+        for (i, section) in part.sections.iter().enumerate() {
+            let channels = i == 0 && part.sections.len() == 2
+                || part.sections.len() == 1 && section_has_figures(section);
+            if channels {
+                holds.push("channels");
+                let _ = writeln!(subheadings, "channels = {}", write::quote(&section.heading));
+                for item in section_items(section) {
+                    let body = b.texts(&item.paragraphs, &item.title).join("");
+                    let mut group = String::from("\n[[channels]]\n");
+                    let _ = writeln!(group, "title = {}", write::quote(&item.title));
+                    let _ = writeln!(group, "figures = []");
+                    if !body.is_empty() {
+                        let _ = writeln!(group, "then = {}", write::quote(&body));
                     }
-                } else {
-                    holds.push("areas");
-                    let _ = writeln!(subheadings, "areas = {}", write::quote(&section.heading));
-                    for (n, item) in section_items(section).iter().enumerate() {
-                        let texts = b.texts(&item.paragraphs, &item.title);
-                        let mut area = String::from("\n[[areas]]\n");
-                        let _ = writeln!(area, "key = \"{}-{}\"", key, n + 1);
-                        let _ = writeln!(area, "title = {}", write::quote(&item.title));
-                        if !texts.is_empty() {
-                            let _ = writeln!(area, "text = {}", write::paragraphs(&texts));
-                        }
-                        b.areas.push(area);
+                    b.channels.push(group);
+                }
+            } else {
+                holds.push("areas");
+                let _ = writeln!(subheadings, "areas = {}", write::quote(&section.heading));
+                for (n, item) in section_items(section).iter().enumerate() {
+                    let texts = b.texts(&item.paragraphs, &item.title);
+                    let mut area = String::from("\n[[areas]]\n");
+                    let _ = writeln!(area, "key = \"{}-{}\"", key, n + 1);
+                    let _ = writeln!(area, "title = {}", write::quote(&item.title));
+                    if !texts.is_empty() {
+                        let _ = writeln!(area, "text = {}", write::paragraphs(&texts));
                     }
+                    b.areas.push(area);
                 }
             }
-            let _ = write!(
-                *toml,
-                "\n[parts.{}.subheadings]\n{subheadings}",
-                quote_key(key)
-            );
         }
-        _ => {
-            // More sub-headings than the model has places for: each becomes a point of the
-            // part, its numbered paragraphs in its text.
-            for section in &part.sections {
-                let mut paragraphs = section.paragraphs.clone();
-                for (n, item) in section.items.iter().enumerate() {
-                    let mut first = format!("{}. {}", n + 1, item.title);
-                    if !item.title.is_empty() {
-                        first.push('。');
-                    }
-                    first.push_str(item.paragraphs.first().map_or("", String::as_str));
-                    paragraphs.push(first);
-                    paragraphs.extend(item.paragraphs.iter().skip(1).cloned());
-                }
-                point_toml(
-                    b,
-                    toml,
-                    key,
-                    &Point {
-                        title: section.heading.clone(),
-                        paragraphs,
-                    },
-                    &context,
-                );
+        let _ = write!(
+            *toml,
+            "\n[parts.{}.subheadings]\n{subheadings}",
+            quote_key(key)
+        );
+        return false;
+    }
+    // Sub-headings with paragraphs under them, or more than two: each is a point of the part
+    // whose title is a sub-heading of its own, its numbered paragraphs in its text.
+    for section in &part.sections {
+        let mut paragraphs = section.paragraphs.clone();
+        for (n, item) in section.items.iter().enumerate() {
+            let mut first = format!("{}. {}", n + 1, item.title);
+            if !item.title.is_empty() {
+                first.push('。');
             }
+            first.push_str(item.paragraphs.first().map_or("", String::as_str));
+            paragraphs.push(first);
+            paragraphs.extend(item.paragraphs.iter().skip(1).cloned());
+        }
+        let texts = b.texts(&paragraphs, &section.heading);
+        let _ = writeln!(*toml, "\n[[parts.{}.points]]", quote_key(key));
+        let _ = writeln!(*toml, "title = {}", write::quote(&section.heading));
+        let _ = writeln!(*toml, "heading = true");
+        if !texts.is_empty() {
+            let _ = writeln!(*toml, "text = {}", write::paragraphs(&texts));
         }
     }
+    true
 }
 
 /// A section's items; a section with paragraphs but no numbered items is one item.

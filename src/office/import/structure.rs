@@ -138,6 +138,12 @@ fn point_number(line: &str) -> Option<(String, &str)> {
     Some((format!("{{1}}{mark}{spaces}"), trimmed))
 }
 
+/// Whether a whole line is a sub-heading: `（一）学院官网`.
+fn is_subheading_line(line: &str) -> bool {
+    point_number(line)
+        .is_some_and(|(pattern, rest)| pattern.contains("{一}") && is_subheading(rest.trim()))
+}
+
 /// A sub-heading line: a number and a short heading with no sentence after it.
 fn is_subheading(rest: &str) -> bool {
     !rest.contains('。') && rest.chars().count() <= 30 && !rest.ends_with(['；', '，', '：'])
@@ -241,7 +247,10 @@ pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
             }
             None => pending = Some(text),
         }
-        if pending.as_deref().is_some_and(|p| !unfinished(p))
+        // A finished paragraph, or a sub-heading line (which has no full stop), goes now.
+        if pending
+            .as_deref()
+            .is_some_and(|p| !unfinished(p) || is_subheading_line(p))
             && let Some(p) = pending.take()
         {
             push(&mut report, &mut current, p);
