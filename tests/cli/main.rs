@@ -34,6 +34,8 @@ mod import;
 mod html;
 // `init`: a new year from the last, harmless when run again; and `compile --draft` of it.
 mod init;
+// The published reports of tests/fixtures/published/: their headings, in order, and figures, exactly.
+mod published;
 // `rules`: every rule, and one explained.
 mod rules;
 // The published 2019-2020 report, sentence by sentence; the comparison every format uses.
