@@ -10,6 +10,7 @@
 //! | `{类别}` | `{item}` | the item |
 //! | `{占比}` | `{share}` | a part's share of its total: `14.6%` |
 //! | `{统计期间}` | `{period}` | the period the figure was counted over |
+//! | `{学年}`, `{学校}`, `{单位}` | `{year}`, `{school}`, `{noun}` | the report's year, school, institution noun |
 
 use super::{Composer, placeholder};
 use crate::model::figure_ref::{self, Attribute, Fact, FigureRef, Target};
@@ -137,6 +138,7 @@ impl Composer<'_> {
 
     /// Fills a phrase's slots.
     fn fill(&self, phrase: &Phrase, values: &Values<'_>) -> String {
+        let year = self.facts.year.value.to_string();
         let mut out = String::new();
         for piece in &phrase.pieces {
             let value = match piece {
@@ -147,6 +149,9 @@ impl Composer<'_> {
                 Piece::Slot(Slot::Item) => values.item,
                 Piece::Slot(Slot::Share) => values.share,
                 Piece::Slot(Slot::Period) => values.period,
+                Piece::Slot(Slot::Year) => year.as_str(),
+                Piece::Slot(Slot::School) => self.facts.school.value.as_str(),
+                Piece::Slot(Slot::Noun) => self.facts.typography.noun.as_str(),
             };
             self.spell.join(&mut out, value);
         }

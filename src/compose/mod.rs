@@ -163,6 +163,7 @@ impl Composer<'_> {
             .replace("{学年}", &facts.year.value.to_string())
             .replace("{内容}", contents)
             .replace("{部分数}", &chinese_numeral(facts.outline.parts.len()))
+            .replace("{部分数字}", &facts.outline.parts.len().to_string())
             .replace("{统计期间}", &self.spell.period(&facts.period))
             .replace("{统计起}", &chinese_date(facts.period.start))
             .replace("{统计止}", &chinese_date(facts.period.end))

@@ -31,7 +31,11 @@ fn subheading(
         .get(&spec.key)
         .and_then(|t| t.subheadings.get(content.name()))
         .map(|h| h.value.clone());
-    let both = spec.holds(Content::Channels) && spec.holds(Content::Areas);
+    // Two sub-headings when the part has both to show.
+    let both = spec.holds(Content::Channels)
+        && spec.holds(Content::Areas)
+        && !c.facts.channels.is_empty()
+        && !c.facts.areas.is_empty();
     let text = own.or_else(|| {
         both.then(|| {
             c.facts

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::model::level::Level;
 use crate::model::location::{Located, Location};
-use crate::model::outline::Outline;
+use crate::model::outline::{ChecklistPlace, Content, Outline};
 use crate::model::paragraph::Paragraph;
 use crate::model::phrase::Phrase;
 use crate::model::typography::Typography;
@@ -87,12 +87,20 @@ impl Facts {
         all
     }
 
-    /// The rule levels as plain values.
+    /// The rule levels as plain values. A year whose report carries no checklist table
+    /// (`[outline] checklist = "none"`, and no part holding `checklist`) still hears of items
+    /// nobody accounted for (D207), as a warning unless it says otherwise.
     pub fn levels(&self) -> BTreeMap<String, Level> {
-        self.rules
+        let mut levels: BTreeMap<String, Level> = self
+            .rules
             .iter()
             .map(|(id, level)| (id.clone(), level.value))
-            .collect()
+            .collect();
+        if self.outline.checklist == ChecklistPlace::None && !self.outline.holds(Content::Checklist)
+        {
+            levels.entry("D207".to_owned()).or_insert(Level::Warning);
+        }
+        levels
     }
 }
 

@@ -20,6 +20,12 @@ pub enum Slot {
     Share,
     /// `{统计期间}`: the period the figure was counted over (its own window, or the report's).
     Period,
+    /// `{学年}`: the report's year.
+    Year,
+    /// `{学校}`: the school.
+    School,
+    /// `{单位}`: the institution noun.
+    Noun,
 }
 
 impl Slot {
@@ -31,6 +37,9 @@ impl Slot {
         ("类别", "item", Slot::Item),
         ("占比", "share", Slot::Share),
         ("统计期间", "period", Slot::Period),
+        ("学年", "year", Slot::Year),
+        ("学校", "school", Slot::School),
+        ("单位", "noun", Slot::Noun),
     ];
 
     /// The slot a name in braces means, in Chinese or English.

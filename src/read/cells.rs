@@ -73,6 +73,10 @@ fn form_row<C: Cells>(row: &mut CellRow<'_, C>, kind: FormKind, department: &mut
         Some(Cell::Text(text)) => text.trim().to_owned(),
         _ => String::new(),
     };
+    // The template's group row (三、本年度办理结果) holds no numbers of its own.
+    if forms::normalise(&label) == "本年度办理结果" {
+        return;
+    }
     let Some(spec) = kind.row(&label) else {
         let names: Vec<String> = kind
             .rows()

@@ -62,6 +62,8 @@ const LOSES_DATA: &[&rules::Rule] = &[
     &rules::WRONG_TYPE,
     &rules::BAD_COUNT,
     &rules::EMPTY_FILE,
+    // A phrase that cannot be read prints as written: whether it shows a total's parts is unknown.
+    &rules::BAD_PHRASE,
     &rules::UNKNOWN_DEPARTMENT,
     &rules::UNDECODABLE,
     &rules::BAD_VALUE,

@@ -37,7 +37,7 @@ pub(super) fn build(report: &Report, year: AcademicYear, source: &str) -> YearFo
         }
     }
     let mut t = facts_toml(report, year, source, &b);
-    outline_toml(&mut t, report, &outline, &keys, appendix_checklist, &b);
+    outline_toml(&mut t, report, &outline, appendix_checklist, &b);
     t.push_str(&b.parts_toml);
     for c in &b.channels {
         t.push_str(c);
@@ -135,7 +135,6 @@ fn outline_toml(
     t: &mut String,
     report: &Report,
     outline: &str,
-    keys: &[String],
     appendix_checklist: bool,
     b: &Builder,
 ) {
@@ -150,12 +149,6 @@ fn outline_toml(
         }
     );
     let _ = writeln!(*t, "parts = [\n{outline}]");
-    if !appendix_checklist && !keys.iter().any(|k| k == "checklist") {
-        let _ = writeln!(
-            *t,
-            "\n[rules]\n# 原报告没有逐项说明清单事项（没有清单事项公开情况表）：validate 仍提醒，但不阻止编写。\nD207 = \"warning\""
-        );
-    }
     let spaced = b.spaced.0 > b.spaced.1;
     let _ = writeln!(*t, "\n[typography]\nspace = {spaced}");
     if b.requests_none.is_some() || b.complaints_none.is_some() {
