@@ -261,3 +261,71 @@ fn an_unknown_format_is_a_usage_error_naming_the_formats() {
              For more information, try '--help'.\n",
         );
 }
+
+#[test]
+fn a_final_report_with_an_empty_part_is_refused_whatever_the_rule_levels() {
+    let data = Data::sample();
+    data.edit(
+        "2019-2020",
+        "report.toml",
+        "D207 = \"warning\"",
+        "D207 = \"warning\"\nD501 = \"allow\"",
+    );
+    data.edit(
+        "2019-2020",
+        "report.toml",
+        "[parts.other]\ntext = \"无\"",
+        "",
+    );
+    let output = data
+        .disclose()
+        .args(["compile", "2019-2020", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the report is not finished"), "{stderr}");
+    assert!(
+        stderr.contains("七、其他需要报告的事项：（空）"),
+        "{stderr}"
+    );
+    // A draft is written, with the placeholder where the part is empty.
+    let draft = stdout_of(
+        data.disclose()
+            .args(["compile", "2019-2020", "-q", "--draft"]),
+    );
+    assert!(draft.contains("【待补充：其他需要报告的事项】"), "{draft}");
+}
+
+#[test]
+fn a_final_report_with_a_placeholder_is_refused_whatever_the_rule_levels() {
+    let data = Data::sample();
+    data.edit(
+        "2019-2020",
+        "report.toml",
+        "D207 = \"warning\"",
+        "D207 = \"warning\"\nD103 = \"allow\"",
+    );
+    data.edit(
+        "2019-2020",
+        "宣传部.csv",
+        "官方微信,信息,436,条",
+        "官方微信,信息,,条",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("年报.md");
+    let output = data
+        .disclose()
+        .args(["compile", "2019-2020", "-q", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("【待补充：宣传部 官方微信/信息】"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "no report written");
+}
