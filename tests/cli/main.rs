@@ -40,6 +40,8 @@ mod published;
 mod rules;
 // The published 2019-2020 report, sentence by sentence; the comparison every format uses.
 mod seed;
+// A year's own shape: typography, reworded checklist items, forms across years, a first year.
+mod shapes;
 // `status`: who has submitted, who sent back a blank template; exit 1 until complete.
 mod status;
 // `compile --template`: the example templates, escaping by file name, errors naming a line.
