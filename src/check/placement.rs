@@ -212,13 +212,14 @@ fn figure_refs(subs: &Submissions, diags: &mut Diagnostics) {
         .figures()
         .map(|(_, f)| format!("{}/{}", f.channel.value, f.item.value))
         .collect();
+    let known: std::collections::HashSet<&str> = keys.iter().map(String::as_str).collect();
     for paragraph in figure_ref::paragraphs(subs) {
         for reference in figure_ref::find(&paragraph.text) {
             let Some((channel, item)) = reference.figure() else {
                 continue;
             };
             let key = format!("{channel}/{item}");
-            if !keys.contains(&key) {
+            if !known.contains(key.as_str()) {
                 diags.push(
                     Problem::UnknownFigureRef {
                         suggestion: did_you_mean(&key, keys.iter().map(String::as_str)),
