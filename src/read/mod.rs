@@ -262,19 +262,13 @@ fn read_checklist(
 
 /// Departments in the order report.toml lists them; unlisted ones last, by name.
 fn in_report_order(departments: BTreeMap<String, Department>, facts: &Facts) -> Vec<Department> {
-    let order = |name: &str| {
-        facts
-            .departments
-            .iter()
-            .position(|d| d.value == name)
-            .unwrap_or(usize::MAX)
-    };
+    let mut position: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, d) in facts.departments.iter().enumerate() {
+        position.entry(d.value.as_str()).or_insert(i);
+    }
+    let order = |name: &str| position.get(name).copied().unwrap_or(usize::MAX);
     let mut departments: Vec<Department> = departments.into_values().collect();
-    departments.sort_by(|a, b| {
-        order(&a.name)
-            .cmp(&order(&b.name))
-            .then(a.name.cmp(&b.name))
-    });
+    departments.sort_by_cached_key(|d| (order(&d.name), d.name.clone()));
     departments
 }
 
