@@ -16,6 +16,7 @@ mod place;
 mod source;
 mod structure;
 mod tables;
+mod word;
 mod write;
 
 use std::path::PathBuf;

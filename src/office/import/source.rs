@@ -5,8 +5,6 @@
 //! document (as Word, WPS or `compile` save it). What cannot be a report (a PDF, an image, an
 //! empty file) is refused here, with what to do instead.
 
-use std::io::Read;
-
 use crate::model::decode::decode;
 
 /// A block of the report's text.
@@ -60,7 +58,7 @@ pub(crate) fn blocks(name: &str, bytes: &[u8]) -> Result<(Kind, Vec<Block>), Ref
         ));
     }
     let (kind, blocks) = if bytes.starts_with(b"PK") || ext == "docx" {
-        (Kind::Docx, docx(bytes)?)
+        (Kind::Docx, super::word::blocks(bytes)?)
     } else {
         let text = decode(bytes).text;
         let head = text
@@ -323,123 +321,6 @@ fn collapse(text: &str) -> String {
         .to_owned()
 }
 
-/// The most of a Word document's main part read into memory (a report is far smaller).
-const DOCUMENT_LIMIT: u64 = 64 << 20;
-
-/// A Word document: `word/document.xml`'s paragraphs and tables, in order.
-fn docx(bytes: &[u8]) -> Result<Vec<Block>, Refusal> {
-    let refuse = |why: &str| -> Refusal {
-        (
-            format!(
-                "not a Word document that can be read ({why}): save it again from Word or WPS as .docx"
-            ),
-            format!("不是可以读取的 Word 文档（{why}）：请在 Word 或 WPS 中另存为 .docx"),
-        )
-    };
-    let mut archive =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| refuse(&e.to_string()))?;
-    let entry = archive
-        .by_name("word/document.xml")
-        .map_err(|_| refuse("no word/document.xml"))?;
-    let mut xml = String::new();
-    entry
-        .take(DOCUMENT_LIMIT)
-        .read_to_string(&mut xml)
-        .map_err(|e| refuse(&e.to_string()))?;
-    Ok(document_xml(&xml))
-}
-
-/// The blocks of `word/document.xml`: a `w:p` is a paragraph (its `w:t` runs joined, `w:tab`
-/// and `w:br` as breaks), a `w:tbl` a table of its `w:tc` cells.
-fn document_xml(xml: &str) -> Vec<Block> {
-    use quick_xml::Reader;
-    use quick_xml::events::Event;
-    let mut reader = Reader::from_str(xml);
-    let mut blocks = Vec::new();
-    let mut paragraph = String::new();
-    let mut in_text = false;
-    let mut depth_tables = 0usize;
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cell: Option<String> = None;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) => match e.name().into_inner() {
-                "w:t" => in_text = true,
-                "w:tbl" => depth_tables += 1,
-                "w:tr" if depth_tables == 1 => rows.push(Vec::new()),
-                "w:tc" if depth_tables == 1 => cell = Some(String::new()),
-                _ => {}
-            },
-            Ok(Event::Empty(e)) => match e.name().into_inner() {
-                "w:tab" => paragraph.push('\t'),
-                "w:br" | "w:cr" => paragraph.push('\n'),
-                "w:tc" if depth_tables == 1 => {
-                    if let Some(row) = rows.last_mut() {
-                        row.push(String::new());
-                    }
-                }
-                _ => {}
-            },
-            Ok(Event::Text(t)) if in_text => paragraph.push_str(&t),
-            Ok(Event::GeneralRef(r)) if in_text => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    paragraph.push(c);
-                } else {
-                    paragraph.push_str(match &*r {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
-                }
-            }
-            Ok(Event::End(e)) => match e.name().into_inner() {
-                "w:t" => in_text = false,
-                "w:p" => {
-                    let text = paragraph
-                        .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-                        .to_owned();
-                    paragraph.clear();
-                    match &mut cell {
-                        Some(c) => {
-                            if !c.is_empty() && !text.is_empty() {
-                                c.push('\n');
-                            }
-                            c.push_str(&text);
-                        }
-                        None if depth_tables == 0 => {
-                            for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-                                blocks.push(Block::Paragraph(line.to_owned()));
-                            }
-                        }
-                        None => {}
-                    }
-                }
-                "w:tc" if depth_tables == 1 => {
-                    if let (Some(text), Some(row)) = (cell.take(), rows.last_mut()) {
-                        row.push(text);
-                    }
-                }
-                "w:tbl" => {
-                    depth_tables = depth_tables.saturating_sub(1);
-                    if depth_tables == 0 {
-                        rows.retain(|r| !r.is_empty());
-                        if !rows.is_empty() {
-                            blocks.push(Block::Table(std::mem::take(&mut rows)));
-                        }
-                    }
-                }
-                _ => {}
-            },
-            Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
-    }
-    blocks
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,19 +383,5 @@ mod tests {
             ["首页", "某大学年度报告", "一、概述", "学校发布信息1481条。"]
         );
         assert!(matches!(html.last(), Some(Block::Table(rows)) if rows.len() == 2));
-    }
-
-    #[test]
-    fn word_paragraphs_runs_and_tables() {
-        let xml = r#"<w:document><w:body><w:p><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">概述</w:t></w:r></w:p>
-            <w:p><w:r><w:t>A&amp;B</w:t></w:r></w:p>
-            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>编号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>事项</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-            </w:body></w:document>"#;
-        let blocks = document_xml(xml);
-        assert_eq!(paragraphs(&blocks), ["一、概述", "A&B"]);
-        assert_eq!(
-            blocks[2],
-            Block::Table(vec![vec!["编号".into(), "事项".into()]])
-        );
     }
 }
