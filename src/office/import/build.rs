@@ -32,7 +32,9 @@ pub(super) fn build(report: &Report, year: AcademicYear, source: &str) -> YearFo
     }
     for table in &report.appendix {
         if let Some(csv) = tables::checklist_csv(table) {
-            b.extra_files.push((format!("{OFFICE}-清单.csv"), csv));
+            if !csv.is_empty() {
+                b.extra_files.push((format!("{OFFICE}-清单.csv"), csv));
+            }
             appendix_checklist = true;
         }
     }
@@ -149,8 +151,26 @@ fn outline_toml(
         }
     );
     let _ = writeln!(*t, "parts = [\n{outline}]");
+    if b.empty_checklist {
+        let _ = writeln!(
+            *t,
+            "\n[rules]\n# 原报告的清单事项公开情况表没有逐项说明任何事项：validate 仍提醒，但不阻止编写。\nD207 = \"warning\""
+        );
+    }
     let spaced = b.spaced.0 > b.spaced.1;
     let _ = writeln!(*t, "\n[typography]\nspace = {spaced}");
+    // Shares as the report printed them: 14.6%, and 3% where the decimal is 0.
+    let most = b.share_decimals.iter().copied().max().unwrap_or(1);
+    if !b.share_decimals.is_empty() && (most != 1 || b.share_decimals.iter().any(|&d| d < most)) {
+        let trim = b.share_decimals.iter().any(|&d| d < most);
+        let digit = if trim { "#" } else { "0" };
+        let pattern = if most == 0 {
+            "0".to_owned()
+        } else {
+            format!("0.{}", digit.repeat(most.min(4)))
+        };
+        let _ = writeln!(*t, "percent = \"{pattern}\"");
+    }
     if b.requests_none.is_some() || b.complaints_none.is_some() {
         let _ = writeln!(*t, "\n[phrases]");
         if let Some(s) = &b.requests_none {

@@ -72,6 +72,8 @@ pub(crate) struct Extracted {
     pub(crate) text: String,
     /// The counts.
     pub(crate) counts: Vec<Found>,
+    /// How many decimals each share printed after a part had (`14.6%`: 1, `3%`: 0).
+    pub(crate) share_decimals: Vec<usize>,
 }
 
 /// Finds the figures of one paragraph.
@@ -85,6 +87,7 @@ pub(crate) fn extract(
         return Extracted {
             text: escape_braces(text),
             counts: Vec::new(),
+            share_decimals: Vec::new(),
         };
     }
     let mut counts: Vec<Spanned> = Vec::new();
@@ -138,6 +141,16 @@ pub(crate) fn extract(
             found.item = item;
         }
     }
+    let share_decimals = counts
+        .iter()
+        .filter_map(|(_, _, share)| share.as_ref())
+        .map(|r| {
+            let printed = &text[r.clone()];
+            printed
+                .split_once('.')
+                .map_or(0, |(_, d)| d.chars().filter(char::is_ascii_digit).count())
+        })
+        .collect();
     // The text with references.
     let mut out = String::new();
     let mut last = 0;
@@ -155,6 +168,7 @@ pub(crate) fn extract(
     Extracted {
         text: out,
         counts: counts.into_iter().map(|(_, f, _)| f).collect(),
+        share_decimals,
     }
 }
 
@@ -448,41 +462,64 @@ fn totals(text: &str, counts: &mut [Spanned]) {
         if !(announces_total || introduces_parts) || counts[i].1.parent.is_some() {
             continue;
         }
-        let parts_after = PARTS_WORDS.iter().any(|w| after_total.contains(w));
         let total: Option<u64> = counts[i].1.number.parse().ok();
-        let members: Vec<usize> = if parts_after {
-            let mut members = Vec::new();
-            let mut from = span.end;
-            for (j, (range, found, _)) in counts.iter().enumerate().skip(i + 1) {
-                let (start, end) = (range.start, range.end);
-                if start >= whole.end || found.parent.is_some() {
-                    break;
+        let number = |j: usize| counts[j].1.number.parse::<u64>().ok();
+        let members: Vec<usize> = if introduces_parts {
+            // Every figure to the end of the sentence; the first of them that add up to the
+            // total, else those up to a clause with a subject of its own (a verb).
+            let candidates: Vec<usize> = (i + 1..n)
+                .take_while(|&j| counts[j].0.start < whole.end && counts[j].1.parent.is_none())
+                .collect();
+            let mut sum = 0u64;
+            let exact = candidates.iter().position(|&j| {
+                sum += number(j).unwrap_or(0);
+                Some(sum) == total
+            });
+            match exact {
+                Some(k) if k >= 1 => {
+                    // Zeros right after still belong to the breakdown (通知公告0篇).
+                    let mut end = k + 1;
+                    while end < candidates.len() && number(candidates[end]) == Some(0) {
+                        end += 1;
+                    }
+                    candidates[..end].to_vec()
                 }
-                let between = &text[from..start];
-                let clause = between
-                    .rsplit(['，', '、', '；', '：'])
-                    .next()
-                    .unwrap_or(between);
-                if !members.is_empty()
-                    && VERBS.iter().chain(TOTAL_WORDS).any(|v| clause.contains(v))
-                {
-                    break;
+                _ => {
+                    let mut members = Vec::new();
+                    let mut from = span.end;
+                    for &j in &candidates {
+                        let between = &text[from..counts[j].0.start];
+                        let clause = between
+                            .rsplit(['，', '、', '；', '：'])
+                            .next()
+                            .unwrap_or(between);
+                        if !members.is_empty()
+                            && VERBS.iter().chain(TOTAL_WORDS).any(|v| clause.contains(v))
+                        {
+                            break;
+                        }
+                        members.push(j);
+                        from = counts[j].0.end;
+                    }
+                    members
                 }
-                members.push(j);
-                from = end;
             }
-            // Parts that would exceed the total are not its parts.
-            let number = |j: usize| counts[j].1.number.parse::<u64>().unwrap_or(0);
-            while total.is_some_and(|t| members.iter().map(|&j| number(j)).sum::<u64>() > t)
-                && members.len() > 2
-            {
-                members.pop();
-            }
-            members
         } else {
-            (0..i)
+            // Parts before their total (……，共计456篇): the figures of its sentence before it,
+            // the last of them that add up to it when some do.
+            let before: Vec<usize> = (0..i)
                 .filter(|&j| counts[j].0.start >= sentence.start && counts[j].1.parent.is_none())
-                .collect()
+                .collect();
+            let mut sum = 0u64;
+            let exact = before.iter().rev().position(|&j| {
+                sum += number(j).unwrap_or(0);
+                Some(sum) == total
+            });
+            // Without 其中 to say so, figures are a total's parts only when they add up to it.
+            match exact {
+                Some(k) => before[before.len() - 1 - k..].to_vec(),
+                None => Vec::new(),
+            }
         };
         if members.len() < 2 {
             continue;

@@ -26,12 +26,18 @@ pub(super) struct Builder {
     pub(super) requests_none: Option<String>,
     pub(super) complaints_none: Option<String>,
     pub(super) spaced: (usize, usize),
+    /// The decimals of the shares printed (`14.6%`: 1), for the year's percent style.
+    pub(super) share_decimals: Vec<usize>,
+    /// Whether a checklist table accounts for no item (the year then hears of D207 as a
+    /// warning, as the published report had it).
+    pub(super) empty_checklist: bool,
 }
 
 impl Builder {
     /// A paragraph with its figures turned into references, and the figures kept.
     fn text(&mut self, text: &str, context: &str) -> String {
         let extracted = figures::extract(text, context, &mut self.taken);
+        self.share_decimals.extend(&extracted.share_decimals);
         for span in figures::spans(text) {
             let figure = &text[span];
             if figure.contains(' ') {
@@ -215,7 +221,10 @@ pub(super) fn part_toml(b: &mut Builder, part: &Part, key: &str) -> String {
             b.extra_files.push((format!("{OFFICE}-{file}.csv"), csv));
         } else if let Some(csv) = tables::checklist_csv(table) {
             holds.push("checklist");
-            b.extra_files.push((format!("{OFFICE}-清单.csv"), csv));
+            b.empty_checklist |= csv.is_empty();
+            if !csv.is_empty() {
+                b.extra_files.push((format!("{OFFICE}-清单.csv"), csv));
+            }
         }
     }
     b.parts_toml.push_str(&toml);

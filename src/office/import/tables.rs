@@ -4,7 +4,8 @@
 use super::write;
 use crate::model::forms::FormKind;
 
-/// A checklist table (编号 · 事项 · 公开情况 · 网址…) as a checklist-entries CSV.
+/// A checklist table (编号 · 事项 · 公开情况 · 网址…) as a checklist-entries CSV; `Some("")` for
+/// a checklist table in which no item is accounted for.
 pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     let header = table.first()?;
     let find = |names: &[&str]| {
@@ -43,7 +44,11 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
             cell(note).to_owned(),
         ]);
     }
-    (rows.len() > 1).then(|| write::csv(&rows))
+    Some(if rows.len() > 1 {
+        write::csv(&rows)
+    } else {
+        String::new()
+    })
 }
 
 /// A State Council form as the form's CSV: every row found by its label, its numbers in order.
