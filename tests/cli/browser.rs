@@ -95,7 +95,10 @@ impl Browser {
             std::thread::sleep(Duration::from_millis(100));
         }
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| (*f).to_owned()).collect();
-        args.push(format!("--user-data-dir={}", browser._profile.path().display()));
+        args.push(format!(
+            "--user-data-dir={}",
+            browser._profile.path().display()
+        ));
         args.push("--window-size=1280,900".to_owned());
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
@@ -144,7 +147,11 @@ impl Browser {
 
     /// A DevTools command, through ChromeDriver.
     fn devtools(&self, cmd: &str, params: Value) -> Value {
-        self.command("POST", "/goog/cdp/execute", json!({"cmd": cmd, "params": params}))
+        self.command(
+            "POST",
+            "/goog/cdp/execute",
+            json!({"cmd": cmd, "params": params}),
+        )
     }
 
     /// Opens a file.
@@ -163,7 +170,11 @@ impl Browser {
 
     /// Runs a script in the page and gives back what it returns.
     fn script(&self, script: &str) -> Value {
-        self.command("POST", "/execute/sync", json!({"script": script, "args": []}))
+        self.command(
+            "POST",
+            "/execute/sync",
+            json!({"script": script, "args": []}),
+        )
     }
 
     /// The page printed to PDF with its own `@page` rules.
@@ -239,7 +250,9 @@ fn unchunk(body: &str) -> String {
     let mut out = String::new();
     let mut rest = body;
     while let Some((size, tail)) = rest.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
         if size == 0 || tail.len() < size {
             break;
         }
@@ -311,7 +324,11 @@ fn page(dir: &Path, data: &str, year: &str) -> (PathBuf, String) {
         .arg(&file)
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let html = std::fs::read_to_string(&file).expect("the page");
     (file, html)
 }
@@ -334,7 +351,9 @@ fn source_headings(html: &str) -> Vec<String> {
 
 #[test]
 fn every_shipped_page_reads_in_a_browser_at_desktop_and_phone_width() {
-    let Some(browser) = Browser::start("browser layout") else { return };
+    let Some(browser) = Browser::start("browser layout") else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temporary directory");
     let shots = std::env::var_os("DISCLOSE_SCREENSHOTS").map(PathBuf::from);
     for (data, year) in SHIPPED {
@@ -365,14 +384,20 @@ fn every_shipped_page_reads_in_a_browser_at_desktop_and_phone_width() {
             for link in links {
                 assert_eq!(link["hit"], true, "{place}: a click misses {link}");
                 let href = link["href"].as_str().unwrap_or_default();
-                assert!(href.starts_with("http://") || href.starts_with("https://"), "{href}");
+                assert!(
+                    href.starts_with("http://") || href.starts_with("https://"),
+                    "{href}"
+                );
             }
             for b in m["boxes"].as_array().expect("boxes") {
                 assert!(
                     b["inner"].as_u64() <= b["outer"].as_u64() || b["overflow"] == "auto",
                     "{place}: a table overflows its box: {b}"
                 );
-                assert!(b["right"].as_f64() <= Some(f64::from(width)), "{place}: {b}");
+                assert!(
+                    b["right"].as_f64() <= Some(f64::from(width)),
+                    "{place}: {b}"
+                );
             }
             assert_eq!(m["dateLines"], 1, "{place}: the date on one line");
             if *data == "data" {
@@ -390,7 +415,9 @@ fn every_shipped_page_reads_in_a_browser_at_desktop_and_phone_width() {
 
 #[test]
 fn every_shipped_page_prints_on_a4_with_page_numbers() {
-    let Some(browser) = Browser::start("browser printing") else { return };
+    let Some(browser) = Browser::start("browser printing") else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temporary directory");
     for (data, year) in SHIPPED {
         let (file, html) = page(dir.path(), data, year);
@@ -402,7 +429,10 @@ fn every_shipped_page_prints_on_a4_with_page_numbers() {
         let right = browser.script(
             "return Math.max(0, ...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right));",
         );
-        assert!(right.as_f64() <= Some(590.0), "{data}: a table reaches {right} px of 590");
+        assert!(
+            right.as_f64() <= Some(590.0),
+            "{data}: a table reaches {right} px of 590"
+        );
         browser.devtools("Emulation.setEmulatedMedia", json!({"media": ""}));
         browser.devtools("Emulation.clearDeviceMetricsOverride", json!({}));
         let pdf = dir.path().join(format!("{}.pdf", data.replace('/', "-")));
@@ -415,7 +445,11 @@ fn every_shipped_page_prints_on_a4_with_page_numbers() {
         assert!(pages >= 2, "{data}: {pages} pages");
         // A4: 595 × 842 points.
         let words = tools::pdf_words(&pdf);
-        assert!((words[0].0 - 595.0).abs() < 2.0, "{data}: {} points wide", words[0].0);
+        assert!(
+            (words[0].0 - 595.0).abs() < 2.0,
+            "{data}: {} points wide",
+            words[0].0
+        );
         tools::assert_page_numbers_alternate(&pdf);
         // Nothing is cut at the right: no word beyond the right margin (26 mm, 74 points) by
         // more than the empty half of a full-width stop (8 points).
@@ -432,12 +466,22 @@ fn every_shipped_page_prints_on_a4_with_page_numbers() {
         }
         if *data == "data" {
             let text = tools::pdf_body_text(&pdf);
-            assert_eq!(missing(&text), Vec::<String>::new(), "{data}: the printed page");
+            assert_eq!(
+                missing(&text),
+                Vec::<String>::new(),
+                "{data}: the printed page"
+            );
         }
         let text = tools::pdf_text(&pdf);
         if html.contains("class=\"attachment") {
-            let last: &str = text.split('\u{c}').rfind(|p| p.contains("附件")).unwrap_or("");
-            assert!(last.trim_start().starts_with("附件"), "{data}: the attachment starts a page: {last}");
+            let last: &str = text
+                .split('\u{c}')
+                .rfind(|p| p.contains("附件"))
+                .unwrap_or("");
+            assert!(
+                last.trim_start().starts_with("附件"),
+                "{data}: the attachment starts a page: {last}"
+            );
         }
     }
 }

@@ -56,14 +56,20 @@ pub(crate) fn all(test: &str, programs: &[&[&str]]) -> Option<Vec<PathBuf>> {
         "{test}: skipped, not installed: {} (CI installs them: .ci/run)",
         missing.join(", ")
     );
-    assert!(!required(), "{message}; {REQUIRE} is set, so this is a failure");
+    assert!(
+        !required(),
+        "{message}; {REQUIRE} is set, so this is a failure"
+    );
     eprintln!("note: {message}");
     None
 }
 
 /// `pdfinfo`'s page count of a PDF.
 pub(crate) fn pdf_pages(pdf: &Path) -> usize {
-    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo runs");
+    let output = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
     assert!(output.status.success(), "pdfinfo {}", pdf.display());
     String::from_utf8_lossy(&output.stdout)
         .lines()
@@ -138,10 +144,15 @@ pub(crate) fn pdf_words(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
         let width = attribute(page, "width");
         let mut words = Vec::new();
         for word in page.split("<word ").skip(1) {
-            let Some((tag, rest)) = word.split_once('>') else { continue };
+            let Some((tag, rest)) = word.split_once('>') else {
+                continue;
+            };
             let text = rest.split("</word>").next().unwrap_or_default();
             words.push(Word {
-                text: text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
+                text: text
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">"),
                 x: (attribute(tag, "xMin"), attribute(tag, "xMax")),
                 y: attribute(tag, "yMin"),
             });
@@ -185,14 +196,21 @@ pub(crate) fn assert_page_numbers_alternate(pdf: &Path) {
     assert!(!numbers.is_empty(), "{}: no pages", pdf.display());
     for (i, (number, (width, _))) in numbers.iter().zip(&pages).enumerate() {
         let page = i + 1;
-        let (shown, middle) = number.unwrap_or_else(|| {
-            panic!("{}: page {page} shows no page number", pdf.display())
-        });
+        let (shown, middle) =
+            number.unwrap_or_else(|| panic!("{}: page {page} shows no page number", pdf.display()));
         assert_eq!(shown, page, "{}: page {page}", pdf.display());
         if page % 2 == 1 {
-            assert!(middle > width * 0.6, "{}: page {page} number at {middle} of {width}: not right", pdf.display());
+            assert!(
+                middle > width * 0.6,
+                "{}: page {page} number at {middle} of {width}: not right",
+                pdf.display()
+            );
         } else {
-            assert!(middle < width * 0.4, "{}: page {page} number at {middle} of {width}: not left", pdf.display());
+            assert!(
+                middle < width * 0.4,
+                "{}: page {page} number at {middle} of {width}: not left",
+                pdf.display()
+            );
         }
     }
 }
