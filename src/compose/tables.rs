@@ -108,9 +108,7 @@ fn requests_body(form: &Form) -> Vec<FormRow> {
     for (i, spec) in specs.iter().enumerate() {
         let (group, ground) = split_label(spec);
         let mut cells = Vec::new();
-        if !spec.label.starts_with('（') {
-            cells.push(cell(spec.label, 1, LABEL_COLUMNS));
-        } else {
+        if spec.label.starts_with('（') {
             if !body.iter().any(starts_results) {
                 cells.push(cell(RESULTS, results, 1));
             }
@@ -128,6 +126,8 @@ fn requests_body(form: &Form) -> Vec<FormRow> {
                     cells.push(cell(ground, 1, 1));
                 }
             }
+        } else {
+            cells.push(cell(spec.label, 1, LABEL_COLUMNS));
         }
         cells.extend(values(form, spec.key));
         body.push(FormRow {

@@ -324,14 +324,17 @@ fn starting(places: &[Option<Placed<'_>>], label_columns: usize) -> usize {
 
 /// The `rowspan` and `colspan` attributes a cell needs.
 fn spans(rows: usize, columns: usize) -> String {
-    let mut out = String::new();
-    if rows > 1 {
-        out.push_str(&format!(" rowspan=\"{rows}\""));
-    }
-    if columns > 1 {
-        out.push_str(&format!(" colspan=\"{columns}\""));
-    }
-    out
+    let rows = if rows > 1 {
+        format!(" rowspan=\"{rows}\"")
+    } else {
+        String::new()
+    };
+    let columns = if columns > 1 {
+        format!(" colspan=\"{columns}\"")
+    } else {
+        String::new()
+    };
+    rows + &columns
 }
 
 /// Whether a cell is a short word that should not break (a status: 已公开, 部分公开).

@@ -102,13 +102,13 @@ fn write_form(out: &mut dyn Write, form: &Form, caption: bool) -> io::Result<()>
         writeln!(out, "\n{}", form.title)?;
     }
     for row in form.header_grid().into_iter().chain(form.body_grid()) {
-        let cells: Vec<&str> = row.iter().map(origin_text).collect();
+        let cells: Vec<&str> = row.iter().map(|p| origin_text(p.as_ref())).collect();
         writeln!(out, "{}", cells.join("\t"))?;
     }
     Ok(())
 }
 
-fn origin_text<'f>(place: &Option<Placed<'f>>) -> &'f str {
+fn origin_text<'f>(place: Option<&Placed<'f>>) -> &'f str {
     match place {
         Some(p) if p.top && p.left => &p.cell.text,
         _ => "",

@@ -12,6 +12,8 @@
 //!
 //! `DISCLOSE_SCREENSHOTS=DIR` also saves a full-page screenshot of each page at each width in
 //! DIR, to look at.
+// Product names (ChromeDriver, WebDriver, DevTools) read better without backticks.
+#![allow(clippy::doc_markdown)]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -24,7 +26,7 @@ use serde_json::{Value, json};
 use crate::html::visible_text;
 use crate::seed::missing;
 use crate::tools;
-use crate::util::{disclose, root};
+use crate::util::{SHIPPED, disclose, root};
 
 /// Chromium's flags for this machine: headless, no sandbox (tests run as root here), and none
 /// of its own network traffic.
@@ -42,20 +44,12 @@ const CHROMIUM_FLAGS: &[&str] = &[
     "--hide-scrollbars",
 ];
 
-/// Every shipped year: its data folder (from the repository's root) and year.
-pub(crate) const SHIPPED: &[(&str, &str)] = &[
-    ("data", "2019-2020"),
-    ("examples/示例大学", "2022-2023"),
-    ("examples/示例学院", "2022"),
-    ("examples/示例师范大学", "2023-2024"),
-];
-
 /// A ChromeDriver with one Chromium session, ended when dropped.
 struct Browser {
     driver: Child,
     port: u16,
     session: String,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 impl Browser {
@@ -87,7 +81,7 @@ impl Browser {
             driver,
             port,
             session: String::new(),
-            _profile: profile,
+            profile,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
         while browser.request("GET", "/status", None).is_err() {
@@ -97,7 +91,7 @@ impl Browser {
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| (*f).to_owned()).collect();
         args.push(format!(
             "--user-data-dir={}",
-            browser._profile.path().display()
+            browser.profile.path().display()
         ));
         args.push("--window-size=1280,900".to_owned());
         let capabilities = json!({"capabilities": {"alwaysMatch": {
@@ -107,10 +101,10 @@ impl Browser {
         let answer = browser
             .request("POST", "/session", Some(&capabilities))
             .expect("a session");
-        browser.session = answer["sessionId"]
+        answer["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {answer}"))
-            .to_owned();
+            .clone_into(&mut browser.session);
         Some(browser)
     }
 
@@ -139,32 +133,32 @@ impl Browser {
     }
 
     /// A command of this session.
-    fn command(&self, method: &str, path: &str, body: Value) -> Value {
+    fn command(&self, method: &str, path: &str, body: &Value) -> Value {
         let path = format!("/session/{}{path}", self.session);
-        self.request(method, &path, Some(&body))
+        self.request(method, &path, Some(body))
             .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
     /// A DevTools command, through ChromeDriver.
-    fn devtools(&self, cmd: &str, params: Value) -> Value {
+    fn devtools(&self, cmd: &str, params: &Value) -> Value {
         self.command(
             "POST",
             "/goog/cdp/execute",
-            json!({"cmd": cmd, "params": params}),
+            &json!({"cmd": cmd, "params": params}),
         )
     }
 
     /// Opens a file.
     fn open(&self, file: &Path) {
         let url = format!("file://{}", file.display());
-        self.command("POST", "/url", json!({ "url": url }));
+        self.command("POST", "/url", &json!({ "url": url }));
     }
 
     /// Lays the page out `width` CSS pixels wide, as a phone (`mobile`) or a desktop does.
     fn width(&self, width: u32) {
         self.devtools(
             "Emulation.setDeviceMetricsOverride",
-            json!({"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}),
+            &json!({"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}),
         );
     }
 
@@ -173,7 +167,7 @@ impl Browser {
         self.command(
             "POST",
             "/execute/sync",
-            json!({"script": script, "args": []}),
+            &json!({"script": script, "args": []}),
         )
     }
 
@@ -181,7 +175,7 @@ impl Browser {
     fn print(&self) -> Vec<u8> {
         let answer = self.devtools(
             "Page.printToPDF",
-            json!({"preferCSSPageSize": true, "printBackground": false}),
+            &json!({"preferCSSPageSize": true, "printBackground": false}),
         );
         decode_base64(answer["data"].as_str().expect("PDF data"))
     }
@@ -190,7 +184,7 @@ impl Browser {
     fn screenshot(&self) -> Vec<u8> {
         let answer = self.devtools(
             "Page.captureScreenshot",
-            json!({"format": "png", "captureBeyondViewport": true}),
+            &json!({"format": "png", "captureBeyondViewport": true}),
         );
         decode_base64(answer["data"].as_str().expect("PNG data"))
     }
@@ -211,7 +205,7 @@ impl Drop for Browser {
 /// `Content-Length` says (ChromeDriver keeps the connection open), or to the end of the stream.
 fn read_response(stream: &mut TcpStream) -> Result<String, String> {
     let mut response = Vec::new();
-    let mut buffer = [0u8; 65536];
+    let mut buffer = [0u8; 16384];
     let head_end = loop {
         if let Some(at) = response.windows(4).position(|w| w == b"\r\n\r\n") {
             break at + 4;
@@ -401,8 +395,8 @@ fn every_shipped_page_reads_in_a_browser_at_desktop_and_phone_width() {
             }
             assert_eq!(m["dateLines"], 1, "{place}: the date on one line");
             if *data == "data" {
-                let lines = m["titleLines"].as_u64().unwrap_or_default();
-                assert!(lines <= 2, "{place}: the title on {lines} lines");
+                let title = m["titleLines"].as_u64().unwrap_or_default();
+                assert!(title <= 2, "{place}: the title on {title} lines");
             }
             if let Some(shots) = &shots {
                 std::fs::create_dir_all(shots).expect("the screenshot folder");
@@ -425,7 +419,7 @@ fn every_shipped_page_prints_on_a4_with_page_numbers() {
         // As printed, on the width of A4's text block (156 mm, 590 CSS pixels), every table
         // keeps its right border inside the page.
         browser.width(590);
-        browser.devtools("Emulation.setEmulatedMedia", json!({"media": "print"}));
+        browser.devtools("Emulation.setEmulatedMedia", &json!({"media": "print"}));
         let right = browser.script(
             "return Math.max(0, ...[...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right));",
         );
@@ -433,8 +427,8 @@ fn every_shipped_page_prints_on_a4_with_page_numbers() {
             right.as_f64() <= Some(590.0),
             "{data}: a table reaches {right} px of 590"
         );
-        browser.devtools("Emulation.setEmulatedMedia", json!({"media": ""}));
-        browser.devtools("Emulation.clearDeviceMetricsOverride", json!({}));
+        browser.devtools("Emulation.setEmulatedMedia", &json!({"media": ""}));
+        browser.devtools("Emulation.clearDeviceMetricsOverride", &json!({}));
         let pdf = dir.path().join(format!("{}.pdf", data.replace('/', "-")));
         std::fs::write(&pdf, browser.print()).expect("the PDF");
         if let Some(shots) = std::env::var_os("DISCLOSE_SCREENSHOTS") {

@@ -1,6 +1,6 @@
-//! The programs the layout tests look through: LibreOffice (the Word document as a PDF), Chromium
-//! and ChromeDriver (the web page in a real browser), and poppler's `pdfinfo` and `pdftotext` (a
-//! PDF's pages, text and where each word is).
+//! The programs the layout tests look through: LibreOffice (the Word document as a PDF),
+//! Chromium and `chromedriver` (the web page in a real browser), and poppler's `pdfinfo` and
+//! `pdftotext` (a PDF's pages, text and where each word is).
 //!
 //! Locally a test whose programs are not installed prints a notice and passes without checking.
 //! CI installs them (`.ci/run`) and sets `DISCLOSE_REQUIRE_TOOLS=1`, under which a missing program

@@ -34,6 +34,8 @@ const HALF_WIDTH: usize = 120;
 const CELL_PADDING: usize = 300;
 /// No column's share of the width counts more than this many display columns.
 const WIDEST_COLUMN: usize = 40;
+/// No column of links counts more than this many display columns.
+const LINK_COLUMN: usize = 24;
 /// A form cell's left and right margins, in twips (1 mm).
 const FORM_MARGIN: usize = 57;
 /// One character of form text in twips (10.5 pt).
@@ -264,6 +266,17 @@ pub(super) fn column_widths(table: &report::Table) -> Vec<usize> {
                 .max()
                 .unwrap_or_default()
                 .min(WIDEST_COLUMN);
+            // An address breaks after its slashes anyway: it counts for less than prose.
+            let links = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .any(|cell| cell.contains("://"));
+            let widest = if links {
+                widest.min(LINK_COLUMN)
+            } else {
+                widest
+            };
             widest.max(heading.width()).max(2)
         })
         .collect();
