@@ -48,5 +48,7 @@ mod tools;
 mod util;
 // `validate`: findings for people, for editors (short) and for scripts (JSON), in two languages.
 mod validate;
+// `init --xlsx`: one workbook per department, filled in, reads as its TOML twin.
+mod workbooks;
 // examples/office-workflow.sh, end to end: collect, check, draft, compile.
 mod workflow;
