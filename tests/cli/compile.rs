@@ -185,9 +185,12 @@ fn a_closed_pipe_is_not_an_error() {
             bin.display()
         ))
         .current_dir(root())
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success());
+    // Its warnings are captured, not printed among the tests' results.
+    assert!(status.status.success());
+    let said = String::from_utf8_lossy(&status.stderr);
+    assert!(!said.contains("error"), "{said}");
 }
 
 #[test]
@@ -260,4 +263,33 @@ fn an_unknown_format_is_a_usage_error_naming_the_formats() {
             "error: invalid value 'pdf' for '--format <FORMAT>': unknown format `pdf`; use one of markdown, text, table, json, html, docx\n\n\
              For more information, try '--help'.\n",
         );
+}
+
+#[test]
+fn writing_a_file_ends_with_one_line_saying_so_unless_quiet() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("年报.docx");
+    let output = disclose()
+        .args(["compile", "2019-2020", "-f", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    let bytes = std::fs::metadata(&file).unwrap().len();
+    let last = said.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        format!("wrote the report to {} ({bytes} bytes)", file.display())
+    );
+    let output = disclose()
+        .args(["compile", "2019-2020", "-q", "-f", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
