@@ -47,8 +47,8 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(&global, args),
         Command::Import(args) => cmd::import::run(&global, args),
         Command::Status(args) => cmd::status::run(&global, args),
-        Command::Completions(args) => cmd::completions::completions(args),
-        Command::Man => cmd::completions::man(),
+        Command::Completions(args) => cmd::completions::completions(&global, args),
+        Command::Man(args) => cmd::completions::man(&global, args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("{}", cmd::print::fatal(&e, global.lang));

@@ -59,6 +59,11 @@ pub(crate) struct Cli {
     )]
     pub(crate) color: ColorArg,
 
+    /// Print less on stderr: no warnings and no notes (what was written, what to do next);
+    /// errors always show.
+    #[arg(long, short = 'q', global = true)]
+    pub(crate) quiet: bool,
+
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -113,8 +118,9 @@ pub(crate) enum Command {
     Status(cmd::status::Args),
     /// Print a shell completion script: `disclose completions bash > /etc/bash_completion.d/disclose`.
     Completions(cmd::completions::Args),
-    /// Print the manual page (roff): `disclose man > disclose.1`.
-    Man,
+    /// Print the manual page (roff): `disclose man > disclose.1`, `disclose man compile >
+    /// disclose-compile.1`, or every page into a folder: `disclose man --dir man1`.
+    Man(cmd::completions::ManArgs),
 }
 
 values! {
@@ -145,6 +151,8 @@ pub(crate) struct Global {
     pub(crate) lang: Lang,
     /// Whether to colour diagnostics on stderr.
     pub(crate) color: bool,
+    /// Whether to print less on stderr (`-q`).
+    pub(crate) quiet: bool,
 }
 
 impl Cli {
@@ -167,6 +175,7 @@ impl Cli {
                 data: self.data,
                 lang,
                 color,
+                quiet: self.quiet,
             },
             self.command,
         )

@@ -41,10 +41,6 @@ pub(crate) struct Args {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 
-    /// Do not print warnings.
-    #[arg(long, short = 'q')]
-    pub(crate) quiet: bool,
-
     /// Write a draft even while submissions are missing or wrong: every missing figure becomes
     /// a visible placeholder (【待补充：…】), a banner heads the document, and the open findings
     /// are listed at its end. Exits 0 once the draft is written.
@@ -117,9 +113,9 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut sources = Sources::new();
     let errors = diags.errors();
     // A draft lists the findings in the document; otherwise errors always go to stderr.
-    if (errors > 0 && !args.draft) || !args.quiet {
+    if (errors > 0 && !args.draft) || !global.quiet {
         let mut err = std::io::stderr().lock();
-        if args.quiet {
+        if global.quiet {
             findings::print::short(&diags.errors_only(), &mut sources, global.lang, &mut err)?;
         } else {
             findings::print::short(diags, &mut sources, global.lang, &mut err)?;
@@ -179,10 +175,26 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         }
     };
     match &args.output {
-        Some(path) => output::write_atomically(path, &bytes)?,
+        Some(path) => {
+            output::write_atomically(path, &bytes)?;
+            if !global.quiet {
+                eprintln!("{}", written(path, bytes.len(), args.draft, global.lang));
+            }
+        }
         None => super::print::stdout(&bytes)?,
     }
     Ok(super::OK)
+}
+
+/// The line that ends a run with `-o`: what was written, and where.
+fn written(path: &Path, bytes: usize, draft: bool, lang: Lang) -> String {
+    let path = path.display();
+    match (lang, draft) {
+        (Lang::Zh, false) => format!("已写入报告 {path}（{bytes} 字节）"),
+        (Lang::Zh, true) => format!("已写入草稿 {path}（{bytes} 字节）"),
+        (Lang::En, false) => format!("wrote the report to {path} ({bytes} bytes)"),
+        (Lang::En, true) => format!("wrote the draft to {path} ({bytes} bytes)"),
+    }
 }
 
 /// An error in the office's template, in `lang`: the template, the line and its text, with

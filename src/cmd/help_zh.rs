@@ -21,6 +21,7 @@ use std::io::{IsTerminal, Write as _};
 use clap::{Arg, Command};
 use disclose::render::{ComparisonFormat, Format};
 
+use crate::cmd::checklist::ChecklistFormat;
 use crate::cmd::cli::{ColorArg, LangArg};
 use crate::cmd::status::StatusFormat;
 use crate::cmd::validate::StyleArg;
@@ -95,7 +96,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "man",
-        "打印手册页（roff 格式），如 disclose man > disclose.1。",
+        "打印手册页（roff 格式），如 disclose man > disclose.1、disclose man compile > disclose-compile.1，或用 disclose man --dir man1 把所有手册页写入文件夹。",
         "",
     ),
     ("help", "打印本帮助，或所给命令的帮助。", ""),
@@ -111,6 +112,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "提示信息的语言。缺省时，LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头则用中文，否则用英文。规则编号和 JSON 键名在两种语言中相同",
     ),
     ("", "color", "何时给提示信息加颜色"),
+    (
+        "",
+        "quiet",
+        "在标准错误上少显示：不显示警告，也不显示写入了什么、下一步做什么；错误总会显示",
+    ),
     ("compile", "year", "学年，如 2019-2020"),
     ("compile", "format", "输出格式"),
     (
@@ -123,7 +129,6 @@ const ARGS: &[(&str, &str, &str)] = &[
         "template",
         "用 Jinja2 模板文件 FILE 代替内置格式输出报告，排出本单位自己的 Markdown、文本或 HTML 版式。FILE 以 .html 或 .htm 结尾（可再加 .j2）时，变量的值按 HTML 转义。变量见 docs/templates.md。模板有错误时指出所在行，以退出码 3 结束",
     ),
-    ("compile", "quiet", "不显示警告"),
     (
         "compile",
         "draft",
@@ -173,12 +178,23 @@ const ARGS: &[(&str, &str, &str)] = &[
         "departments_file",
         "新建第一个学年时：列出报送部门的文本文件，每行一个",
     ),
+    ("checklist", "format", "输出格式"),
+    (
+        "man",
+        "command",
+        "要打印哪个命令的手册页（compile、validate……）；不写则打印 disclose 本身的手册页",
+    ),
+    (
+        "man",
+        "dir",
+        "把所有手册页写入文件夹 DIR：disclose.1 和每个命令一页（disclose-compile.1……）",
+    ),
     ("init", "year", "要新建的学年，如 2020-2021"),
     ("init", "from", "沿用哪个学年（缺省为上一学年）"),
     (
         "init",
         "xlsx",
-        "为数量和清单事项写 Excel 模板（.xlsx），而不是 CSV/TOML",
+        "为每个部门写一个 Excel 工作簿（.xlsx），包含该部门报送的全部内容（数量、文字、依申请公开、举报复议诉讼、清单事项），而不是 CSV/TOML",
     ),
     ("status", "year", "学年，如 2020-2021"),
     ("status", "format", "输出格式"),
@@ -198,6 +214,7 @@ const VALUES: &[(&str, &str, Describe)] = &[
     ("compare", "format", values::zh::<ComparisonFormat>),
     ("validate", "format", values::zh::<StyleArg>),
     ("status", "format", values::zh::<StatusFormat>),
+    ("checklist", "format", values::zh::<ChecklistFormat>),
     ("", "lang", values::zh::<LangArg>),
     ("", "color", values::zh::<ColorArg>),
 ];
@@ -384,7 +401,7 @@ fn breakable(text: &str) -> String {
 }
 
 /// Help as clap wrapped it, without the spaces of [`breakable`] that it did not break at.
-fn unbreak(text: &str) -> String {
+pub(crate) fn unbreak(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut before = '\n';

@@ -19,7 +19,8 @@ pub(crate) struct Args {
     #[arg(long, value_name = "YEAR")]
     pub(crate) from: Option<AcademicYear>,
 
-    /// Write Excel workbooks (.xlsx) for counts and checklist entries instead of CSV/TOML.
+    /// Write one Excel workbook (.xlsx) per department, carrying everything it sends (counts,
+    /// texts, requests, complaints, checklist entries), instead of CSV/TOML.
     #[arg(long)]
     pub(crate) xlsx: bool,
 
@@ -152,6 +153,8 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         ),
     };
     super::print::stdout(text.as_bytes())?;
-    let _ = std::io::stderr().write_all(next.as_bytes());
+    if !global.quiet {
+        let _ = std::io::stderr().write_all(next.as_bytes());
+    }
     Ok(super::OK)
 }

@@ -125,11 +125,14 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         let diags: &Diagnostics = &loaded.diagnostics;
         errors += diags.errors();
         warnings += diags.warnings();
+        // With -q, errors only.
+        let errors_only = diags.errors_only();
+        let shown = if global.quiet { &errors_only } else { diags };
         match style {
-            Style::Human => super::print::human(global, diags, &mut sources)?,
+            Style::Human => super::print::human(global, shown, &mut sources)?,
             Style::Short => {
                 findings::print::short(
-                    diags,
+                    shown,
                     &mut sources,
                     global.lang,
                     &mut std::io::stderr().lock(),

@@ -226,6 +226,9 @@ pub enum Block {
     },
     /// A table.
     Table(Table),
+    /// A form laid out as its template prints it (the State Council's tables 三 and 四): header
+    /// rows and labels as merged cells.
+    Form(Form),
 }
 
 /// A table with a title and a header row.
@@ -237,6 +240,131 @@ pub struct Table {
     pub columns: Vec<String>,
     /// Rows of cells.
     pub rows: Vec<Vec<String>>,
+}
+
+/// A form as its template lays it out, cell for cell: header rows whose cells span rows and
+/// columns, then labelled body rows whose label cells may span rows and columns too.
+///
+/// Cells are listed as HTML lists them: each row names only the cells that start in it, left to
+/// right; a cell spanning down from a row above takes its place in the rows it covers.
+/// [`Form::place`] puts every cell in its grid. `columns` and `rows` hold the same form as a
+/// plain table (each column's headings and each row's labels joined by `：`), for a reader that
+/// knows only tables.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Form {
+    /// Which form: `requests` (三) or `reviews` (四).
+    pub key: String,
+    /// The caption.
+    pub title: String,
+    /// How many columns on the left hold the rows' labels (0 when the form has none).
+    pub label_columns: usize,
+    /// The header rows, top first.
+    pub header: Vec<Vec<FormCell>>,
+    /// The body rows: each row's label cells that start in it, then one cell per value.
+    pub body: Vec<FormRow>,
+    /// The form as a plain table: the column headings.
+    pub columns: Vec<String>,
+    /// The form as a plain table: the rows, label first.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One cell of a form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormCell {
+    /// The text.
+    pub text: String,
+    /// How many rows it spans (1 for most).
+    pub rows: usize,
+    /// How many columns it spans (1 for most).
+    pub columns: usize,
+}
+
+impl FormCell {
+    /// A cell spanning `rows` rows and `columns` columns.
+    pub fn new(text: impl Into<String>, rows: usize, columns: usize) -> Self {
+        FormCell {
+            text: text.into(),
+            rows,
+            columns,
+        }
+    }
+}
+
+/// One body row of a form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormRow {
+    /// The row's key (`granted`), as in the submission; `all` for a form of one row.
+    pub key: String,
+    /// The cells that start in this row, left to right: labels, then values.
+    pub cells: Vec<FormCell>,
+}
+
+/// A cell in its place in a form's grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed<'f> {
+    /// The cell covering this place.
+    pub cell: &'f FormCell,
+    /// Whether this is the cell's top row.
+    pub top: bool,
+    /// Whether this is the cell's left column.
+    pub left: bool,
+}
+
+impl Form {
+    /// The number of columns of the grid.
+    pub fn width(&self) -> usize {
+        self.header
+            .first()
+            .or(self.body.first().map(|r| &r.cells))
+            .map_or(0, |cells| cells.iter().map(|c| c.columns).sum())
+    }
+
+    /// Every place of the grid of `rows` (the header's, or the body's cells), row by row and
+    /// column by column, with the cell covering it; `None` where no cell does (a form written
+    /// short).
+    pub fn place<'f>(
+        rows: impl IntoIterator<Item = &'f [FormCell]>,
+        width: usize,
+    ) -> Vec<Vec<Option<Placed<'f>>>> {
+        let mut grid: Vec<Vec<Option<Placed<'f>>>> = Vec::new();
+        for (r, cells) in rows.into_iter().enumerate() {
+            if grid.len() <= r {
+                grid.push(vec![None; width]);
+            }
+            let mut column = 0;
+            for cell in cells {
+                while column < width && grid[r][column].is_some() {
+                    column += 1;
+                }
+                for dr in 0..cell.rows.max(1) {
+                    while grid.len() <= r + dr {
+                        grid.push(vec![None; width]);
+                    }
+                    for dc in 0..cell.columns.max(1) {
+                        if let Some(place) = grid[r + dr].get_mut(column + dc) {
+                            *place = Some(Placed {
+                                cell,
+                                top: dr == 0,
+                                left: dc == 0,
+                            });
+                        }
+                    }
+                }
+                column += cell.columns.max(1);
+            }
+        }
+        grid
+    }
+
+    /// The header's grid ([`Form::place`]).
+    pub fn header_grid(&self) -> Vec<Vec<Option<Placed<'_>>>> {
+        Self::place(self.header.iter().map(Vec::as_slice), self.width())
+    }
+
+    /// The body's grid ([`Form::place`]).
+    pub fn body_grid(&self) -> Vec<Vec<Option<Placed<'_>>>> {
+        Self::place(self.body.iter().map(|r| r.cells.as_slice()), self.width())
+    }
 }
 
 /// The signature block.
@@ -280,6 +408,16 @@ impl Report {
                     Block::Table(table) => {
                         empty = false;
                         table_pieces(table, &mut |t| look(&place, t));
+                    }
+                    Block::Form(form) => {
+                        empty = false;
+                        look(&place, &form.title);
+                        for cell in form.header.iter().flatten() {
+                            look(&place, &cell.text);
+                        }
+                        for cell in form.body.iter().flat_map(|r| &r.cells) {
+                            look(&place, &cell.text);
+                        }
                     }
                 }
             }

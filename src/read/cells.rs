@@ -19,6 +19,7 @@ use crate::read::columns::TableKind;
 use crate::read::events::EventSink;
 use crate::read::header::Header;
 use crate::read::rows::{self, Got, Row};
+use crate::read::sheets;
 use crate::read::values;
 
 /// What one cell holds.
@@ -63,6 +64,9 @@ pub(crate) fn read<C: Cells>(
             }
         }
         TableKind::Disclosures => department.disclosures.extend(rows::disclosure(&mut row)),
+        TableKind::Texts => sheets::text(&mut row, department),
+        TableKind::Requests => sheets::requests(&mut row, department),
+        TableKind::Complaints => sheets::complaints(&mut row, department),
         TableKind::Form(kind) => form_row(&mut row, kind, department),
     }
 }

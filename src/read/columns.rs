@@ -3,7 +3,9 @@
 //! TOML files use the English keys (`channel = "学校主页"`). CSV and Excel headers may use either
 //! spelling, or a common alias, because office staff write Chinese headers. The kind of a CSV
 //! file follows from its header: a `数量`/`来源` column makes a table of counts, a `日期` column a
-//! table of events, an `事项` column a table of checklist entries.
+//! table of events, an `事项` column a table of checklist entries; `领域` and `文字` a table of
+//! texts, a `申请情况` column the disclosure requests, a `举报复议诉讼` column the complaints (the
+//! sheets `init --xlsx` writes for what TOML's `[[text]]`, `[requests]` and `[complaints]` hold).
 
 use crate::model::forms::FormKind;
 
@@ -37,7 +39,7 @@ impl Column {
 
 /// The key of a column whose Chinese header (or another accepted header) is `header`.
 pub(crate) fn key_of_header(header: &str) -> Option<&'static str> {
-    [COUNTS, EVENTS, DISCLOSURES]
+    [COUNTS, EVENTS, DISCLOSURES, TEXTS]
         .iter()
         .flat_map(|columns| columns.iter())
         .find(|c| c.zh == header.trim() || c.aliases.contains(&header.trim()))
@@ -46,7 +48,7 @@ pub(crate) fn key_of_header(header: &str) -> Option<&'static str> {
 
 /// How to name a field in a message: its Chinese header when the file's header is Chinese.
 pub(crate) fn display_name(key: &str, zh: bool) -> String {
-    [COUNTS, EVENTS, DISCLOSURES]
+    [COUNTS, EVENTS, DISCLOSURES, TEXTS, REQUESTS, COMPLAINTS]
         .iter()
         .flat_map(|columns| columns.iter())
         .find(|c| c.key == key)
@@ -97,6 +99,29 @@ pub(crate) const DISCLOSURES: &[Column] = columns![
     "owners" = "责任部门" | "共同责任部门",
     "note" = "说明" | "理由",
     "remark" = "备注",
+    "category" = "类别" | "事项类别",
+    "wording" = "事项内容",
+];
+
+/// Texts of the key areas, one paragraph or more per row (`[[text]]` in TOML).
+pub(crate) const TEXTS: &[Column] = columns![
+    "area" = "领域" | "重点领域",
+    "text" = "文字" | "正文",
+    "remark" = "备注",
+];
+
+/// Disclosure requests, one number a row (`[requests]` in TOML).
+pub(crate) const REQUESTS: &[Column] = columns![
+    "line" = "申请情况" | "依申请公开",
+    "number" = "件数" | "数量",
+    "remark" = "备注",
+];
+
+/// Complaints, reconsiderations and lawsuits, one number a row (`[complaints]` in TOML).
+pub(crate) const COMPLAINTS: &[Column] = columns![
+    "line" = "举报复议诉讼" | "举报、复议、诉讼",
+    "number" = "件数" | "数量",
+    "remark" = "备注",
 ];
 
 /// The kinds of table a CSV or sheet can hold.
@@ -108,6 +133,12 @@ pub(crate) enum TableKind {
     Events,
     /// Checklist entries.
     Disclosures,
+    /// Texts of the key areas.
+    Texts,
+    /// Disclosure requests.
+    Requests,
+    /// Complaints, reconsiderations and lawsuits.
+    Complaints,
     /// A State Council form (申请情况表, 复议诉讼情况表): a label column, then fixed columns.
     Form(FormKind),
 }
@@ -119,6 +150,9 @@ impl TableKind {
             TableKind::Counts => COUNTS,
             TableKind::Events => EVENTS,
             TableKind::Disclosures => DISCLOSURES,
+            TableKind::Texts => TEXTS,
+            TableKind::Requests => REQUESTS,
+            TableKind::Complaints => COMPLAINTS,
             TableKind::Form(_) => &[],
         }
     }
@@ -135,6 +169,16 @@ impl TableKind {
             let column = columns.iter().find(|c| c.key == key);
             column.is_some_and(|c| headers.iter().any(|h| c.is_named(h)))
         };
+        // The tables of one number a row name themselves in their first column.
+        if has(REQUESTS, "line") {
+            return Ok(TableKind::Requests);
+        }
+        if has(COMPLAINTS, "line") {
+            return Ok(TableKind::Complaints);
+        }
+        if has(TEXTS, "area") && has(TEXTS, "text") {
+            return Ok(TableKind::Texts);
+        }
         let counts = has(COUNTS, "number") || has(COUNTS, "source");
         let events = has(EVENTS, "date");
         let disclosures = has(DISCLOSURES, "item") && has(DISCLOSURES, "status");
@@ -230,12 +274,35 @@ mod tests {
             Ok(TableKind::Disclosures)
         );
         assert_eq!(TableKind::of_header(&["数量", "日期"]), Err(true));
+        assert_eq!(
+            TableKind::of_header(&["领域", "文字", "备注"]),
+            Ok(TableKind::Texts)
+        );
+        assert_eq!(
+            TableKind::of_header(&["申请情况", "件数"]),
+            Ok(TableKind::Requests)
+        );
+        assert_eq!(
+            TableKind::of_header(&["举报复议诉讼", "件数"]),
+            Ok(TableKind::Complaints)
+        );
+        assert_eq!(
+            TableKind::of_header(&["事项", "类别", "事项内容", "状态"]),
+            Ok(TableKind::Disclosures)
+        );
         assert_eq!(TableKind::of_header(&["名称", "备注"]), Err(false));
     }
 
     #[test]
     fn every_column_has_distinct_names_within_its_kind() {
-        for kind in [TableKind::Counts, TableKind::Events, TableKind::Disclosures] {
+        for kind in [
+            TableKind::Counts,
+            TableKind::Events,
+            TableKind::Disclosures,
+            TableKind::Texts,
+            TableKind::Requests,
+            TableKind::Complaints,
+        ] {
             let mut names: Vec<String> = kind
                 .columns()
                 .iter()

@@ -29,6 +29,8 @@ pub(crate) struct Header {
     pub(crate) origin: Location,
     /// For a form: the form column each header cell is (`None` for the label column).
     pub(crate) form: Vec<Option<usize>>,
+    /// Fields whose column was renamed: reported once at the header, not again in every row.
+    pub(crate) renamed: Vec<&'static str>,
 }
 
 impl Header {
@@ -65,6 +67,7 @@ impl Header {
         }
         let mut columns: Vec<Option<&'static Column>> = Vec::with_capacity(names.len());
         let mut unknown = Vec::new();
+        let mut pending = Vec::new();
         for (index, name) in names.iter().enumerate() {
             let column = kind.columns().iter().find(|c| c.is_named(name));
             match column {
@@ -81,15 +84,34 @@ impl Header {
                 None => {
                     unknown.push((*name).to_owned());
                     let known = kind.columns().iter().map(|c| c.zh_or_key(zh));
-                    let problem = Problem::UnknownKey {
-                        key: (*name).to_owned(),
-                        suggestion: did_you_mean(name, known),
-                        column: true,
-                    };
-                    diags.push(problem, at(index));
+                    pending.push((index, did_you_mean(name, known)));
                 }
             }
             columns.push(column.filter(|_| !name.is_empty()));
+        }
+        // A table of counts without its number column, but with a column of a name not known:
+        // that is the number's, renamed (本学年数量 for 数量). One finding, at that header
+        // cell, names the column expected; the rows do not each say the number is missing.
+        let mut renamed = Vec::new();
+        let has_number = columns.iter().flatten().any(|c| c.key == "number");
+        if kind == TableKind::Counts && !has_number && !pending.is_empty() {
+            let likely = pending
+                .iter()
+                .position(|(i, _)| {
+                    names[*i].contains('数') || names[*i].to_lowercase().contains("num")
+                })
+                .or_else(|| pending.iter().position(|(_, s)| s.is_none()))
+                .unwrap_or(0);
+            pending[likely].1 = Some(columns::display_name("number", zh));
+            renamed.push("number");
+        }
+        for (index, suggestion) in pending {
+            let problem = Problem::UnknownKey {
+                key: names[index].to_owned(),
+                suggestion,
+                column: true,
+            };
+            diags.push(problem, at(index));
         }
         Some(Header {
             kind,
@@ -99,6 +121,7 @@ impl Header {
             width: names.len(),
             origin: at(0),
             form: Vec::new(),
+            renamed,
         })
     }
 
@@ -120,10 +143,11 @@ impl Header {
 
     /// Whether an unknown header cell is a misspelling of `field`.
     pub(crate) fn misspelt(&self, field: &'static str) -> bool {
-        self.unknown.iter().any(|name| {
-            let column = columns::display_name(field, true);
-            did_you_mean(name, [field, column.as_str()]).is_some()
-        })
+        self.renamed.contains(&field)
+            || self.unknown.iter().any(|name| {
+                let column = columns::display_name(field, true);
+                did_you_mean(name, [field, column.as_str()]).is_some()
+            })
     }
 }
 
@@ -168,6 +192,7 @@ fn form_header(
         width: names.len(),
         origin: at(0),
         form: mapped,
+        renamed: Vec::new(),
     }
 }
 

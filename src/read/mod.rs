@@ -22,6 +22,7 @@ pub mod outline;
 pub mod phrase;
 mod quotes;
 mod rows;
+pub(crate) mod sheets;
 mod stream;
 pub(crate) mod table;
 pub(crate) mod values;

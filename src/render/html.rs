@@ -13,15 +13,22 @@
 
 use std::io::{self, Write};
 
-use crate::compose::report::{Block, Report, Table, placeholder_pieces};
+use super::pieces;
+use crate::compose::report::{Block, Form, Placed, Report, Table, placeholder_pieces};
+
+/// The widest title, in display columns, that the page prints on one line at its widest (22 pt
+/// characters in a 156 mm line, as on paper); a longer one is broken at a natural point, where
+/// a narrower screen breaks it too.
+const TITLE_COLUMNS: usize = 40;
 
 /// The stylesheet: screen first, then print.
 const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
 .report { box-sizing: border-box; max-width: 52em; margin: 2em auto; padding: 3em 3.5em; background: #fff;
   font-family: "FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "华文仿宋", serif;
-  font-size: 16pt; line-height: 1.75; text-align: justify; }
+  font-size: 16pt; line-height: 1.75; text-align: justify; overflow-wrap: break-word; }
 .report h1 { margin: 0 0 1em; font-size: 22pt; font-weight: normal; line-height: 1.5; text-align: center;
   font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "Songti SC", "STSong", "华文宋体", serif; }
+.report h1 span { display: inline-block; }
 .report h2 { margin: 0; font-size: 16pt; font-weight: bold; text-indent: 2em;
   font-family: "SimHei", "黑体", "Heiti SC", "STHeiti", "华文黑体", sans-serif; }
 .report h3 { margin: 0; font-size: 16pt; font-weight: bold; text-indent: 2em;
@@ -29,25 +36,56 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
 .report p { margin: 0; text-indent: 2em; }
 .report strong { font-weight: bold; }
 .report mark { background: #ff0; color: inherit; }
+.report a { color: #00e; overflow-wrap: anywhere; }
+.report .note { margin-top: 1.75em; }
 .report .signature { margin: 2em 4em 0 0; text-align: right; }
-.report .signature p { text-indent: 0; }
+.report .signature p { text-indent: 0; white-space: nowrap; }
 .report .draft { margin: 0 0 1em; padding: 0.5em 1em; border: 2px solid #c00; color: #c00; text-indent: 0; }
-.report .scroll { overflow-x: auto; margin: 1em 0; }
+.report .attachment { margin-top: 3em; }
+.report .attachment .label { text-indent: 0; font-family: "SimHei", "黑体", "Heiti SC", "STHeiti", "华文黑体", sans-serif; }
+.report .attachment h2 { margin: 1.75em 0 0.5em; font-size: 22pt; font-weight: normal; line-height: 1.5; text-align: center; text-indent: 0;
+  font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "Songti SC", "STSong", "华文宋体", serif; }
+.report .scroll { overflow-x: auto; max-width: 100%; margin: 1em 0; }
 .report table { width: 100%; border-collapse: collapse; font-size: 12pt; line-height: 1.5; text-align: left; }
 .report caption { padding: 0.5em 0; font-weight: bold; text-align: center; }
 .report th, .report td { padding: 0.25em 0.5em; border: 1px solid #000; vertical-align: top; }
 .report th { font-weight: bold; text-align: center; white-space: nowrap; }
 .report td.number { text-align: right; white-space: nowrap; }
+.report td.short { white-space: nowrap; }
+.report table.form { font-size: 10.5pt; }
+.report table.form th { font-weight: normal; white-space: normal; vertical-align: middle; }
+.report table.form th, .report table.form td { padding: 0.25em 0.3em; }
+.report table.form thead th { min-width: 2em; }
+.report table.form tbody th { text-align: left; }
+.report table.form td.number { text-align: center; vertical-align: middle; }
 .report .findings ul { margin: 0; font-size: 12pt; }
+@media screen and (max-width: 40em) {
+  .report { margin: 0; padding: 1.25em 1em; font-size: 13pt; text-align: left; }
+  .report h1 { font-size: 18pt; }
+  .report h2, .report h3 { font-size: 13pt; }
+  .report .attachment h2 { font-size: 16pt; }
+  .report .signature { margin-right: 0; }
+  .report table { font-size: 10.5pt; min-width: 36em; }
+  .report table.form { min-width: 44em; }
+}
 @media print {
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+  @page :right { @bottom-right { content: "— " counter(page) " —"; vertical-align: top; padding: 7mm 14pt 0 0;
+    font-family: "SimSun", "宋体", "Songti SC", serif; font-size: 14pt; } }
+  @page :left { @bottom-left { content: "— " counter(page) " —"; vertical-align: top; padding: 7mm 0 0 14pt;
+    font-family: "SimSun", "宋体", "Songti SC", serif; font-size: 14pt; } }
   body { background: none; }
-  .report { max-width: none; margin: 0; padding: 0; background: none; }
+  .report { max-width: none; margin: 0; padding: 0 1px 0 0; background: none; }
   .report .scroll { overflow: visible; }
+  .report a { color: inherit; text-decoration: none; }
+  .report table { table-layout: auto; }
+  .report th { white-space: normal; }
+  .report table { font-size: 10.5pt; }
+  .report table.form tr { break-inside: auto; page-break-inside: auto; }
   .report thead { display: table-header-group; }
   .report tr { break-inside: avoid; page-break-inside: avoid; }
   .report h2, .report h3, .report caption { break-after: avoid; page-break-after: avoid; }
-  .report .appendix { break-before: page; page-break-before: always; }
+  .report .attachment { margin-top: 0; break-before: page; page-break-before: always; }
   .report .draft { border-color: #000; color: #000; }
   .report mark { background: none; border-bottom: 1px dashed #000; }
 }
@@ -71,7 +109,11 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "<meta name=\"author\" content=\"{}\">",
         escape(&report.signature.signer)
     )?;
-    writeln!(out, "<title>{}</title>", escape(&report.title))?;
+    writeln!(
+        out,
+        "<title>{}</title>",
+        escape(&pieces::title_on_one_line(&report.title))
+    )?;
     write!(out, "<style>\n{STYLE}</style>\n")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
@@ -79,9 +121,9 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.draft {
         writeln!(out, "<p class=\"draft\" role=\"note\">{DRAFT}</p>")?;
     }
-    writeln!(out, "<h1>{}</h1>", escape(&report.title))?;
+    writeln!(out, "<h1>{}</h1>", title(report))?;
     for paragraph in &report.preamble {
-        writeln!(out, "<p>{}</p>", escape(paragraph))?;
+        writeln!(out, "<p>{}</p>", marked(paragraph))?;
     }
     for part in &report.parts {
         writeln!(out, "<section>")?;
@@ -91,20 +133,38 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             escape(&part.prefix),
             escape(&part.heading)
         )?;
+        let heading = format!("{}{}", part.prefix, part.heading);
         for block in &part.blocks {
-            write_block(out, block)?;
+            write_block(out, block, &heading)?;
         }
         writeln!(out, "</section>")?;
+    }
+    let note = pieces::attachment_note(&report.appendix);
+    if !note.is_empty() {
+        let lines: Vec<String> = note.iter().map(|l| escape(l)).collect();
+        writeln!(out, "<p class=\"note\">{}</p>", lines.join("<br>"))?;
     }
     writeln!(out, "<div class=\"signature\">")?;
     writeln!(out, "<p>{}</p>", escape(&report.signature.signer))?;
     writeln!(out, "<p>{}</p>", escape(&report.signature.date))?;
     writeln!(out, "</div>")?;
-    if !report.appendix.is_empty() {
-        writeln!(out, "<section class=\"appendix\">")?;
-        for table in &report.appendix {
-            write_table(out, table)?;
-        }
+    for (i, table) in report.appendix.iter().enumerate() {
+        let id = format!("attachment-{}", i + 1);
+        writeln!(
+            out,
+            "<section class=\"attachment appendix\" aria-labelledby=\"{id}\">"
+        )?;
+        writeln!(
+            out,
+            "<p class=\"label\">{}</p>",
+            pieces::attachment_label(i, report.appendix.len())
+        )?;
+        writeln!(
+            out,
+            "<h2 id=\"{id}\">{}</h2>",
+            escape(pieces::attachment_title(table))
+        )?;
+        write_rows(out, table, None)?;
         writeln!(out, "</section>")?;
     }
     if !report.findings.is_empty() {
@@ -123,7 +183,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Writes one block of a part.
-fn write_block(out: &mut dyn Write, block: &Block) -> io::Result<()> {
+fn write_block(out: &mut dyn Write, block: &Block, heading: &str) -> io::Result<()> {
     match block {
         Block::Heading { number, text } => {
             writeln!(out, "<h3>{}{}</h3>", escape(number), escape(text))
@@ -138,16 +198,34 @@ fn write_block(out: &mut dyn Write, block: &Block) -> io::Result<()> {
             marked(text)
         ),
         Block::Paragraph { lead: None, text } => writeln!(out, "<p>{}</p>", marked(text)),
-        Block::Table(table) => write_table(out, table),
+        Block::Table(table) => write_rows(out, table, Some(&table.title)),
+        Block::Form(form) => write_form(out, form, pieces::needs_caption(heading, &form.title)),
     }
 }
 
-/// Writes a table with its caption and header row, in a box that scrolls sideways on a narrow
-/// screen.
-fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+/// The title: its own lines, or a long title's natural halves, each kept whole where the
+/// screen allows (`display: inline-block`).
+fn title(report: &Report) -> String {
+    let lines = pieces::title_lines(&report.title, &report.school, TITLE_COLUMNS);
+    let own_break = report.title.trim().contains('\n');
+    if lines.len() == 1 {
+        return escape(&lines[0]);
+    }
+    let spans: Vec<String> = lines
+        .iter()
+        .map(|l| format!("<span>{}</span>", escape(l)))
+        .collect();
+    spans.join(if own_break { "<br>" } else { "" })
+}
+
+/// Writes a table with its caption (if any) and header row, in a box that scrolls sideways on a
+/// narrow screen.
+fn write_rows(out: &mut dyn Write, table: &Table, caption: Option<&str>) -> io::Result<()> {
     writeln!(out, "<div class=\"scroll\">")?;
     writeln!(out, "<table>")?;
-    writeln!(out, "<caption>{}</caption>", escape(&table.title))?;
+    if let Some(caption) = caption {
+        writeln!(out, "<caption>{}</caption>", escape(caption))?;
+    }
     write!(out, "<thead><tr>")?;
     for column in &table.columns {
         write!(out, "<th scope=\"col\">{}</th>", escape(column))?;
@@ -159,6 +237,8 @@ fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
         for cell in row {
             if is_number(cell) {
                 write!(out, "<td class=\"number\">{}</td>", escape(cell))?;
+            } else if is_short(cell) {
+                write!(out, "<td class=\"short\">{}</td>", marked(cell))?;
             } else {
                 write!(out, "<td>{}</td>", marked(cell))?;
             }
@@ -170,19 +250,129 @@ fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     writeln!(out, "</div>")
 }
 
+/// Writes a form cell for cell: header cells and row labels as `<th>` with their spans, the
+/// numbers as `<td>`, in a box that scrolls sideways on a narrow screen. Under a heading that
+/// is its title already, the title is the table's label rather than a caption of its own.
+fn write_form(out: &mut dyn Write, form: &Form, caption: bool) -> io::Result<()> {
+    writeln!(out, "<div class=\"scroll\">")?;
+    if caption {
+        writeln!(out, "<table class=\"form\">")?;
+        writeln!(out, "<caption>{}</caption>", escape(&form.title))?;
+    } else {
+        writeln!(
+            out,
+            "<table class=\"form\" aria-label=\"{}\">",
+            escape(&form.title)
+        )?;
+    }
+    writeln!(out, "<thead>")?;
+    for row in &form.header {
+        write!(out, "<tr>")?;
+        for cell in row {
+            let scope = if cell.columns > 1 { "colgroup" } else { "col" };
+            write!(
+                out,
+                "<th scope=\"{scope}\"{}>{}</th>",
+                spans(cell.rows, cell.columns),
+                escape(&cell.text)
+            )?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</thead>")?;
+    writeln!(out, "<tbody>")?;
+    let grid = form.body_grid();
+    for (row, places) in form.body.iter().zip(&grid) {
+        write!(out, "<tr>")?;
+        let labels = starting(places, form.label_columns);
+        let mut cells = row.cells.iter();
+        for _ in 0..labels {
+            if let Some(cell) = cells.next() {
+                let scope = if cell.rows > 1 { "rowgroup" } else { "row" };
+                write!(
+                    out,
+                    "<th scope=\"{scope}\"{}>{}</th>",
+                    spans(cell.rows, cell.columns),
+                    marked(&cell.text)
+                )?;
+            }
+        }
+        for cell in cells {
+            write!(
+                out,
+                "<td class=\"number\"{}>{}</td>",
+                spans(cell.rows, cell.columns),
+                escape(&cell.text)
+            )?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody>")?;
+    writeln!(out, "</table>")?;
+    writeln!(out, "</div>")
+}
+
+/// How many cells start in the label columns of a row of the grid.
+fn starting(places: &[Option<Placed<'_>>], label_columns: usize) -> usize {
+    places
+        .iter()
+        .take(label_columns)
+        .flatten()
+        .filter(|p| p.top && p.left)
+        .count()
+}
+
+/// The `rowspan` and `colspan` attributes a cell needs.
+fn spans(rows: usize, columns: usize) -> String {
+    let rows = if rows > 1 {
+        format!(" rowspan=\"{rows}\"")
+    } else {
+        String::new()
+    };
+    let columns = if columns > 1 {
+        format!(" colspan=\"{columns}\"")
+    } else {
+        String::new()
+    };
+    rows + &columns
+}
+
+/// Whether a cell is a short word that should not break (a status: 已公开, 部分公开).
+fn is_short(cell: &str) -> bool {
+    let n = cell.chars().count();
+    n > 0 && n <= 4 && !cell.contains(char::is_whitespace)
+}
+
 /// Whether a cell is a plain number (right-aligned).
 fn is_number(cell: &str) -> bool {
     !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Escapes text for an element, with the placeholders a draft still holds (【待补充：…】,
-/// 【待审阅】) in `<mark>`, so they are seen and replaced.
+/// 【待审阅】) in `<mark>`, so they are seen and replaced, and `http://` and `https://`
+/// addresses as links.
 fn marked(text: &str) -> String {
     placeholder_pieces(text)
         .into_iter()
         .map(|(placeholder, piece)| {
             if placeholder {
                 format!("<mark>{}</mark>", escape(piece))
+            } else {
+                linked(piece)
+            }
+        })
+        .collect()
+}
+
+/// Escapes text, with its `http://` and `https://` addresses as links.
+fn linked(text: &str) -> String {
+    pieces::links(text)
+        .into_iter()
+        .map(|(link, piece)| {
+            if link {
+                // A long address breaks after a slash, not inside a word.
+                let shown = escape(piece).replace('/', "/<wbr>");
+                format!("<a href=\"{}\">{shown}</a>", escape(piece))
             } else {
                 escape(piece)
             }
@@ -359,13 +549,20 @@ mod tests {
         }
         // The published report carries no checklist table, and neither does its year.
         assert!(!out.contains("<table"), "no table in the sample report");
-        assert!(out.contains("<h1>辽宁科技大学2019-2020学年信息公开工作年度报告</h1>"));
-        // The example year's checklist links are text, not links or resources.
+        assert!(out.contains(
+            "<h1><span>辽宁科技大学2019-2020学年</span><span>信息公开工作年度报告</span></h1>"
+        ));
+        // The example year's checklist links are links, and load nothing.
         let out = html(&shipped("examples/示例大学", "2022-2023"));
-        for needle in ["src=", "<script", "@import", "url(", "<link", "href", "<a "] {
+        for needle in ["src=", "<script", "@import", "url(", "<link"] {
             assert!(!out.contains(needle), "`{needle}` in the example report");
         }
-        assert!(out.contains("<caption>附件：清单事项公开情况表</caption>"));
+        assert!(out.contains("<a href=\"https://"), "links");
+        assert!(!out.contains("<a href=\"javascript"), "links");
+        assert!(out.contains("<p class=\"note\">附件：清单事项公开情况表</p>"));
+        assert!(out.contains(
+            "<p class=\"label\">附件</p>\n<h2 id=\"attachment-1\">清单事项公开情况表</h2>"
+        ));
         assert_eq!(
             out.matches("<tr>").count(),
             51,
@@ -381,10 +578,14 @@ mod tests {
         assert!(out.contains("<p><strong>1. 招生信息公开情况。</strong>正文</p>"));
         assert!(out.contains("<p>学校主页共发布信息 1481 条。</p>"));
         assert_eq!(out.matches("<table>").count(), 2, "{out}");
+        assert!(
+            out.contains("<p class=\"note\">附件：清单事项公开情况表</p>"),
+            "{out}"
+        );
         assert!(out.contains("<caption>依申请公开情况</caption>"));
-        assert!(out.contains("<caption>附件：清单事项公开情况表</caption>"));
+        assert!(out.contains("<h2 id=\"attachment-1\">清单事项公开情况表</h2>"));
         assert!(out.contains("<th scope=\"col\">编号</th>"));
-        assert!(out.contains("<td class=\"number\">1</td><td>学校章程</td>"));
+        assert!(out.contains("<td class=\"number\">1</td><td class=\"short\">学校章程</td>"));
         assert!(
             out.contains("<div class=\"signature\">\n<p>辽宁科技大学</p>\n<p>2020年10月29日</p>")
         );

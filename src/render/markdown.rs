@@ -7,13 +7,13 @@
 
 use std::io::{self, Write};
 
-use super::side_by_side;
+use super::{pieces, side_by_side};
 use crate::compose::compare::{Comparison, Section};
-use crate::compose::report::{Block, Report, Table};
+use crate::compose::report::{Block, Form, Report, Table};
 
 /// Writes the report as Markdown.
 pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# {}", escape(&report.title))?;
+    write_title(out, &report.title)?;
     if report.draft {
         writeln!(
             out,
@@ -45,13 +45,35 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "\n{}", escape_start(text))?;
                 }
                 Block::Table(table) => write_table(out, table)?,
+                Block::Form(form) => {
+                    let heading = format!("{}{}", part.prefix, part.heading);
+                    write_form(out, form, pieces::needs_caption(&heading, &form.title))?;
+                }
             }
         }
     }
+    let note = pieces::attachment_note(&report.appendix);
+    if !note.is_empty() {
+        // The attachment note ends the body, its lines held together by hard breaks.
+        writeln!(
+            out,
+            "\n{}",
+            note.iter()
+                .map(|l| escape_start(l))
+                .collect::<Vec<_>>()
+                .join("\\\n")
+        )?;
+    }
     writeln!(out, "\n{}", escape_start(&report.signature.signer))?;
     writeln!(out, "\n{}", escape_start(&report.signature.date))?;
-    for table in &report.appendix {
-        write_table(out, table)?;
+    for (i, table) in report.appendix.iter().enumerate() {
+        writeln!(
+            out,
+            "\n---\n\n{}",
+            pieces::attachment_label(i, report.appendix.len())
+        )?;
+        writeln!(out, "\n## {}", escape(pieces::attachment_title(table)))?;
+        write_rows(out, table)?;
     }
     if !report.findings.is_empty() {
         writeln!(out, "\n## 待处理的问题\n")?;
@@ -92,14 +114,87 @@ pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
     writeln!(out, "\n{}", escape_start(&side_by_side::summary_line(cmp)))
 }
 
+/// The title as an ATX heading; a title with line breaks of its own as a setext heading, its
+/// lines held together by hard breaks (a backslash at the end of a line).
+fn write_title(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    let lines: Vec<String> = title
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_start)
+        .collect();
+    if lines.len() > 1 {
+        writeln!(out, "{}\n===", lines.join("\\\n"))
+    } else {
+        writeln!(out, "# {}", escape(title.trim()))
+    }
+}
+
 fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
-    writeln!(out, "\n**{}**\n", escape(&table.title))?;
+    writeln!(out, "\n**{}**", escape(&table.title))?;
+    write_rows(out, table)
+}
+
+/// A table's header and rows, after a blank line.
+fn write_rows(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+    writeln!(out)?;
     writeln!(out, "{}", table_row(&table.columns))?;
     writeln!(out, "|{}", " --- |".repeat(table.columns.len()))?;
     for cells in &table.rows {
         writeln!(out, "{}", table_row(cells))?;
     }
     Ok(())
+}
+
+/// A form as a GitHub-style table, cell for cell in its grid: a merged cell's text where it
+/// starts, the places it covers left empty, as a printed form shows them. The first header row
+/// is the table's header; the others follow it, in bold.
+fn write_form(out: &mut dyn Write, form: &Form, caption: bool) -> io::Result<()> {
+    if caption {
+        writeln!(out, "\n**{}**", escape(&form.title))?;
+    }
+    writeln!(out)?;
+    let text = |grid: Vec<Vec<Option<crate::compose::report::Placed<'_>>>>, bold: bool| {
+        grid.into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|place| match place {
+                        Some(p) if p.top && p.left && bold => {
+                            format!("**{}**", escape(&p.cell.text))
+                        }
+                        Some(p) if p.top && p.left => escape(&p.cell.text),
+                        _ => String::new(),
+                    })
+                    .collect::<Vec<String>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let header = text(form.header_grid(), true);
+    let body = text(form.body_grid(), false);
+    let width = form.width();
+    let mut rows = header.into_iter();
+    let first = rows.next().unwrap_or_else(|| vec![String::new(); width]);
+    writeln!(out, "{}", raw_row(&first))?;
+    let rule: String = (0..width)
+        .map(|i| {
+            if i < form.label_columns {
+                " --- |"
+            } else {
+                " :---: |"
+            }
+        })
+        .collect();
+    writeln!(out, "|{rule}")?;
+    for row in rows.chain(body) {
+        writeln!(out, "{}", raw_row(&row))?;
+    }
+    Ok(())
+}
+
+/// A row of cells already escaped (`|` is escaped here).
+fn raw_row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+    format!("| {} |", cells.join(" | "))
 }
 
 /// One row of a GitHub-style table, its cells escaped (`|` too).

@@ -6,11 +6,11 @@
 //! never the submissions. Adding a format means adding a file and an arm here.
 
 mod docx;
-mod docx_parts;
 mod html;
 mod json;
 mod markdown;
 pub mod output;
+mod pieces;
 mod side_by_side;
 mod table;
 mod template;

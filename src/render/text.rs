@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::compose::report::{Block, Report, Table};
+use super::pieces;
+use crate::compose::report::{Block, Form, Placed, Report, Table};
 
 /// Width of a line in display columns: 28 full-width characters.
 const LINE: usize = 56;
@@ -24,7 +25,15 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.draft {
         writeln!(out, "【草稿】本稿含有待补充或待修正的内容，不可发布。\n")?;
     }
-    writeln!(out, "{}\n", centred(&report.title))?;
+    for line in report
+        .title
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        writeln!(out, "{}", centred(line))?;
+    }
+    writeln!(out)?;
     for paragraph in &report.preamble {
         writeln!(out, "{INDENT}{paragraph}")?;
     }
@@ -37,14 +46,31 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "{INDENT}{}{text}", lead.as_deref().unwrap_or_default())?;
                 }
                 Block::Table(table) => write_table(out, table)?,
+                Block::Form(form) => {
+                    let heading = format!("{}{}", part.prefix, part.heading);
+                    write_form(out, form, pieces::needs_caption(&heading, &form.title))?;
+                }
             }
+        }
+    }
+    let note = pieces::attachment_note(&report.appendix);
+    if !note.is_empty() {
+        writeln!(out)?;
+        for line in &note {
+            writeln!(out, "{INDENT}{line}")?;
         }
     }
     writeln!(out)?;
     writeln!(out, "{}", right_aligned(&report.signature.signer))?;
     writeln!(out, "{}", right_aligned(&report.signature.date))?;
-    for table in &report.appendix {
-        write_table(out, table)?;
+    for (i, table) in report.appendix.iter().enumerate() {
+        writeln!(
+            out,
+            "\n{}",
+            pieces::attachment_label(i, report.appendix.len())
+        )?;
+        writeln!(out, "\n{}\n", centred(pieces::attachment_title(table)))?;
+        write_rows(out, table)?;
     }
     if !report.findings.is_empty() {
         writeln!(out, "\n待处理的问题：")?;
@@ -57,11 +83,36 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     writeln!(out, "\n{}", table.title)?;
+    write_rows(out, table)
+}
+
+fn write_rows(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     writeln!(out, "{}", table.columns.join("\t"))?;
     for row in &table.rows {
         writeln!(out, "{}", row.join("\t"))?;
     }
     Ok(())
+}
+
+/// A form cell for cell in its grid, one row a line, cells separated by tabs: a merged cell's
+/// text where it starts, the places it covers empty. Pasted into Word or Excel it is the form's
+/// grid, ready to merge.
+fn write_form(out: &mut dyn Write, form: &Form, caption: bool) -> io::Result<()> {
+    if caption {
+        writeln!(out, "\n{}", form.title)?;
+    }
+    for row in form.header_grid().into_iter().chain(form.body_grid()) {
+        let cells: Vec<&str> = row.iter().map(|p| origin_text(p.as_ref())).collect();
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
+    Ok(())
+}
+
+fn origin_text<'f>(place: Option<&Placed<'f>>) -> &'f str {
+    match place {
+        Some(p) if p.top && p.left => &p.cell.text,
+        _ => "",
+    }
 }
 
 fn centred(text: &str) -> String {

@@ -158,3 +158,24 @@ fn a_checklist_file_that_is_not_there_is_named() {
             data.file("2019-2020", "省清单.toml").display()
         ));
 }
+
+#[test]
+fn the_checklist_as_json_for_scripts() {
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout_of(disclose().args(["checklist", "-f", "json"]))).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["items"].as_array().unwrap().len(), 50);
+    assert_eq!(doc["items"][0]["category"], "一、基本信息");
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(disclose().args([
+        "checklist",
+        "2019-2020",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(doc["year"], "2019-2020");
+    let seventh = &doc["accounted"][6];
+    assert_eq!(seventh["id"], "7");
+    assert_eq!(seventh["status"], "已公开");
+    assert_eq!(seventh["departments"][0], "本科招生办");
+}

@@ -185,9 +185,12 @@ fn a_closed_pipe_is_not_an_error() {
             bin.display()
         ))
         .current_dir(root())
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success());
+    // Its warnings are captured, not printed among the tests' results.
+    assert!(status.status.success());
+    let said = String::from_utf8_lossy(&status.stderr);
+    assert!(!said.contains("error"), "{said}");
 }
 
 #[test]
@@ -328,4 +331,33 @@ fn a_final_report_with_a_placeholder_is_refused_whatever_the_rule_levels() {
         "{stderr}"
     );
     assert!(!out.exists(), "no report written");
+}
+
+#[test]
+fn writing_a_file_ends_with_one_line_saying_so_unless_quiet() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("年报.docx");
+    let output = disclose()
+        .args(["compile", "2019-2020", "-f", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    let bytes = std::fs::metadata(&file).unwrap().len();
+    let last = said.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        format!("wrote the report to {} ({bytes} bytes)", file.display())
+    );
+    let output = disclose()
+        .args(["compile", "2019-2020", "-q", "-f", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -11,8 +11,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::seed::missing;
+use crate::tools;
 use crate::util::root;
-use crate::util::{Data, EXAMPLE_YEAR, disclose, example};
+use crate::util::{Data, EXAMPLE_YEAR, SHIPPED, disclose, example};
 
 /// How long LibreOffice may take to convert the report (its first start makes a profile).
 const CONVERSION_TIME: Duration = Duration::from_secs(180);
@@ -140,13 +141,15 @@ fn the_word_document_is_a4_in_the_fonts_of_an_official_document() {
     let docx = compile(dir.path());
     let document = part(&docx, "word/document.xml");
     assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#));
-    for font in ["方正小标宋简体", "黑体", "楷体", "仿宋"] {
+    // The fonts are the styles': every role's, East Asian and Latin.
+    let styles = part(&docx, "word/styles.xml");
+    for font in ["方正小标宋简体", "黑体", "楷体", "仿宋", "宋体"] {
         assert!(
-            document.contains(&format!(r#"w:eastAsia="{font}""#)),
+            styles.contains(&format!(r#"w:eastAsia="{font}""#)),
             "{font}"
         );
     }
-    assert!(document.contains(r#"w:line="560" w:lineRule="exact""#));
+    assert!(styles.contains(r#"w:line="560" w:lineRule="exact""#));
     let fonts = part(&docx, "word/fontTable.xml");
     assert!(fonts.contains(r#"<w:altName w:val="宋体" />"#), "{fonts}");
     let footer = part(&docx, "word/footer1.xml");
@@ -161,19 +164,22 @@ fn the_checklist_appendix_is_a_word_table_after_the_signature() {
     // The example university accounts for every item; the sample year's published report
     // carries no table, and neither does its compiled report.
     let sample = part(&compile(dir.path()), "word/document.xml");
-    assert!(!sample.contains("附件：清单事项公开情况表"));
+    assert!(!sample.contains("附件"));
     let mut cmd = disclose();
     cmd.arg("--data").arg(root().join("examples/示例大学"));
     let docx = compile_with(dir.path(), cmd, "2022-2023", &[]);
     let document = part(&docx, "word/document.xml");
-    let title = document
-        .find("附件：清单事项公开情况表")
-        .expect("the appendix title");
-    assert!(
-        document.find("2023年10月20日").expect("the date") < title,
-        "the appendix follows the signature"
-    );
-    let table = &document[title..];
+    let note = document
+        .find(">附件：清单事项公开情况表<")
+        .expect("the attachment note");
+    let date = document.find("2023年10月20日").expect("the date");
+    assert!(note < date, "the note ends the body, before the signature");
+    let label = document
+        .find(">附件</w:t>")
+        .expect("the attachment's label");
+    assert!(date < label, "the attachment follows the signature");
+    let table = &document[label..];
+    assert!(table[..table.find("<w:tbl>").unwrap()].contains(">清单事项公开情况表</w:t>"));
     let table = &table[table.find("<w:tbl>").expect("a table")..];
     let table = &table[..table.find("</w:tbl>").expect("its end")];
     // A header row and one row per checklist item.
@@ -252,27 +258,28 @@ fn docx_is_not_written_to_a_terminal() {
     assert!(!shown.contains("PK"), "{shown}");
 }
 
-/// LibreOffice's command, if it is installed.
-fn libreoffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
+/// Every shipped year as a .docx in `dir`, and the path of each.
+fn shipped_documents(dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    SHIPPED
+        .iter()
+        .map(|(data, year)| {
+            let mut cmd = disclose();
+            cmd.arg("--data").arg(root().join(data));
+            let name = data.replace('/', "-");
+            let folder = dir.join(&name);
+            std::fs::create_dir_all(&folder).expect("a folder");
+            let docx = compile_with(&folder, cmd, year, &[]);
+            let named = dir.join(format!("{name}.docx"));
+            std::fs::rename(&docx, &named).expect("renamed");
+            (*data, named)
+        })
+        .collect()
 }
 
-#[test]
-fn libreoffice_converts_the_word_document_to_pdf() {
-    let Some(soffice) = libreoffice() else {
-        eprintln!("note: LibreOffice is not installed; the .docx was not converted to PDF");
-        return;
-    };
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let docx = compile(dir.path());
-    let profile = dir.path().join("profile");
+/// Converts every document to PDF beside it with LibreOffice, in one run with a profile of its
+/// own; fails on any error.
+fn convert(soffice: &Path, dir: &Path, documents: &[PathBuf]) {
+    let profile = dir.join("profile");
     let mut child = Command::new(soffice)
         .arg(format!(
             "-env:UserInstallation=file://{}",
@@ -285,8 +292,8 @@ fn libreoffice_converts_the_word_document_to_pdf() {
             "pdf",
             "--outdir",
         ])
-        .arg(dir.path())
-        .arg(&docx)
+        .arg(dir)
+        .args(documents)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -308,7 +315,168 @@ fn libreoffice_converts_the_word_document_to_pdf() {
         let _ = err.read_to_string(&mut said);
     }
     assert!(status.success(), "{status}\n{said}");
-    let pdf = std::fs::read(dir.path().join("report.pdf")).expect("a PDF");
-    assert!(pdf.starts_with(b"%PDF"), "{said}");
-    assert!(pdf.len() > 10_000, "{} bytes\n{said}", pdf.len());
+    assert!(!said.to_lowercase().contains("error"), "{said}");
+    for docx in documents {
+        let pdf = docx.with_extension("pdf");
+        let bytes =
+            std::fs::read(&pdf).unwrap_or_else(|_| panic!("{}: no PDF\n{said}", pdf.display()));
+        assert!(bytes.starts_with(b"%PDF"), "{said}");
+    }
+}
+
+/// The lines of a PDF page's text, white space removed, empty lines left out.
+fn lines(page: &str) -> Vec<String> {
+    page.lines()
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_shipped_year_converts_with_libreoffice_and_reads_as_laid_out() {
+    let Some(found) = tools::all(
+        "LibreOffice layout",
+        &[&["soffice", "libreoffice"], &["pdftotext"], &["pdfinfo"]],
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let documents = shipped_documents(dir.path());
+    let paths: Vec<PathBuf> = documents.iter().map(|(_, p)| p.clone()).collect();
+    convert(&found[0], dir.path(), &paths);
+    for (data, docx) in &documents {
+        let pdf = docx.with_extension("pdf");
+        if let Some(shots) = std::env::var_os("DISCLOSE_SCREENSHOTS") {
+            let _ = std::fs::create_dir_all(&shots);
+            let name = format!("{}-docx.pdf", data.replace('/', "-"));
+            let _ = std::fs::copy(&pdf, PathBuf::from(shots).join(name));
+        }
+        let pages = tools::pdf_pages(&pdf);
+        assert!(pages >= 2, "{data}: {pages} pages");
+        tools::assert_page_numbers_alternate(&pdf);
+        let text = tools::pdf_text(&pdf);
+        let page_texts: Vec<&str> = text.split('\u{c}').collect();
+        match *data {
+            "data" => {
+                let body = tools::pdf_body_text(&pdf);
+                assert_eq!(
+                    missing(&body),
+                    Vec::<String>::new(),
+                    "the sample year's PDF"
+                );
+                // The title on two balanced lines.
+                let first = lines(page_texts[0]);
+                assert_eq!(
+                    first[..2],
+                    ["辽宁科技大学2019-2020学年", "信息公开工作年度报告"]
+                );
+                // 28 characters a line of body text: the longest line of Chinese alone, a
+                // full stop hanging at its end aside.
+                let longest = page_texts
+                    .iter()
+                    .flat_map(|p| lines(p))
+                    .filter(|l| l.chars().all(|c| !c.is_ascii()))
+                    .map(|l| {
+                        l.trim_end_matches(['。', '，', '、', '；', '：'])
+                            .chars()
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or_default();
+                assert_eq!(longest, 28, "characters on the longest line");
+            }
+            "examples/示例大学" => {
+                // The body ends with the attachment note; the attachment starts a page with
+                // 附件 at its top left and its title under it.
+                assert!(lines(&text).iter().any(|l| l == "附件：清单事项公开情况表"));
+                let attachment = page_texts
+                    .iter()
+                    .find(|p| lines(p).first().is_some_and(|l| l == "附件"))
+                    .expect("a page that starts with 附件");
+                assert_eq!(lines(attachment)[1], "清单事项公开情况表");
+            }
+            "examples/示例学院" => {
+                let all: String = lines(&text).concat();
+                for label in [
+                    "申请人情况",
+                    "法人或其他组织",
+                    "四、结转下年度继续办理",
+                    "未经复议直接起诉",
+                    "复议后起诉",
+                    "行政复议",
+                    "行政诉讼",
+                ] {
+                    assert!(all.contains(label), "{label}");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_word_documents_xml_has_its_styles_grid_links_and_merged_cells() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let documents = shipped_documents(dir.path());
+    for (data, docx) in &documents {
+        let document = part(docx, "word/document.xml");
+        let styles = part(docx, "word/styles.xml");
+        for (id, name) in [
+            ("Title", "Title"),
+            ("Heading1", "heading 1"),
+            ("Heading2", "heading 2"),
+            ("BodyText", "Body Text"),
+            ("Signature", "Signature"),
+        ] {
+            assert!(
+                styles.contains(&format!(r#"w:styleId="{id}"><w:name w:val="{name}" />"#)),
+                "{data}: style {id}"
+            );
+        }
+        for id in ["Title", "Heading1", "BodyText", "Signature"] {
+            assert!(
+                document.contains(&format!(r#"<w:pStyle w:val="{id}" />"#)),
+                "{data}: {id} used"
+            );
+        }
+        assert!(
+            document.contains(r#"<w:docGrid w:type="lines" w:linePitch="560" />"#),
+            "{data}"
+        );
+        assert!(
+            styles.contains(r#"<w:spacing w:val="-6" />"#),
+            "{data}: 28 characters a line"
+        );
+        let rels = part(docx, "word/_rels/document.xml.rels");
+        let links = rels.matches("relationships/hyperlink").count();
+        match *data {
+            "examples/示例大学" => {
+                assert!(links >= 40, "{data}: {links} hyperlinks");
+                assert_eq!(document.matches("<w:hyperlink ").count(), links, "{data}");
+                assert!(!rels.contains("javascript:"), "{data}");
+            }
+            "examples/示例学院" => {
+                assert!(
+                    document.contains(r#"<w:gridSpan w:val="10" />"#),
+                    "{data}: 行政诉讼 over ten columns"
+                );
+                assert!(
+                    document.contains(r#"<w:gridSpan w:val="7" />"#),
+                    "{data}: 申请人情况 over seven"
+                );
+                assert!(
+                    document.contains(r#"<w:vMerge w:val="restart" />"#),
+                    "{data}"
+                );
+                assert!(
+                    document.contains(r#"<w:vMerge w:val="continue" />"#),
+                    "{data}"
+                );
+                assert!(document.contains(
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+                ));
+            }
+            _ => {}
+        }
+    }
 }

@@ -118,8 +118,15 @@ fn the_state_council_example_reports_a_calendar_year_with_its_two_forms() {
         "{out}"
     );
     assert!(out.contains("　　三、收到和处理信息公开申请情况"), "{out}");
-    assert!(out.contains("（七）总计\t6\t1\t0\t0\t0\t0\t7"), "{out}");
-    assert!(out.contains("行政复议\t1\t0\t0\t0\t1"), "{out}");
+    // The forms cell for cell, as the template lays them out: a merged cell's text where it
+    // starts, the places it covers empty.
+    assert!(out.contains("\t（七）总计\t\t6\t1\t0\t0\t0\t0\t7"), "{out}");
+    assert!(
+        out.contains("\n\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"),
+        "{out}"
+    );
+    assert!(out.contains("行政复议\t\t\t\t\t行政诉讼\t"), "{out}");
+    assert!(out.contains("\n1\t0\t0\t0\t1\t0\t0"), "{out}");
     assert!(out.contains("2023年1月18日"));
 }
 

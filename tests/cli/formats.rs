@@ -139,3 +139,50 @@ fn a_cell_is_shown_in_a1_notation_for_people_and_for_scripts() {
     assert_eq!(error["cell"], "Sheet1!C3");
     assert_eq!(error["line"], serde_json::Value::Null);
 }
+
+#[test]
+fn a_line_break_written_in_the_title_is_kept_in_every_format() {
+    let data = crate::util::Data::sample();
+    data.edit(
+        "2019-2020",
+        "report.toml",
+        "school = \"辽宁科技大学\"",
+        "school = \"辽宁科技大学\"\ntitle = \"辽宁科技大学\\n2019-2020学年信息公开工作年度报告\"",
+    );
+    let compiled = |format: &str| {
+        crate::util::stdout_of(
+            data.disclose()
+                .args(["compile", "2019-2020", "-q", "-f", format]),
+        )
+    };
+    let markdown = compiled("markdown");
+    assert!(
+        markdown.starts_with("辽宁科技大学\\\n2019-2020学年信息公开工作年度报告\n===\n"),
+        "{markdown}"
+    );
+    let text = compiled("text");
+    let lines: Vec<&str> = text.lines().take(2).map(str::trim).collect();
+    assert_eq!(lines, ["辽宁科技大学", "2019-2020学年信息公开工作年度报告"]);
+    let html = compiled("html");
+    assert!(html.contains(
+        "<h1><span>辽宁科技大学</span><br><span>2019-2020学年信息公开工作年度报告</span></h1>"
+    ));
+    assert!(html.contains("<title>辽宁科技大学2019-2020学年信息公开工作年度报告</title>"));
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let docx = dir.path().join("年报.docx");
+    let output = data
+        .disclose()
+        .args(["compile", "2019-2020", "-q", "-f", "docx", "-o"])
+        .arg(&docx)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains(r#">辽宁科技大学</w:t></w:r><w:r><w:rPr /><w:br w:type="textWrapping" /><w:t xml:space="preserve">2019-2020学年"#),
+        "{xml}"
+    );
+}

@@ -220,3 +220,98 @@ fn chinese_help_wraps_at_punctuation_without_adding_spaces() {
     assert!(!text.contains("， "), "{text}");
     assert!(!text.contains("。 "), "{text}");
 }
+
+#[test]
+fn completions_offer_the_formats_and_the_years_of_the_data_folder() {
+    let script = crate::util::stdout_of(crate::util::disclose().args(["completions", "bash"]));
+    assert!(
+        script.contains("markdown text table json html docx"),
+        "the values of -f"
+    );
+    assert!(script.contains("2019-2020"), "the year folder of data/");
+    let data = crate::util::Data::sample().with_copy("2019-2020", "2020-2021");
+    let script = crate::util::stdout_of(data.disclose().args(["completions", "zsh"]));
+    assert!(script.contains("2020-2021"), "a year folder of --data");
+}
+
+#[test]
+fn man_writes_a_page_for_disclose_and_for_every_command_in_either_language() {
+    let page = crate::util::stdout_of(crate::util::disclose().args(["man", "compile"]));
+    assert!(page.contains(".TH disclose-compile 1"), "{page}");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    for (lang, folder) in [("en", "en"), ("zh", "zh")] {
+        let out = dir.path().join(folder);
+        let output = crate::util::disclose()
+            .args(["--lang", lang, "man", "--dir"])
+            .arg(&out)
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+        let mut pages: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        pages.sort();
+        assert_eq!(
+            pages,
+            [
+                "disclose-checklist.1",
+                "disclose-compare.1",
+                "disclose-compile.1",
+                "disclose-completions.1",
+                "disclose-import.1",
+                "disclose-init.1",
+                "disclose-man.1",
+                "disclose-outline.1",
+                "disclose-rules.1",
+                "disclose-status.1",
+                "disclose-validate.1",
+                "disclose.1"
+            ]
+        );
+        let main = std::fs::read_to_string(out.join("disclose.1")).unwrap();
+        // Every page the main page points to is there.
+        for sub in ["compile", "validate", "init", "status"] {
+            assert!(main.contains(&format!("disclose\\-{sub}(1)")), "{main}");
+        }
+        let compile = std::fs::read_to_string(out.join("disclose-compile.1")).unwrap();
+        if lang == "zh" {
+            assert!(
+                compile.contains("把一个学年的提交文件编写成年度报告。"),
+                "{compile}"
+            );
+            assert!(!compile.contains("， "), "no spaces left after punctuation");
+        } else {
+            assert!(compile.contains("Compile a year"), "{compile}");
+        }
+    }
+}
+
+#[test]
+fn quiet_is_accepted_by_every_command() {
+    let data = crate::util::Data::sample();
+    for args in [
+        &["-q", "validate", "2019-2020"][..],
+        &["compile", "2019-2020", "-q"],
+        &["compare", "2019-2020", "2019-2020", "-q"],
+        &["checklist", "-q"],
+        &["rules", "-q"],
+        &["status", "2019-2020", "-q"],
+        &["completions", "bash", "-q"],
+        &["man", "-q"],
+        &["init", "2020-2021", "-q"],
+    ] {
+        let output = data.disclose().args(args).output().expect("runs");
+        assert_ne!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !said.contains("warning"),
+            "{args:?} -q prints no warnings: {said}"
+        );
+    }
+}

@@ -178,7 +178,7 @@ fn running_init_again_changes_nothing() {
 }
 
 #[test]
-fn init_xlsx_writes_workbooks_beside_toml_for_texts() {
+fn init_xlsx_writes_one_workbook_per_department_texts_included() {
     let data = Data::sample();
     data.disclose()
         .args(["init", "2020-2021", "--xlsx"])
@@ -191,7 +191,10 @@ fn init_xlsx_writes_workbooks_beside_toml_for_texts() {
         files.contains_key("本科招生办.xlsx"),
         "checklist entries go into the workbook"
     );
-    assert!(files.contains_key("本科招生办.toml"), "texts stay in TOML");
+    assert!(
+        !files.contains_key("本科招生办.toml"),
+        "texts go into the workbook too"
+    );
     assert!(files["宣传部.xlsx"].starts_with(b"PK"), "a zip file");
     let output = data
         .disclose()

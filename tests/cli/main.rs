@@ -4,6 +4,8 @@
 //! line fits it (a new command gets a module of its own). tests/README.md describes the helpers
 //! and the fixtures.
 
+// `compile --format html` in headless Chromium: every shipped year at 1280 and 390 px, and printed.
+mod browser;
 // The corpus of broken submissions (tests/fixtures/broken/): each case's exact findings.
 mod broken;
 // `checklist`, with and without a year; a year that names its province's checklist.
@@ -46,9 +48,13 @@ mod shapes;
 mod status;
 // `compile --template`: the example templates, escaping by file name, errors naming a line.
 mod template;
+// The programs the layout tests look through (LibreOffice, Chromium, poppler): found, or skipped.
+mod tools;
 // Helpers: the binary in a neutral environment, temporary copies of year folders to edit.
 mod util;
 // `validate`: findings for people, for editors (short) and for scripts (JSON), in two languages.
 mod validate;
+// `init --xlsx`: one workbook per department, filled in, reads as its TOML twin.
+mod workbooks;
 // examples/office-workflow.sh, end to end: collect, check, draft, compile.
 mod workflow;

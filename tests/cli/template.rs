@@ -239,3 +239,38 @@ fn the_worked_example_in_the_docs_prints_what_the_docs_say() {
         "{out}"
     );
 }
+
+#[test]
+fn a_template_lays_a_form_out_cell_for_cell_as_docs_templates_md_shows() {
+    let docs = std::fs::read_to_string(root().join("docs/templates.md")).expect("the page");
+    let start = docs
+        .find("{% elif block.type == \"form\" %}")
+        .expect("the example");
+    let end = start + docs[start..].find("```").expect("its end");
+    let template = format!(
+        "{{% for part in parts %}}{{% for block in part.blocks %}}{{% if block.type == \"heading\" %}}{}{{% endif %}}{{% endfor %}}{{% endfor %}}\n",
+        &docs[start..end]
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("表.html.j2");
+    std::fs::write(&file, template).expect("the template");
+    let out = stdout_of(
+        disclose()
+            .arg("--data")
+            .arg(root().join("examples/示例学院"))
+            .args(["compile", "2022", "-q", "--template"])
+            .arg(&file),
+    );
+    assert!(
+        out.contains(r#"<th rowspan="1" colspan="7">申请人情况</th>"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"<th rowspan="1" colspan="10">行政诉讼</th>"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"<td rowspan="22" colspan="1">三、本年度办理结果</td>"#),
+        "{out}"
+    );
+}

@@ -128,6 +128,14 @@ pub(crate) fn example() -> PathBuf {
 /// The fictional example year.
 pub(crate) const EXAMPLE_YEAR: &str = "2022-2023";
 
+/// Every shipped year: its data folder (from the repository's root) and year.
+pub(crate) const SHIPPED: &[(&str, &str)] = &[
+    ("data", "2019-2020"),
+    ("examples/示例大学", "2022-2023"),
+    ("examples/示例学院", "2022"),
+    ("examples/示例师范大学", "2023-2024"),
+];
+
 /// A CSV file's cells as an Excel workbook of one sheet, `Sheet1`, each cell where the CSV has
 /// it: numbers (fields of digits) as number cells, other fields as text, empty fields empty.
 pub(crate) fn csv_to_xlsx(csv: &str) -> Vec<u8> {

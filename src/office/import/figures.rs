@@ -586,7 +586,9 @@ mod tests {
 
     #[test]
     fn parts_then_their_total_and_shares() {
-        let e = run("发布新闻：新闻动态265篇、教学实践69篇、通知公告0篇，共计456篇。");
+        let e = run(
+            "发布新闻：新闻动态265篇、教学实践69篇、学生活动15篇、党建工作107篇、通知公告0篇，共计456篇。",
+        );
         let total = e.counts.last().unwrap();
         assert_eq!(
             (total.number.as_str(), total.parent.as_deref()),

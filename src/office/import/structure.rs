@@ -274,10 +274,27 @@ fn strip_title(report: &mut Report, blocks: Vec<Block>) -> Vec<Block> {
         .position(|b| matches!(b, Block::Paragraph(p) if is_title(p)));
     match start {
         Some(i) => {
-            if let Block::Paragraph(t) = &blocks[i] {
-                report.title = Some(t.clone());
+            let line = |at: usize| match blocks.get(at) {
+                Some(Block::Paragraph(p)) => Some(p.as_str()),
+                _ => None,
+            };
+            let mut title = line(i).unwrap_or_default().to_owned();
+            // A title broken over two lines (the Word document's and the web page's title is):
+            // the school or the year on the line before it, a bracketed year on the line after.
+            if let Some(before) = i.checked_sub(1).and_then(line)
+                && title_line_before(before)
+            {
+                title.insert_str(0, before);
             }
-            blocks.into_iter().skip(i + 1).collect()
+            let mut skip = i + 1;
+            if let Some(after) = line(i + 1)
+                && title_line_after(after)
+            {
+                title.push_str(after);
+                skip += 1;
+            }
+            report.title = Some(title);
+            blocks.into_iter().skip(skip).collect()
         }
         // Without a title, a short first line that is no sentence is what is left of one (a
         // title broken in a PDF's copy): not a paragraph of the report.
@@ -290,6 +307,24 @@ fn strip_title(report: &mut Report, blocks: Vec<Block>) -> Vec<Block> {
             _ => blocks,
         },
     }
+}
+
+/// Whether a short line just above the title is its first line: the school, or the school and
+/// the year, without a sentence's punctuation.
+fn title_line_before(line: &str) -> bool {
+    line.chars().count() <= 30
+        && !line.contains(['。', '，', '：', '>', '|', '/'])
+        && ["学年", "年度", "年", "大学", "学院", "学校", "分校", "政府"]
+            .iter()
+            .any(|end| line.ends_with(end))
+}
+
+/// Whether a short line just under the title is its last line: the year in brackets.
+fn title_line_after(line: &str) -> bool {
+    line.chars().count() <= 16
+        && (line.starts_with('（') && line.ends_with('）')
+            || line.starts_with('(') && line.ends_with(')'))
+        && line.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The signature: the last date line, with the short line before it as the signer; tables after
@@ -323,6 +358,20 @@ fn take_signature(report: &mut Report, blocks: &mut Vec<Block>) {
             blocks.pop();
         }
     }
+    // The attachment note under the body (附件：清单事项公开情况表) is printed again from the
+    // outline's checklist place; it is no paragraph of the last part.
+    while matches!(blocks.last(), Some(Block::Paragraph(p)) if is_attachment_note(p)) {
+        blocks.pop();
+    }
+}
+
+/// Whether a line is the attachment note under a report's body: `附件：` and a short title.
+fn is_attachment_note(line: &str) -> bool {
+    line.chars().count() <= 40
+        && !line.contains('。')
+        && ["附件：", "附件:", "附件 "]
+            .iter()
+            .any(|start| line.starts_with(start))
 }
 
 /// Adds a paragraph where it belongs: the preamble before part 一; else a sub-heading, a point,

@@ -4,7 +4,9 @@
 //! year, the issue date left to fill in, and every paragraph marked 【待审阅】 (validate warns on
 //! each until it is rewritten, D504). Each department gets a template of last year's rows with
 //! the numbers left blank and last year's value beside each, commented in Chinese, as CSV/TOML
-//! like last year or, with `--xlsx`, as Excel workbooks. Existing files are never overwritten, so
+//! like last year or, with `--xlsx`, as one Excel workbook per department that carries
+//! everything the department sends (counts, texts, requests, complaints, forms, checklist
+//! entries), each on a sheet of its own. Existing files are never overwritten, so
 //! running init again changes nothing.
 
 mod report_toml;
@@ -81,7 +83,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         name: read::REPORT_FILE.to_owned(),
         bytes: report_toml::carry_over(&report_text, subs, options.year).into_bytes(),
     }];
-    files.extend(templates::for_departments(subs, options));
+    files.extend(department_files(subs, options));
     write_all(&folder, files)
 }
 
@@ -148,13 +150,25 @@ pub fn unchanged_templates(data: &Path, facts: &Facts) -> BTreeSet<String> {
             xlsx,
             starter: None,
         };
-        for file in templates::for_departments(&previous.submissions, &options) {
+        for file in department_files(&previous.submissions, &options) {
             if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
                 unchanged.insert(file.name);
             }
         }
     }
     unchanged
+}
+
+/// The departments' templates: CSV and TOML files like last year's, or one workbook each.
+fn department_files(
+    subs: &crate::model::submission::Submissions,
+    options: &Options,
+) -> Vec<NewFile> {
+    if options.xlsx {
+        workbook::for_departments(subs, options)
+    } else {
+        templates::for_departments(subs, options)
+    }
 }
 
 fn exists(path: &Path) -> bool {

@@ -1,55 +1,159 @@
-//! Excel templates (`disclose init --xlsx`): one workbook per department with a sheet of count
-//! rows (数量), a sheet of checklist entries (清单) and an instructions sheet (说明), with Excel's
-//! data validation where it helps: whole numbers ≥ 0 for counts, lists for qualifiers, sources
-//! and statuses.
+//! Excel templates (`disclose init --xlsx`): one workbook per department carrying everything it
+//! sends, each kind on a sheet of its own, with Excel's data validation where it helps and an
+//! instructions sheet (说明) that says, sheet by sheet, what to fill in.
+//!
+//! | sheet | holds | as TOML's |
+//! |---|---|---|
+//! | 数量 | last year's count rows, the numbers blank (marked), last year's value as the remark | `[[count]]` |
+//! | 文字 | the texts of the department's key areas, one paragraph a row, marked 【待审阅】 | `[[text]]` |
+//! | 依申请公开 | the requests, one number a row, blank | `[requests]` |
+//! | 举报复议诉讼 | the complaints, one number a row, blank | `[complaints]` |
+//! | 申请情况表, 复议诉讼情况表 | the State Council's forms, their rows labelled, the numbers blank | the forms' CSV |
+//! | 清单 | the checklist entries, each item's number with its category and wording beside it | `[[disclosure]]` |
+//!
+//! Cells to fill are yellow. Numbers are whole numbers ≥ 0, statuses and qualifiers lists, dates
+//! dates. On the 清单 sheet the item, its category and its wording are locked (the sheet is
+//! protected, without a password), everything else and every new row stays editable. Reading
+//! the workbook back ([`crate::read`]) gives the year the TOML templates would: the sheets are
+//! the tables the readers know (docs/submissions.md).
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
-    XlsxError,
+    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatBorder,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::templates::{COUNT_COLUMNS, DISCLOSURE_COLUMNS, count_cells, disclosure_cells};
+use super::templates::{COUNT_COLUMNS, count_cells, disclosure_cells};
 use super::{NewFile, Options};
-use crate::model::submission::{Department, Qualifier, Status};
+use crate::check::REVIEW;
+use crate::model::checklist::Checklist;
+use crate::model::forms::Form;
+use crate::model::submission::{Department, Number, Qualifier, Status, Submissions};
+use crate::read::sheets::{COMPLAINT_LINES, request_lines};
 
 /// Rows of a sheet that get data validation (beyond the rows carried over).
 const ROWS: u32 = 500;
+/// The yellow of the cells to fill.
+const TO_FILL: u32 = 0x00FF_F2CC;
+/// The grey of the cells that must not change.
+const FIXED: u32 = 0x00F2_F2F2;
 
-/// The department's workbook, if it had counts or checklist entries last year.
+/// The columns of the 清单 sheet: the checklist template's, with the item's category and
+/// wording beside its number.
+const CHECKLIST_COLUMNS: [&str; 10] = [
+    "事项",
+    "类别",
+    "事项内容",
+    "状态",
+    "链接",
+    "渠道",
+    "公开日期",
+    "责任部门",
+    "说明",
+    "备注",
+];
+
+/// Every department's workbook.
+pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
+    subs.departments
+        .iter()
+        .filter_map(|d| workbook(d, &subs.checklist, options))
+        .collect()
+}
+
+/// The department's workbook, if it had counts or checklist entries last year, with the
+/// Ministry's checklist beside the entries (`templates.rs` asks for it this way).
 pub(crate) fn for_department(department: &Department, options: &Options) -> Option<NewFile> {
-    if department.figures.is_empty() && department.disclosures.is_empty() {
+    workbook(department, &crate::read::checklist::ministry(), options)
+}
+
+/// The department's workbook, if it sent anything last year that a department fills in again
+/// (events are the platforms' exports, sent as they come).
+fn workbook(department: &Department, checklist: &Checklist, options: &Options) -> Option<NewFile> {
+    let nothing = department.figures.is_empty()
+        && department.texts.is_empty()
+        && department.requests.is_none()
+        && department.complaints.is_none()
+        && department.forms.is_empty()
+        && department.disclosures.is_empty();
+    if nothing {
         return None;
     }
-    let bytes = build(department, options).ok()?;
+    let bytes = build(department, checklist, options).ok()?;
     Some(NewFile {
         name: format!("{}.xlsx", department.name),
         bytes,
     })
 }
 
-fn build(department: &Department, options: &Options) -> Result<Vec<u8>, XlsxError> {
+/// The formats of a template: header, cells to fill, cells that must not change, text.
+struct Formats {
+    bold: Format,
+    fill: Format,
+    fixed: Format,
+    wrap: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let thin = |f: Format| {
+            f.set_border(FormatBorder::Thin)
+                .set_border_color(0x00BF_BFBF)
+        };
+        Formats {
+            bold: Format::new().set_bold(),
+            fill: thin(Format::new().set_background_color(TO_FILL).set_unlocked()),
+            fixed: thin(Format::new().set_background_color(FIXED)),
+            wrap: Format::new().set_text_wrap().set_unlocked(),
+        }
+    }
+}
+
+fn build(
+    department: &Department,
+    checklist: &Checklist,
+    options: &Options,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date, so the same input makes the same file.
     let created = ExcelDateTime::from_ymd(options.year.start().cast_unsigned(), 9, 1)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
-    let bold = Format::new().set_bold();
+    let f = Formats::new();
+    let mut sheets = Vec::new();
     if !department.figures.is_empty() {
-        counts(workbook.add_worksheet(), department, &bold)?;
+        counts(workbook.add_worksheet(), department, &f)?;
+        sheets.push("数量");
+    }
+    if !department.texts.is_empty() {
+        texts(workbook.add_worksheet(), department, &f)?;
+        sheets.push("文字");
+    }
+    if department.requests.is_some() {
+        requests(workbook.add_worksheet(), department, &f)?;
+        sheets.push("依申请公开");
+    }
+    if department.complaints.is_some() {
+        complaints(workbook.add_worksheet(), &f)?;
+        sheets.push("举报复议诉讼");
+    }
+    for form in &department.forms {
+        sheets.push(form_sheet(workbook.add_worksheet(), form, &f)?);
     }
     if !department.disclosures.is_empty() {
-        disclosures(workbook.add_worksheet(), department, &bold)?;
+        disclosures(workbook.add_worksheet(), department, checklist, options, &f)?;
+        sheets.push("清单");
     }
-    instructions(workbook.add_worksheet(), department, options, &bold)?;
+    instructions(workbook.add_worksheet(), department, options, &sheets, &f)?;
     workbook.save_to_buffer()
 }
 
-fn header(sheet: &mut Worksheet, columns: &[&str], bold: &Format) -> Result<(), XlsxError> {
+fn header(sheet: &mut Worksheet, columns: &[&str], f: &Formats) -> Result<(), XlsxError> {
     for (c, name) in (0u16..).zip(columns) {
-        sheet.write_string_with_format(0, c, *name, bold)?;
-        let width = if matches!(*name, "备注" | "说明") {
-            40
-        } else {
-            14
+        sheet.write_string_with_format(0, c, *name, &f.bold)?;
+        let width = match *name {
+            "备注" | "说明" | "事项内容" => 40,
+            "文字" => 80,
+            "申请情况" | "举报复议诉讼" | "项目" => 24,
+            _ => 14,
         };
         sheet.set_column_width(c, width)?;
     }
@@ -66,9 +170,20 @@ fn list(sheet: &mut Worksheet, column: u16, values: &[&str], title: &str) -> Res
     Ok(())
 }
 
-fn counts(sheet: &mut Worksheet, department: &Department, bold: &Format) -> Result<(), XlsxError> {
+/// Whole numbers of 0 or more in `column`, from row 1.
+fn whole(sheet: &mut Worksheet, column: u16, title: &str) -> Result<(), XlsxError> {
+    let validation = DataValidation::new()
+        .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+        .set_input_title(title)?
+        .set_input_message("0 或正整数，不写单位")?
+        .set_error_message("请填写 0 或正整数")?;
+    sheet.add_data_validation(1, column, ROWS, column, &validation)?;
+    Ok(())
+}
+
+fn counts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name("数量")?;
-    header(sheet, &COUNT_COLUMNS, bold)?;
+    header(sheet, &COUNT_COLUMNS, f)?;
     for (row, figure) in (1u32..).zip(&department.figures) {
         let cells = count_cells(department, figure);
         for (c, cell) in (0u16..).zip(&cells) {
@@ -76,35 +191,147 @@ fn counts(sheet: &mut Worksheet, department: &Department, bold: &Format) -> Resu
                 sheet.write_string(row, c, cell)?;
             }
         }
+        if !matches!(figure.number, Number::FromEvents(_)) {
+            sheet.write_blank(row, 2, &f.fill)?;
+        }
     }
-    let whole = DataValidation::new()
-        .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
-        .set_input_title("数量")?
-        .set_input_message("本学年的数量：0 或正整数，不写单位")?
-        .set_error_message("数量必须是 0 或正整数")?;
-    sheet.add_data_validation(1, 2, ROWS, 2, &whole)?;
+    whole(sheet, 2, "数量")?;
     list(sheet, 4, Qualifier::ALL, "限定词（约数时填写）")?;
     list(sheet, 6, &["是", "否"], "分项不全")?;
     list(sheet, 8, &["事件"], "来源（按事件统计时填写）")?;
     Ok(())
 }
 
+fn texts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name("文字")?;
+    header(sheet, &["领域", "文字", "备注"], f)?;
+    let mut row = 1u32;
+    for text in &department.texts {
+        for paragraph in &text.paragraphs {
+            let marked = if paragraph.text.starts_with(REVIEW) {
+                paragraph.text.clone()
+            } else {
+                format!("{REVIEW}{}", paragraph.text)
+            };
+            sheet.write_string(row, 0, &text.area.value)?;
+            sheet.write_string_with_format(row, 1, &marked, &f.wrap)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+fn requests(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name("依申请公开")?;
+    header(sheet, &["申请情况", "件数", "备注"], f)?;
+    let last = department.requests.as_ref();
+    for (row, (key, name)) in (1u32..).zip(request_lines()) {
+        sheet.write_string(row, 0, name)?;
+        sheet.write_blank(row, 1, &f.fill)?;
+        let remark = match key {
+            "received" => format!("必填；上学年：{}", last.map_or(0, |r| r.received.value)),
+            "carried_over" => format!(
+                "上学年报告的“结转下学年”：{}",
+                last.and_then(|r| r.carried_forward.as_ref())
+                    .map_or(0, |c| c.value)
+            ),
+            _ => "没有可填 0 或留空".to_owned(),
+        };
+        sheet.write_string(row, 2, &remark)?;
+    }
+    whole(sheet, 1, "件数")?;
+    Ok(())
+}
+
+fn complaints(sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name("举报复议诉讼")?;
+    header(sheet, &["举报复议诉讼", "件数", "备注"], f)?;
+    for (row, (_, name)) in (1u32..).zip(COMPLAINT_LINES) {
+        sheet.write_string(row, 0, name)?;
+        sheet.write_blank(row, 1, &f.fill)?;
+        sheet.write_string(row, 2, "必填；没有填 0")?;
+    }
+    whole(sheet, 1, "件数")?;
+    Ok(())
+}
+
+/// A State Council form: its rows labelled, its numbers blank; returns the sheet's name.
+fn form_sheet(sheet: &mut Worksheet, form: &Form, f: &Formats) -> Result<&'static str, XlsxError> {
+    let name = match form.kind {
+        crate::model::forms::FormKind::Requests => "申请情况表",
+        crate::model::forms::FormKind::Reviews => "复议诉讼情况表",
+    };
+    sheet.set_name(name)?;
+    let mut columns = vec!["项目"];
+    columns.extend(form.kind.columns());
+    header(sheet, &columns, f)?;
+    for (row, spec) in (1u32..).zip(form.kind.rows()) {
+        sheet.write_string(row, 0, spec.label)?;
+        for c in 1..u16::try_from(columns.len()).unwrap_or(1) {
+            sheet.write_blank(row, c, &f.fill)?;
+        }
+    }
+    for c in 1..u16::try_from(columns.len()).unwrap_or(1) {
+        whole(sheet, c, columns[usize::from(c)])?;
+    }
+    Ok(name)
+}
+
 fn disclosures(
     sheet: &mut Worksheet,
     department: &Department,
-    bold: &Format,
+    checklist: &Checklist,
+    options: &Options,
+    f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name("清单")?;
-    header(sheet, &DISCLOSURE_COLUMNS, bold)?;
-    for (row, d) in (1u32..).zip(&department.disclosures) {
-        let cells = disclosure_cells(d);
-        for (c, cell) in (0u16..).zip(&cells) {
-            if !cell.is_empty() {
-                sheet.write_string(row, c, cell)?;
-            }
-        }
+    header(sheet, &CHECKLIST_COLUMNS, f)?;
+    // Everything editable but the carried items' number, category and wording.
+    for c in 0..u16::try_from(CHECKLIST_COLUMNS.len()).unwrap_or_default() {
+        sheet.set_column_format(c, &f.wrap)?;
     }
-    list(sheet, 1, Status::ALL, "状态")?;
+    for (row, d) in (1u32..).zip(&department.disclosures) {
+        let [item, status, links, channels, published, owners, note] = disclosure_cells(d);
+        let entry = checklist.item(&item);
+        match item.parse::<u32>() {
+            Ok(n) => sheet.write_number_with_format(row, 0, n, &f.fixed)?,
+            Err(_) => sheet.write_string_with_format(row, 0, &item, &f.fixed)?,
+        };
+        let category = entry.map_or("", |e| e.category.as_str());
+        let wording = entry.map_or("", |e| e.text.as_str());
+        sheet.write_string_with_format(row, 1, category, &f.fixed.clone().set_text_wrap())?;
+        sheet.write_string_with_format(row, 2, wording, &f.fixed.clone().set_text_wrap())?;
+        for (c, text) in [
+            (3u16, status),
+            (4, links),
+            (5, channels),
+            (7, owners),
+            (8, note),
+        ] {
+            sheet.write_string_with_format(row, c, &text, &f.wrap)?;
+        }
+        // The publication dates are this year's: blank, to fill.
+        debug_assert!(published.is_empty());
+        sheet.write_blank(row, 6, &f.fill)?;
+    }
+    list(sheet, 3, Status::ALL, "状态")?;
+    let from =
+        ExcelDateTime::from_ymd(options.year.start().cast_unsigned().saturating_sub(1), 1, 1)?;
+    let to = ExcelDateTime::from_ymd(options.year.end().cast_unsigned().saturating_add(1), 12, 31)?;
+    let dates = DataValidation::new()
+        .allow_date(DataValidationRule::Between(from, to))
+        .set_input_title("公开日期")?
+        .set_input_message("本学年的公开日期，如 2021-03-01")?
+        .set_error_message("请填写日期，如 2021-03-01")?;
+    sheet.add_data_validation(1, 6, ROWS, 6, &dates)?;
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        insert_rows: true,
+        delete_rows: true,
+        ..ProtectionOptions::default()
+    };
+    sheet.protect_with_options(&options);
     Ok(())
 }
 
@@ -112,25 +339,51 @@ fn instructions(
     sheet: &mut Worksheet,
     department: &Department,
     options: &Options,
-    bold: &Format,
+    sheets: &[&str],
+    f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name("说明")?;
-    sheet.set_column_width(0, 100)?;
-    let lines = [
-        format!("{} {} 学年信息公开数据：填写说明", department.name, options.year),
-        "“数量”表：每行是报告中的一个数字。请在“数量”列填写本学年的数量（0 或正整数，不写单位）。".to_owned(),
-        "“备注”列是上学年的数量，仅供参考；约数请在“限定词”列保留 约、近、余 或 多。".to_owned(),
-        "“来源”为“事件”的行不填数量：数量由本部门提交的事件文件（日期、渠道、类别、标题）统计。".to_owned(),
-        "“清单”表：每行是《高等学校信息公开事项清单》的一项。请核对链接，并在“公开日期”填写本学年的公开日期。".to_owned(),
-        "状态填 已公开、部分公开 或 不适用；不适用时须在“说明”写明理由。“说明”会印在报告的清单事项表中，仅供内部参考的话请写在“备注”列（不会被读取）。".to_owned(),
-        format!("填好后交信息公开办公室，或自行运行 disclose validate {} 检查。", options.year),
-        "本“说明”表不会被读取，可以保留。".to_owned(),
+    sheet.set_column_width(0, 110)?;
+    let mut lines = vec![
+        format!(
+            "{} {} 学年信息公开数据：填写说明",
+            department.name, options.year
+        ),
+        "黄色单元格是要填写的；灰色单元格不要改动。每张表的第一行是表头，不要修改。".to_owned(),
     ];
+    for name in sheets {
+        let line = match *name {
+            "数量" => {
+                "“数量”表：每行是报告中的一个数字。请在“数量”列填写本学年的数量（0 或正整数，不写单位）；“备注”列是上学年的数量，仅供参考；约数请在“限定词”列保留 约、近、余 或 多。“来源”为“事件”的行不填数量：数量由本部门提交的事件文件（日期、渠道、类别、标题）统计。"
+            }
+            "文字" => {
+                "“文字”表：本部门负责的重点领域的文字，每行一段，同一领域的各段依次排列。沿用上学年的文字开头标有【待审阅】：请改写为本学年的内容，再删去标记。"
+            }
+            "依申请公开" => {
+                "“依申请公开”表：本学年收到和办理的信息公开申请，每行一个数字。“本学年收到申请”必填；收到 + 上学年结转 = 各办理结果之和 + 结转下学年。"
+            }
+            "举报复议诉讼" => {
+                "“举报复议诉讼”表：因信息公开工作受到的举报、行政复议、行政诉讼，每行一个数字，没有填 0。"
+            }
+            "申请情况表" | "复议诉讼情况表" => {
+                "“申请情况表”“复议诉讼情况表”：国务院办公厅模板的表格，按行填写本年度的数字，空格按 0 计。"
+            }
+            _ => {
+                "“清单”表：每行是《高等学校信息公开事项清单》的一项，编号、类别和内容不要改动。请核对链接，在“公开日期”填写本学年的公开日期；状态填 已公开、部分公开 或 不适用，不适用时须在“说明”写明理由。“说明”会印在报告的清单事项表中，仅供内部参考的话请写在“备注”列（不会被读取）。"
+            }
+        };
+        lines.push(line.to_owned());
+    }
+    lines.push(format!(
+        "填好后交信息公开办公室，或自行运行 disclose validate {} 检查。",
+        options.year
+    ));
+    lines.push("本“说明”表不会被读取，可以保留。".to_owned());
     for (row, line) in (0u32..).zip(&lines) {
         if row == 0 {
-            sheet.write_string_with_format(row, 0, line, bold)?;
+            sheet.write_string_with_format(row, 0, line, &f.bold)?;
         } else {
-            sheet.write_string(row, 0, line)?;
+            sheet.write_string_with_format(row, 0, line, &f.wrap)?;
         }
     }
     Ok(())

@@ -1,17 +1,24 @@
 //! The parts of a .docx package that `docx-rs` cannot be told enough about, and the packing.
 //!
-//! [`docx`](super::docx) lays the document out with `docx-rs`; this file finishes the package:
+//! The rest of [`docx`](super) lays the document out with `docx-rs`; this file finishes the
+//! package:
 //!
-//! - the font table (`word/fontTable.xml`): `docx-rs` always writes the same three Latin fonts.
-//!   Ours declares every Chinese face with its character set (GB2312), its family and the names
-//!   to look for when it is not installed: 方正小标宋简体, the title face of official documents,
-//!   does not ship with Windows, and falls back to 宋体.
+//! - the font table (`word/fontTable.xml`), from [`super::fonts`].
 //! - the document properties (`docProps/core.xml`): `docx-rs` writes no title and an author of
 //!   `unknown`. Ours carry the title, the school, and the report's own date as the time the
 //!   document was created and modified, so the same report always gives the same bytes.
 //! - header rows: `docx-rs` has no way to mark a table row as a header that Word repeats at the
 //!   top of every page (`w:tblHeader`). Header rows are given a height no other row has
 //!   ([`HEADER_ROW_HEIGHT`]); the mark is added after each such height.
+//!
+//! - indents in characters: `docx-rs` keeps a style's `firstLineChars` but does not write it.
+//!   A two-character indent in twips is not two characters of the grid (whose pitch is a
+//!   little under 16 pt, see [`super::page`]) and would push a character off the first line;
+//!   `w:firstLineChars="200"` is added to every indent of [`FIRST_LINE`] twips.
+//! - the Normal style: `docx-rs` always writes an empty one before the styles it is given; ours
+//!   ([`super::styles`]) follows it and the empty one is dropped, so the id is defined once.
+//! - the relationships of the document (`word/_rels/document.xml.rels`): `docx-rs` lists a
+//!   hyperlink's in the order of a hash map, which changes from run to run; they are sorted.
 //!
 //! The zip entries are written by `docx-rs` with no time of their own (1 January 1980): the
 //! `zip` crate's `time` feature, which would stamp the current time, is off; a test checks.
@@ -21,55 +28,9 @@ use std::io::{self, Cursor};
 
 use docx_rs::Docx;
 
-use super::docx::HEADER_ROW_HEIGHT;
+use super::fonts::font_table;
+use super::tables::HEADER_ROW_HEIGHT;
 use crate::compose::report::Report;
-
-/// The font of Latin letters and digits in every run.
-pub(super) const LATIN: &str = "Times New Roman";
-
-/// A typeface of the document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Face {
-    /// The title: 方正小标宋简体, falling back to 宋体.
-    Title,
-    /// Part headings, table titles, the draft banner: 黑体.
-    Heading,
-    /// Sub-headings and （一） run-in titles: 楷体.
-    Kai,
-    /// Body text, tables, the signature: 仿宋.
-    Body,
-    /// Page numbers: 宋体 (GB/T 9704: 4号半角宋体阿拉伯数字).
-    Song,
-}
-
-/// How the font table describes a face: (name, the names to fall back to, family, pitch).
-///
-/// The body, sub-heading and heading faces are named as Windows and WPS ship them (仿宋, 楷体,
-/// 黑体); the `_GB2312` names older templates use are the same designs and are
-/// listed as alternatives, so a machine that has only those finds them.
-const FACES: &[(Face, &str, &str, &str, &str)] = &[
-    (Face::Title, "方正小标宋简体", "宋体", "roman", "variable"),
-    (Face::Heading, "黑体", "SimHei", "modern", "fixed"),
-    (Face::Kai, "楷体", "KaiTi,楷体_GB2312", "modern", "fixed"),
-    (
-        Face::Body,
-        "仿宋",
-        "FangSong,仿宋_GB2312",
-        "modern",
-        "fixed",
-    ),
-    (Face::Song, "宋体", "SimSun", "auto", "variable"),
-];
-
-impl Face {
-    /// The font's name, as runs give it in `w:eastAsia`.
-    pub(super) fn name(self) -> &'static str {
-        FACES
-            .iter()
-            .find(|(face, ..)| *face == self)
-            .map_or("宋体", |(_, name, ..)| name)
-    }
-}
 
 /// Builds the package and writes it to bytes, with our font table, document properties and
 /// header rows.
@@ -78,27 +39,11 @@ pub(super) fn pack(docx: Docx, report: &Report) -> io::Result<Vec<u8>> {
     parts.font_table = font_table().into_bytes();
     parts.doc_props.core = core_properties(report).into_bytes();
     parts.document = repeat_header_rows(&parts.document);
+    parts.document_rels = sorted_relationships(&parts.document_rels);
+    parts.styles = indent_in_characters(&parts.styles);
     let mut bytes = Cursor::new(Vec::new());
     parts.pack(&mut bytes).map_err(io::Error::other)?;
     Ok(bytes.into_inner())
-}
-
-/// `word/fontTable.xml`: the Latin font and every face.
-fn font_table() -> String {
-    let mut xml = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
-    );
-    xml.push_str(
-        r#"<w:font w:name="Times New Roman"><w:charset w:val="00" /><w:family w:val="roman" /><w:pitch w:val="variable" /></w:font>"#,
-    );
-    for (_, name, alternatives, family, pitch) in FACES {
-        let _ = write!(
-            xml,
-            r#"<w:font w:name="{name}"><w:altName w:val="{alternatives}" /><w:charset w:val="86" /><w:family w:val="{family}" /><w:pitch w:val="{pitch}" /></w:font>"#
-        );
-    }
-    xml.push_str("</w:fonts>");
-    xml
 }
 
 /// `docProps/core.xml`: title, author (the school), language, and the report's date as the
@@ -110,7 +55,7 @@ fn core_properties(report: &Report) -> String {
     let _ = write!(
         xml,
         "<dc:title>{}</dc:title><dc:creator>{}</dc:creator><cp:lastModifiedBy>{}</cp:lastModifiedBy><dc:language>zh-CN</dc:language>",
-        escape(&report.title),
+        escape(&crate::render::pieces::title_on_one_line(&report.title)),
         escape(&report.school),
         escape(&report.school),
     );
@@ -155,6 +100,64 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The two-character first-line indent in twips (two characters of 16 pt).
+pub(super) const FIRST_LINE: i32 = 640;
+
+/// The empty Normal style `docx-rs` writes of its own.
+const EMPTY_NORMAL: &str = r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:rPr /><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>"#;
+
+/// Every first-line indent of [`FIRST_LINE`] twips also given in characters (two), and the
+/// empty Normal style dropped (once: ours is the second).
+fn indent_in_characters(styles: &[u8]) -> Vec<u8> {
+    let twips = format!(r#"w:firstLine="{FIRST_LINE}""#);
+    let both = format!(r#"{twips} w:firstLineChars="200""#);
+    match std::str::from_utf8(styles) {
+        Ok(xml) => xml
+            .replacen(
+                EMPTY_NORMAL,
+                "",
+                usize::from(xml.matches(r#"w:styleId="Normal""#).count() > 1),
+            )
+            .replace(&twips, &both)
+            .into_bytes(),
+        Err(_) => styles.to_vec(),
+    }
+}
+
+/// The relationships in order of their ids, each `<Relationship …/>` as it was written.
+fn sorted_relationships(rels: &[u8]) -> Vec<u8> {
+    let Ok(xml) = std::str::from_utf8(rels) else {
+        return rels.to_vec();
+    };
+    let Some(first) = xml.find("<Relationship ") else {
+        return rels.to_vec();
+    };
+    let Some(last) = xml.rfind("</Relationships>") else {
+        return rels.to_vec();
+    };
+    let mut items: Vec<&str> = xml[first..last]
+        .split_inclusive("/>")
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    items.sort_by_key(|item| {
+        let id = item
+            .split("Id=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
+        // rId2 before rId10: the digits as a number.
+        let digits: String = id.chars().filter(char::is_ascii_digit).collect();
+        let letters: String = id.chars().filter(|c| !c.is_ascii_digit()).collect();
+        (
+            letters,
+            digits.parse::<u64>().unwrap_or_default(),
+            id.to_owned(),
+        )
+    });
+    format!("{}{}{}", &xml[..first], items.concat(), &xml[last..]).into_bytes()
+}
+
 /// Text escaped for XML content.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -192,18 +195,12 @@ mod tests {
     }
 
     #[test]
-    fn the_font_table_declares_every_face_with_its_fallback() {
-        let xml = font_table();
-        assert!(
-            xml.contains(r#"<w:font w:name="方正小标宋简体"><w:altName w:val="宋体" />"#),
-            "{xml}"
-        );
-        for face in [Face::Heading, Face::Kai, Face::Body, Face::Song] {
-            assert!(xml.contains(&format!(r#"w:name="{}""#, face.name())));
-        }
+    fn relationships_are_sorted_by_id() {
+        let rels = br#"<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rIdLink10" Target="b" /><Relationship Id="rId2" Target="s" /><Relationship Id="rIdLink9" Target="a" /></Relationships>"#;
+        let sorted = String::from_utf8(sorted_relationships(rels)).unwrap();
         assert_eq!(
-            xml.matches(r#"<w:charset w:val="86" />"#).count(),
-            FACES.len()
+            sorted,
+            r#"<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId2" Target="s" /><Relationship Id="rIdLink9" Target="a" /><Relationship Id="rIdLink10" Target="b" /></Relationships>"#
         );
     }
 

@@ -1,0 +1,374 @@
+//! Tables and forms as Word tables: the width of the text block, single ½ pt borders, no row
+//! split across pages, header rows that repeat at the top of every page.
+//!
+//! A table (the checklist) has one bold header row and columns shared by content; its links are
+//! hyperlinks. A form (the State Council's tables 三 and 四) is laid out cell for cell as its
+//! template prints it: merged header cells (`w:gridSpan`), labels merged down the side
+//! (`w:vMerge`), in 五号 with narrow cell margins so that a number column holds its heading in
+//! lines of two or three characters, and the label columns share what is left.
+
+use docx_rs::{
+    BorderType, Docx, HeightRule, Table, TableAlignmentType, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::page::TEXT_WIDTH;
+use super::styles::{FORM_TEXT, TABLE_HEADING, TABLE_TEXT};
+use super::text::Writer;
+use crate::compose::report::{self, Form};
+
+/// A header row is at least this tall, in twips (8 mm); no other row is given a height, which is
+/// how [`super::package`] finds the header rows to mark as repeating.
+pub(super) const HEADER_ROW_HEIGHT: u16 = 454;
+/// Table borders: single lines of ½ pt (eighths of a point).
+const BORDER_SIZE: usize = 4;
+/// A column is centred when none of its cells is wider than this, in display columns (numbers,
+/// statuses, short codes).
+const SHORT_CELL: usize = 8;
+/// Half a character of table text in twips (12 pt characters): one display column.
+const HALF_WIDTH: usize = 120;
+/// What a cell needs beside its text, in twips: Word's default cell margins (2 × 108) and a
+/// little room.
+const CELL_PADDING: usize = 300;
+/// No column's share of the width counts more than this many display columns.
+const WIDEST_COLUMN: usize = 40;
+/// No column of links counts more than this many display columns.
+const LINK_COLUMN: usize = 24;
+/// A form cell's left and right margins, in twips (1 mm).
+const FORM_MARGIN: usize = 57;
+/// One character of form text in twips (10.5 pt).
+const FORM_CHAR: usize = 210;
+
+/// Adds `table` to `docx`, unless it has no columns (Word cannot open a table row without
+/// cells).
+pub(super) fn add_table(w: &mut Writer, docx: Docx, table: &report::Table) -> Docx {
+    if table.columns.is_empty() {
+        docx
+    } else {
+        docx.add_table(self::table(w, table))
+    }
+}
+
+/// A Word table: columns shared by content, a bold header row.
+fn table(w: &mut Writer, table: &report::Table) -> Table {
+    let widths = column_widths(table);
+    let centred: Vec<bool> = (0..table.columns.len())
+        .map(|i| {
+            table
+                .rows
+                .iter()
+                .all(|row| row.get(i).is_none_or(|c| c.width() <= SHORT_CELL))
+        })
+        .collect();
+    let header = table
+        .columns
+        .iter()
+        .zip(&widths)
+        .map(|(text, width)| cell(w, text, *width, TABLE_HEADING, None))
+        .collect();
+    let mut rows = vec![header_row(header)];
+    for cells in &table.rows {
+        let cells = (0..table.columns.len())
+            .map(|i| {
+                let text = cells.get(i).map_or("", String::as_str);
+                let align = (!centred[i]).then_some(docx_rs::AlignmentType::Left);
+                let style = TABLE_TEXT;
+                let mut c = cell(w, text, widths[i], style, align);
+                if centred[i] {
+                    c = centred_cell(w, text, widths[i], style);
+                }
+                c
+            })
+            .collect();
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    finish(Table::new(rows), &widths)
+}
+
+/// A row marked as a header (by its height, see [`HEADER_ROW_HEIGHT`]).
+fn header_row(cells: Vec<TableCell>) -> TableRow {
+    TableRow::new(cells)
+        .cant_split()
+        .row_height(f32::from(HEADER_ROW_HEIGHT))
+        .height_rule(HeightRule::AtLeast)
+}
+
+/// The table's grid, width, borders and place.
+fn finish(table: Table, widths: &[usize]) -> Table {
+    let border = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(BORDER_SIZE)
+            .color("000000")
+    };
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |borders, position| {
+        borders.set(border(position))
+    });
+    table
+        .set_grid(widths.to_vec())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .align(TableAlignmentType::Center)
+        .set_borders(borders)
+}
+
+/// One table cell, `width` twips wide, its text in `style` (aligned as `align` says, or as the
+/// style does), vertically centred; links as hyperlinks.
+fn cell(
+    w: &mut Writer,
+    text: &str,
+    width: usize,
+    style: &str,
+    align: Option<docx_rs::AlignmentType>,
+) -> TableCell {
+    let mut paragraph = w.paragraph(style);
+    if let Some(align) = align {
+        paragraph = paragraph.align(align);
+    }
+    let paragraph = w.add_text(paragraph, text);
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(paragraph)
+}
+
+/// A cell of a short column (numbers, statuses): centred.
+fn centred_cell(w: &mut Writer, text: &str, width: usize, style: &str) -> TableCell {
+    cell(w, text, width, style, Some(docx_rs::AlignmentType::Center))
+}
+
+/// A form cell for cell: the header rows (repeated on every page), then the body, every merged
+/// cell as Word merges cells: across with `w:gridSpan`, down with `w:vMerge`.
+pub(super) fn form(w: &mut Writer, form: &Form) -> Table {
+    let widths = form_widths(form);
+    let mut rows = Vec::new();
+    for (header, grid) in [(true, form.header_grid()), (false, form.body_grid())] {
+        for places in grid {
+            let mut cells = Vec::new();
+            let mut column = 0;
+            while column < places.len() {
+                let Some(place) = places[column] else {
+                    cells.push(cell(w, "", widths[column], FORM_TEXT, None));
+                    column += 1;
+                    continue;
+                };
+                let span = place.cell.columns.max(1).min(places.len() - column);
+                let width: usize = widths[column..column + span].iter().sum();
+                let label = !header && column < form.label_columns;
+                let align = label.then_some(docx_rs::AlignmentType::Left);
+                let text = if place.top {
+                    place.cell.text.as_str()
+                } else {
+                    ""
+                };
+                let mut c = cell(w, text, width, FORM_TEXT, align);
+                if span > 1 {
+                    c = c.grid_span(span);
+                }
+                if place.cell.rows > 1 {
+                    c = c.vertical_merge(if place.top {
+                        VMergeType::Restart
+                    } else {
+                        VMergeType::Continue
+                    });
+                }
+                cells.push(c);
+                column += span;
+            }
+            rows.push(if header {
+                header_row(cells)
+            } else {
+                TableRow::new(cells).cant_split()
+            });
+        }
+    }
+    let margins = TableCellMargins::new()
+        .margin_left(FORM_MARGIN, WidthType::Dxa)
+        .margin_right(FORM_MARGIN, WidthType::Dxa);
+    finish(Table::new(rows), &widths).margins(margins)
+}
+
+/// A form's column widths in twips, adding up to the text block: every number column wide
+/// enough for the widest number and for its heading in lines of two characters, the label
+/// columns sharing the rest: the first two
+/// (三、本年度办理结果 down the side, and the groups) narrow, the last the widest.
+fn form_widths(form: &Form) -> Vec<usize> {
+    let text = usize::try_from(TEXT_WIDTH).unwrap_or_default();
+    let width = form.width();
+    let numbers = width - form.label_columns;
+    if numbers == 0 {
+        return vec![text / width.max(1); width];
+    }
+    let widest_number = form
+        .body
+        .iter()
+        .flat_map(|r| r.cells.iter().skip(r.cells.len().saturating_sub(numbers)))
+        .map(|c| c.text.width())
+        .max()
+        .unwrap_or(1);
+    // Characters a number column holds on a line: two (商业/企业), more for a long number.
+    let chars = 2.max(widest_number.div_ceil(2));
+    let number = chars * FORM_CHAR + 2 * FORM_MARGIN + 20;
+    let labels = text.saturating_sub(number * numbers);
+    if form.label_columns == 0 || labels < form.label_columns * 2 * FORM_CHAR {
+        return vec![text / width; width];
+    }
+    let mut widths = Vec::with_capacity(width);
+    match form.label_columns {
+        1 => widths.push(labels),
+        n => {
+            // Two characters for the side label, four for the groups, the rest for the grounds.
+            let side = 2 * FORM_CHAR + 2 * FORM_MARGIN;
+            let group = 4 * FORM_CHAR + 2 * FORM_MARGIN;
+            let fixed = side + group * (n - 2);
+            if fixed * 2 > labels {
+                widths.extend(std::iter::repeat_n(labels / n, n));
+            } else {
+                widths.push(side);
+                widths.extend(std::iter::repeat_n(group, n - 2));
+                widths.push(labels - fixed);
+            }
+        }
+    }
+    widths.extend(std::iter::repeat_n(number, numbers));
+    widths
+}
+
+/// Column widths in twips, adding up to the text block.
+///
+/// A column's natural width is the display width of its widest cell, at least its heading's
+/// and at most [`WIDEST_COLUMN`]. Narrow columns (numbers, statuses: [`SHORT_CELL`] or less)
+/// get exactly their natural width, so that they do not wrap a character to a line; the wide
+/// ones share what is left in proportion to theirs. If every column is narrow, or the narrow
+/// ones alone fill the page, all share the width in proportion.
+pub(super) fn column_widths(table: &report::Table) -> Vec<usize> {
+    let natural: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, heading)| {
+            let widest = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| cell.width())
+                .max()
+                .unwrap_or_default()
+                .min(WIDEST_COLUMN);
+            // An address breaks after its slashes anyway: it counts for less than prose.
+            let links = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .any(|cell| cell.contains("://"));
+            let widest = if links {
+                widest.min(LINK_COLUMN)
+            } else {
+                widest
+            };
+            widest.max(heading.width()).max(2)
+        })
+        .collect();
+    let text = usize::try_from(TEXT_WIDTH).unwrap_or_default();
+    let fixed = |columns: usize| columns * HALF_WIDTH + CELL_PADDING;
+    let narrow: usize = natural
+        .iter()
+        .filter(|n| **n <= SHORT_CELL)
+        .map(|n| fixed(*n))
+        .sum();
+    let wide: usize = natural.iter().filter(|n| **n > SHORT_CELL).sum();
+    if wide == 0 || narrow * 2 > text {
+        let total: usize = natural.iter().sum();
+        return natural.iter().map(|n| text * n / total.max(1)).collect();
+    }
+    natural
+        .iter()
+        .map(|n| {
+            if *n <= SHORT_CELL {
+                fixed(*n)
+            } else {
+                (text - narrow) * n / wide
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::report::{FormCell, FormRow};
+
+    #[test]
+    fn columns_share_the_text_block_by_content() {
+        let table = report::Table {
+            title: String::new(),
+            columns: vec!["编号".to_owned(), "事项".to_owned()],
+            rows: vec![vec!["1".to_owned(), "很".repeat(50)]],
+        };
+        let widths = column_widths(&table);
+        assert!(widths.iter().sum::<usize>() <= 8845);
+        assert!(widths.iter().sum::<usize>() > 8800);
+        // 编号 keeps room for its heading on one line, 事项 has the rest.
+        assert_eq!(widths[0], 4 * HALF_WIDTH + CELL_PADDING, "{widths:?}");
+        let numbers = report::Table {
+            title: String::new(),
+            columns: vec!["项目".to_owned(), "件数".to_owned()],
+            rows: vec![vec!["收到".to_owned(), "0".to_owned()]],
+        };
+        assert_eq!(column_widths(&numbers), [4422, 4422]);
+        let empty = report::Table {
+            title: String::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+        };
+        assert!(column_widths(&empty).is_empty());
+    }
+
+    fn form(label_columns: usize, numbers: usize) -> Form {
+        let mut cells: Vec<FormCell> = (0..label_columns)
+            .map(|_| FormCell::new("项", 1, 1))
+            .collect();
+        cells.extend((0..numbers).map(|_| FormCell::new("12", 1, 1)));
+        Form {
+            key: "f".to_owned(),
+            title: String::new(),
+            label_columns,
+            header: vec![
+                (0..label_columns + numbers)
+                    .map(|_| FormCell::new("总计", 1, 1))
+                    .collect(),
+            ],
+            body: vec![FormRow {
+                key: "a".to_owned(),
+                cells,
+            }],
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn form_columns_fill_the_block_with_numbers_never_one_character_wide() {
+        for (labels, numbers) in [(3, 7), (0, 15)] {
+            let widths = form_widths(&form(labels, numbers));
+            let total: usize = widths.iter().sum();
+            assert!(total <= 8845 && total > 8800, "{widths:?}");
+            for width in &widths[labels..] {
+                assert!(*width >= 2 * FORM_CHAR + 2 * FORM_MARGIN, "{widths:?}");
+            }
+        }
+        let widths = form_widths(&form(3, 7));
+        assert!(widths[2] > widths[1] && widths[1] > widths[0], "{widths:?}");
+    }
+}
