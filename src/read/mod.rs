@@ -1,7 +1,7 @@
 //! Stage 1, read: a year folder → [`Submissions`], plus diagnostics for malformed input.
 //!
 //! A year folder (`data/2019-2020/`) holds `report.toml` (the office's facts and narrative) and
-//! one or more files per department (TOML, CSV or Excel `.xlsx`), named after the department:
+//! one or more files per department (TOML, CSV or Excel `.xlsx`/`.xls`), named after the department:
 //! `宣传部.csv`, `宣传部-事件.xlsx` and `宣传部.toml` all belong to 宣传部 (the name is the file
 //! name up to the first `-` or `.`). Files are read in name order and merged per department, so
 //! the result does not depend on the order the operating system lists them in.
@@ -21,10 +21,12 @@ mod header;
 pub mod outline;
 pub mod phrase;
 mod quotes;
+mod records;
 mod rows;
 mod stream;
 pub(crate) mod table;
 pub(crate) mod values;
+mod workbook;
 mod xlsx;
 
 use std::collections::BTreeMap;
@@ -65,6 +67,8 @@ const LOSES_DATA: &[&rules::Rule] = &[
     &rules::UNDECODABLE,
     &rules::BAD_VALUE,
     &rules::BAD_DATE,
+    &rules::CELL_OUTSIDE_TABLE,
+    &rules::MERGED_CELLS,
 ];
 
 /// A year's input and what reading it found.
@@ -127,7 +131,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     for path in paths.iter().filter(|p| extension(p) != "toml") {
         let file: Arc<Path> = Arc::from(path.as_path());
         let kind = extension(path);
-        if !matches!(kind.as_str(), "csv" | "xlsx") {
+        if !matches!(kind.as_str(), "csv" | "xlsx" | "xls") {
             diags.push(Problem::IgnoredFile, Location::file(&file));
             continue;
         }
@@ -334,10 +338,7 @@ fn read_text(file: &Arc<Path>, diags: &mut Diagnostics) -> Result<Option<String>
 
 fn report_toml_errors(ctx: &mut Ctx<'_>, errors: &[toml::de::Error]) {
     for error in errors {
-        let location = match error.span() {
-            Some(span) => ctx.at(span),
-            None => Location::file(&ctx.file),
-        };
+        let location = table::error_location(ctx, error);
         ctx.diags.push(
             Problem::TomlSyntax {
                 message: error.message().trim().to_owned(),

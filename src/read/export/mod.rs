@@ -43,9 +43,9 @@
 mod count;
 mod dates;
 mod duplicates;
-mod pipeline;
 
 use std::io::{self, Read};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -55,11 +55,11 @@ use crate::findings::problem::Problem;
 use crate::model::location::{Located, Location};
 use crate::model::submission::{Department, EventTally};
 use crate::model::year::Period;
+use crate::read::records::Ragged;
 use crate::read::stream::{self, Text};
-use crate::read::xlsx;
+use crate::read::workbook::{self, Span, Workbook};
 
 use self::count::{Counter, header, text_of};
-use self::pipeline::pipeline;
 
 pub use self::duplicates::DUPLICATE_WINDOW;
 
@@ -96,7 +96,7 @@ pub(crate) fn read(
 ) -> Result<(), Error> {
     let is_workbook = file
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xls"));
     let found = if is_workbook {
         Some(workbook(file, export, period)?)
     } else {
@@ -126,6 +126,8 @@ pub(crate) fn read(
 struct Scratch {
     tallies: Vec<((String, String), EventTally)>,
     diags: Diagnostics,
+    /// Whether some row was not counted for an empty date or column value.
+    emptied: bool,
 }
 
 /// A scratch with only findings (the file could not be counted).
@@ -133,10 +135,12 @@ fn findings(diags: Diagnostics) -> Scratch {
     Scratch {
         tallies: Vec::new(),
         diags,
+        emptied: false,
     }
 }
 
-/// One pass over a CSV export, streaming.
+/// One pass over a CSV export, streaming: each record is counted as it is read, in the
+/// reader's buffer.
 fn pass(
     file: &Arc<Path>,
     export: &Export,
@@ -144,37 +148,54 @@ fn pass(
     stream: Box<dyn Read>,
     kind: Text,
 ) -> io::Result<Option<Scratch>> {
-    let mut reader = stream::csv_reader(stream);
+    let mut records = stream::csv_records(stream);
     let mut diags = Diagnostics::new();
-    let mut record = ::csv::ByteRecord::new();
-    let columns = loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) if record.iter().all(|f| f.trim_ascii().is_empty()) => {}
-            Ok(true) => {
-                let names: Option<Vec<&str>> = record.iter().map(|f| text_of(f, kind)).collect();
-                let Some(names) = names else {
-                    return Ok(None);
-                };
-                break header(file, export, &names, &mut diags);
-            }
-            Ok(false) => {
+    let (columns, width) = loop {
+        let Some(record) = records.next_record()? else {
+            if let Some((problem, at)) = stream::unclosed_quote(file, &records) {
+                diags.push(problem, at);
+            } else {
                 diags.push(Problem::EmptyFile, Location::file(file));
-                return Ok(Some(findings(diags)));
             }
-            Err(e) => match stream::io_of(e) {
-                Some(e) => return Err(e),
-                None => break None,
-            },
+            return Ok(Some(findings(diags)));
+        };
+        if record.is_blank() {
+            continue;
         }
+        let names: Option<Vec<&str>> = record.iter().map(|f| text_of(f, kind)).collect();
+        let Some(names) = names else {
+            return Ok(None);
+        };
+        break (header(file, export, &names, &mut diags), names.len());
     };
     let Some(columns) = columns else {
         return Ok(Some(findings(diags)));
     };
-    let counter = Counter::new(export, columns, period, diags);
-    let Some(counter) = pipeline(file, &mut reader, counter, kind)? else {
-        return Ok(None);
-    };
-    if let Some((problem, at)) = stream::unclosed_quote(file, reader) {
+    let mut counter = Counter::new(export, columns, period, diags);
+    while let Some(record) = records.next_record()? {
+        if record.is_blank() {
+            continue;
+        }
+        let offset = record.offset();
+        let at = |i| Location::field(file, offset, i);
+        if let Some(ragged) = record.ragged(width) {
+            let fields = record.len();
+            let (capped, index) = match ragged {
+                Ragged::Short => (&mut counter.short, fields.saturating_sub(1)),
+                Ragged::Extra(index) => (&mut counter.extra, index),
+            };
+            let problem = Problem::RaggedRow {
+                fields,
+                header: width,
+                more: 0,
+            };
+            capped.add(&mut counter.diags, || (problem, at(index)));
+        }
+        if counter.row(|i| record.get(i), at, kind).is_err() {
+            return Ok(None);
+        }
+    }
+    if let Some((problem, at)) = stream::unclosed_quote(file, &records) {
         let mut diags = Diagnostics::new();
         diags.push(problem, at);
         return Ok(Some(findings(diags)));
@@ -182,34 +203,94 @@ fn pass(
     Ok(Some(counter.finish()))
 }
 
-/// An Excel export: the first worksheet that is not instructions, row by row.
+/// An Excel export: the first worksheet that is not instructions, streamed row by row, each
+/// row counted as it is read.
 fn workbook(file: &Arc<Path>, export: &Export, period: Period) -> Result<Scratch, Error> {
     let mut diags = Diagnostics::new();
-    let Some(sheet) = xlsx::first_sheet(file, &mut diags)? else {
+    let Some(mut book) = Workbook::open(file, &mut diags)? else {
         return Ok(findings(diags));
     };
-    let mut rows = sheet
-        .rows
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
-    let Some(head) = rows.next() else {
+    let Some(name) = book.tables().into_iter().next() else {
         diags.push(Problem::EmptyFile, Location::file(file));
         return Ok(findings(diags));
     };
-    let names: Vec<&str> = head.cells.iter().map(String::as_str).collect();
-    let Some(columns) = header(file, export, &names, &mut diags) else {
+    let mut table: Option<Table<'_>> = None;
+    let mut unread = false;
+    let read = book.rows(&name, |row| {
+        let Some(table) = &mut table else {
+            let Some(span) = row.extent() else {
+                return ControlFlow::Continue(());
+            };
+            let names = span.names(row);
+            let Some(columns) = header(file, export, &names, &mut diags) else {
+                unread = true;
+                return ControlFlow::Break(());
+            };
+            let counter = Counter::new(export, columns, period, std::mem::take(&mut diags));
+            table = Some(Table {
+                counter,
+                span,
+                top: row.row(),
+            });
+            return ControlFlow::Continue(());
+        };
+        let (span, counter) = (table.span, &mut table.counter);
+        let at = |column: u32| workbook::cell(file, &name, row.row(), column);
+        for column in span.outside(row) {
+            let problem = Problem::CellOutsideTable {
+                columns: span.letters(),
+                more: 0,
+            };
+            counter
+                .extra
+                .add(&mut counter.diags, || (problem, at(column)));
+        }
+        if span.touches(row) {
+            let field = |i: usize| row.get(span.column(i)).map(|c| c.text.as_bytes());
+            // Decoded text cannot fail to be UTF-8.
+            let _ = counter.row(field, |i| at(span.column(i)), Text::Decoded);
+        }
+        ControlFlow::Continue(())
+    });
+    if let Err(message) = read {
+        diags.push(Problem::BadWorkbook { message }, Location::file(file));
         return Ok(findings(diags));
-    };
-    let mut counter = Counter::new(export, columns, period, diags);
-    for row in rows {
-        let at = |i: usize| sheet.at(file, row.row, i);
-        let _ = counter.row(
-            |i| row.cells.get(i).map(String::as_bytes),
-            at,
-            Text::Decoded,
-        );
     }
-    Ok(counter.finish())
+    match table {
+        None if unread => Ok(findings(diags)),
+        None => {
+            diags.push(Problem::EmptyFile, Location::file(file));
+            Ok(findings(diags))
+        }
+        Some(table) => {
+            let mut scratch = table.counter.finish();
+            // Rows left without a date or a column value may be under merged cells: say so
+            // once per range (reading the sheet's XML again only then).
+            if scratch.emptied {
+                let ranges = book.merged(&name);
+                for range in ranges
+                    .iter()
+                    .filter(|r| r.start != r.end && r.end.0 > table.top)
+                {
+                    let problem = Problem::MergedCells {
+                        range: workbook::range_name(range),
+                    };
+                    let at = workbook::cell(file, &name, range.start.0, range.start.1);
+                    scratch.diags.push(problem, at);
+                }
+            }
+            Ok(scratch)
+        }
+    }
+}
+
+/// An Excel export's table, once its header is read.
+struct Table<'e> {
+    counter: Counter<'e>,
+    /// The columns of its header.
+    span: Span,
+    /// The header's row.
+    top: u32,
 }
 
 #[cfg(test)]
