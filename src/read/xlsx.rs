@@ -526,4 +526,112 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_value_far_from_the_table_is_one_finding_at_its_cell_and_costs_one_cell() {
+        for (row, column, cell) in [
+            (1_048_575, 16_383, "XFD1048576"),
+            (1_048_575, 99, "CV1048576"),
+            (99_999, 701, "ZZ100000"),
+        ] {
+            let mut workbook = Workbook::new();
+            let sheet = workbook.add_worksheet();
+            sheet.set_name("Sheet1").unwrap();
+            for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+                sheet.write_string(0, c, text).unwrap();
+            }
+            for (c, text) in (0u16..).zip(["学校主页", "信息", "1481", "条"]) {
+                sheet.write_string(1, c, text).unwrap();
+            }
+            sheet.write_number(row, column, 7.0).unwrap();
+            let bytes = workbook.save_to_buffer().unwrap();
+            let year = Year::new().bytes("宣传部.xlsx", &bytes);
+            let found = year.read();
+            assert_eq!(ids(&found), ["D117"], "{cell}: {}", found.dump());
+            assert_eq!(found.at(0), format!("宣传部.xlsx[Sheet1]!{cell}"));
+            assert!(
+                found.message(0).contains("columns A–D"),
+                "{}",
+                found.message(0)
+            );
+            assert_eq!(year.load().0.figures().count(), 1, "{cell}");
+        }
+    }
+
+    #[test]
+    fn values_beside_the_table_are_reported_and_the_row_is_still_read() {
+        let bytes = book(&[(
+            "Sheet1",
+            (0, 1),
+            &[
+                &[S("渠道"), S("类别"), S("数量"), S("单位")],
+                &[
+                    S("学校主页"),
+                    S("信息"),
+                    N(1481.0),
+                    S("条"),
+                    S(""),
+                    S("备注"),
+                ],
+            ],
+        )]);
+        let found = Year::new().bytes("宣传部.xlsx", &bytes).read();
+        assert_eq!(ids(&found), ["D117"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.xlsx[Sheet1]!G2");
+        assert!(found.message(0).contains("columns B–E"));
+    }
+
+    #[test]
+    fn merged_cells_in_a_table_are_one_finding_per_range() {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Sheet1").unwrap();
+        sheet
+            .merge_range(0, 0, 0, 3, "2020年宣传部数据", &Format::new())
+            .unwrap();
+        for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+            sheet.write_string(1, c, text).unwrap();
+        }
+        sheet
+            .merge_range(2, 0, 4, 0, "学校主页", &Format::new())
+            .unwrap();
+        for (r, item) in (2u32..).zip(["信息", "要闻", "通知公告"]) {
+            sheet.write_string(r, 1, item).unwrap();
+            sheet.write_number(r, 2, 5.0).unwrap();
+            sheet.write_string(r, 3, "条").unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let found = Year::new().bytes("宣传部.xlsx", &bytes).read();
+        // The title merged above the table is its own row, read as the header: the table must
+        // start at its header.
+        assert_eq!(ids(&found), ["D102"], "{}", found.dump());
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Sheet1").unwrap();
+        for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+            sheet.write_string(0, c, text).unwrap();
+        }
+        sheet
+            .merge_range(1, 0, 3, 0, "学校主页", &Format::new())
+            .unwrap();
+        sheet.merge_range(4, 3, 5, 3, "条", &Format::new()).unwrap();
+        for (r, item) in (1u32..).zip(["信息", "要闻", "通知公告", "动态", "专题"]) {
+            sheet.write_string(r, 1, item).unwrap();
+            sheet.write_number(r, 2, 5.0).unwrap();
+        }
+        sheet.write_string(4, 0, "官方微信").unwrap();
+        sheet.write_string(5, 0, "官方微博").unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let year = Year::new().bytes("宣传部.xlsx", &bytes);
+        let found = year.read();
+        assert_eq!(ids(&found), ["D118", "D118"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.xlsx[Sheet1]!A2");
+        assert_eq!(
+            found.message(0),
+            "cells A2:A4 are merged: only the first holds the value and the others read as empty, so their rows lack it; unmerge the cells and fill the value into each of them"
+        );
+        assert_eq!(found.at(1), "宣传部.xlsx[Sheet1]!D5");
+        // The rows whose channel is under the merge are not read: nothing says what they are.
+        assert_eq!(year.load().0.figures().count(), 3);
+    }
 }

@@ -250,29 +250,33 @@ impl<'e> Counter<'e> {
             self.outside.add(&mut self.diags, shown);
             return Ok(());
         }
-        // Once only. (The title is hashed as bytes: a file that is not UTF-8 was already found
-        // out by its header or its column values.)
-        let title = get(self.columns.title);
-        let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
-            Some(link) => fingerprint(0, link),
-            None => {
-                let key = ymd(date) << 16 | (index as u64 & 0xffff);
-                fingerprint(key | 1 << 63, title.unwrap_or_default())
-            }
-        };
-        if self.seen.repeat(print) {
-            let column = self
-                .columns
-                .link
-                .or(self.columns.title)
-                .unwrap_or(date_column);
-            let text = title.unwrap_or(raw_date);
-            let shown = || {
-                let value = String::from_utf8_lossy(text);
-                (skipped(Skipped::Duplicate, &value), at(column))
+        // Once only, when the mapping names something that tells rows apart (a title or a
+        // link): without either, two posts of one day are two posts. (The title is hashed as
+        // bytes: a file that is not UTF-8 was already found out by its header or its column
+        // values.)
+        if self.columns.title.is_some() || self.columns.link.is_some() {
+            let title = get(self.columns.title);
+            let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
+                Some(link) => fingerprint(0, link),
+                None => {
+                    let key = ymd(date) << 16 | (index as u64 & 0xffff);
+                    fingerprint(key | 1 << 63, title.unwrap_or_default())
+                }
             };
-            self.repeated.add(&mut self.diags, shown);
-            return Ok(());
+            if self.seen.repeat(print) {
+                let column = self
+                    .columns
+                    .link
+                    .or(self.columns.title)
+                    .unwrap_or(date_column);
+                let text = title.unwrap_or(raw_date);
+                let shown = || {
+                    let value = String::from_utf8_lossy(text);
+                    (skipped(Skipped::Duplicate, &value), at(column))
+                };
+                self.repeated.add(&mut self.diags, shown);
+                return Ok(());
+            }
         }
         self.counts[index] += 1;
         if self.first[index].is_none() {

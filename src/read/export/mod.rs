@@ -470,4 +470,244 @@ mod tests {
             .file("宣传部-微信.csv", csv);
         assert_eq!(values(&year), [("官方微信/推文".to_owned(), Some(2))]);
     }
+
+    /// A workbook of one sheet, `Sheet1`, from rows of text cells (empty text: no cell).
+    fn workbook(rows: &[Vec<String>]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("Sheet1").unwrap();
+        for (r, row) in (0u32..).zip(rows) {
+            for (c, text) in (0u16..).zip(row) {
+                if !text.is_empty() {
+                    sheet.write_string(r, c, text).unwrap();
+                }
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    /// The rows of a CSV text, as cells.
+    fn cells(csv: &str) -> Vec<Vec<String>> {
+        csv.lines()
+            .map(|l| l.split(',').map(str::to_owned).collect())
+            .collect()
+    }
+
+    const XLSX_MAPPING: &str = "[[export]]\nfile = \"宣传部-导出.xlsx\"\ndate = \"发布时间\"\ncolumn = \"栏目\"\n[export.map]\n\"学校要闻\" = \"学校主页/要闻\"\n\n[[count]]\nchannel = \"学校主页\"\nitem = \"要闻\"\nsource = \"事件\"\nunit = \"条\"\n";
+
+    #[test]
+    fn an_excel_export_counts_as_its_csv_and_points_at_exact_cells() {
+        let csv = export(10, 3);
+        let year = Year::new()
+            .file(
+                "宣传部.toml",
+                &MAPPING.replace("网站导出.csv", "网站导出.xlsx"),
+            )
+            .bytes("宣传部-网站导出.xlsx", &workbook(&cells(&csv)));
+        assert_eq!(
+            values(&year),
+            [
+                ("学校主页/要闻".to_owned(), Some(10)),
+                ("学校主页/通知公告".to_owned(), Some(3))
+            ]
+        );
+        let found = year.read();
+        let dump = found.dump();
+        // Row 17 of the CSV is row 17 of the sheet; 栏目 is the third column, C.
+        assert!(
+            dump.contains(
+                "D407 宣传部-网站导出.xlsx[Sheet1]!C17 `专题` is not in the export's mapping"
+            ),
+            "{dump}"
+        );
+        assert!(
+            dump.contains("D406 宣传部-网站导出.xlsx[Sheet1]!D22 the date is empty"),
+            "{dump}"
+        );
+        assert!(
+            dump.contains("D402 宣传部-网站导出.xlsx[Sheet1]!D15 2019-08-31 "),
+            "{dump}"
+        );
+    }
+
+    #[test]
+    fn the_first_and_last_days_of_the_period_count_and_the_days_around_them_do_not() {
+        let csv = "栏目,发布时间\n学校要闻,2019-08-31 23:59\n学校要闻,2019-09-01 00:00\n学校要闻,2020年8月31日\n学校要闻,2020/8/31 23:59:59\n学校要闻,2020-09-01\n";
+        let toml = XLSX_MAPPING.replace("导出.xlsx", "导出.csv");
+        for year in [
+            Year::new()
+                .file("宣传部.toml", &toml)
+                .file("宣传部-导出.csv", csv),
+            Year::new()
+                .file("宣传部.toml", XLSX_MAPPING)
+                .bytes("宣传部-导出.xlsx", &workbook(&cells(csv))),
+        ] {
+            assert_eq!(values(&year), [("学校主页/要闻".to_owned(), Some(3))]);
+            let found = year.read();
+            assert_eq!(ids(&found), ["D402", "D402"], "{}", found.dump());
+        }
+    }
+
+    #[test]
+    fn ragged_rows_of_a_csv_export_are_reported_three_by_three() {
+        let mut csv = String::from("栏目,发布时间,标题\n");
+        for _ in 0..5 {
+            csv.push_str("学校要闻,2020-03-01\n");
+        }
+        for _ in 0..2 {
+            csv.push_str("学校要闻,2020-03-02,标题,多余\n");
+        }
+        let year = Year::new()
+            .file(
+                "宣传部.toml",
+                &XLSX_MAPPING.replace("导出.xlsx", "导出.csv"),
+            )
+            .file("宣传部-导出.csv", &csv);
+        assert_eq!(values(&year), [("学校主页/要闻".to_owned(), Some(7))]);
+        let found = year.read();
+        assert_eq!(
+            ids(&found),
+            ["D116", "D116", "D116", "D116", "D101", "D101"],
+            "{}",
+            found.dump()
+        );
+        assert_eq!(found.at(0), "宣传部-导出.csv:2:6");
+        assert!(
+            found
+                .message(3)
+                .ends_with("; 1 more such rows in this file"),
+            "{}",
+            found.message(3)
+        );
+        assert_eq!(found.at(4), "宣传部-导出.csv:7:20");
+    }
+
+    #[test]
+    fn a_stray_cell_far_from_an_excel_export_is_one_finding_at_its_address() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, text) in (0u16..).zip(["栏目", "发布时间"]) {
+            sheet.write_string(0, c, text).unwrap();
+        }
+        for (c, text) in (0u16..).zip(["学校要闻", "2020-03-01"]) {
+            sheet.write_string(1, c, text).unwrap();
+        }
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        let year = Year::new()
+            .file("宣传部.toml", XLSX_MAPPING)
+            .bytes("宣传部-导出.xlsx", &book.save_to_buffer().unwrap());
+        assert_eq!(values(&year), [("学校主页/要闻".to_owned(), Some(1))]);
+        let found = year.read();
+        assert_eq!(ids(&found), ["D117"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部-导出.xlsx[Sheet1]!XFD1048576");
+    }
+
+    /// Counting each thread's live allocations, to see the peak of one reading.
+    mod peak {
+        use std::alloc::{GlobalAlloc, Layout, System};
+        use std::cell::Cell;
+
+        thread_local! {
+            static LIVE: Cell<isize> = const { Cell::new(0) };
+            static PEAK: Cell<isize> = const { Cell::new(0) };
+        }
+
+        pub(super) struct Counting;
+
+        fn add(bytes: isize) {
+            let _ = LIVE.try_with(|live| {
+                let now = live.get() + bytes;
+                live.set(now);
+                let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+            });
+        }
+
+        fn size(n: usize) -> isize {
+            isize::try_from(n).unwrap_or(isize::MAX)
+        }
+
+        // SAFETY: every call goes to the system allocator as it is; only sizes are counted.
+        unsafe impl GlobalAlloc for Counting {
+            unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+                let p = unsafe { System.alloc(layout) };
+                if !p.is_null() {
+                    add(size(layout.size()));
+                }
+                p
+            }
+
+            unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+                unsafe { System.dealloc(p, layout) };
+                add(-size(layout.size()));
+            }
+
+            unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+                let q = unsafe { System.realloc(p, layout, new_size) };
+                if !q.is_null() {
+                    add(size(new_size) - size(layout.size()));
+                }
+                q
+            }
+        }
+
+        /// Runs `f`; the most this thread had allocated at once meanwhile, beyond what it had
+        /// before.
+        pub(super) fn of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+            let start = LIVE.with(Cell::get);
+            PEAK.with(|p| p.set(start));
+            let out = f();
+            let peak = PEAK.with(Cell::get) - start;
+            (out, usize::try_from(peak).unwrap_or(0))
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: peak::Counting = peak::Counting;
+
+    /// An export of `rows` rows in a few repeated values (so that a workbook's shared strings
+    /// are the same whatever its length), as CSV.
+    fn repetitive(rows: usize) -> String {
+        let mut csv = String::from("栏目,发布时间,浏览量\n");
+        for n in 0..rows {
+            let column = ["学校要闻", "通知公告", "专题"][n % 3];
+            let date = ["2020-03-01", "2021-01-01", "2020/5/1"][n % 3 / 2];
+            let _ = writeln!(csv, "{column},{date},{}", n % 100);
+        }
+        csv
+    }
+
+    #[test]
+    fn reading_an_export_takes_the_same_memory_for_ten_times_the_rows() {
+        let peak = |rows: usize, xlsx: bool| {
+            let csv = repetitive(rows);
+            let year = if xlsx {
+                Year::new()
+                    .file("宣传部.toml", XLSX_MAPPING)
+                    .bytes("宣传部-导出.xlsx", &workbook(&cells(&csv)))
+            } else {
+                Year::new()
+                    .file(
+                        "宣传部.toml",
+                        &XLSX_MAPPING.replace("导出.xlsx", "导出.csv"),
+                    )
+                    .file("宣传部-导出.csv", &csv)
+            };
+            let ((subs, _), peak) = peak::of(|| year.load());
+            let counted = subs.departments[0]
+                .events
+                .values()
+                .map(|t| t.in_period)
+                .sum::<u64>();
+            assert_eq!(counted, (rows as u64).div_ceil(3), "{rows} rows");
+            peak
+        };
+        for xlsx in [false, true] {
+            let small = peak(3_000, xlsx);
+            let large = peak(30_000, xlsx);
+            assert!(
+                large <= small + (16 << 10),
+                "xlsx {xlsx}: {small} bytes at most for 3,000 rows, {large} for 30,000"
+            );
+        }
+    }
 }
