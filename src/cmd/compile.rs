@@ -41,7 +41,7 @@ pub(crate) struct Args {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 
-    /// Do not print warnings.
+    /// Do not print warnings, nor a progress line while reading.
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
 
@@ -112,7 +112,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(|path| render::read_template(path).map(|source| (path, source)))
         .transpose()?;
-    let loaded = disclose::load(&global.data, args.year)?;
+    let loaded = {
+        let _line = super::validate::ProgressLine::start(args.quiet);
+        disclose::load(&global.data, args.year)?
+    };
     let diags = &loaded.diagnostics;
     let mut sources = Sources::new();
     let errors = diags.errors();

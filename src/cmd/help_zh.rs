@@ -113,7 +113,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "template",
         "用 Jinja2 模板文件 FILE 代替内置格式输出报告，排出本单位自己的 Markdown、文本或 HTML 版式。FILE 以 .html 或 .htm 结尾（可再加 .j2）时，变量的值按 HTML 转义。变量见 docs/templates.md。模板有错误时指出所在行，以退出码 3 结束",
     ),
-    ("compile", "quiet", "不显示警告"),
+    ("compile", "quiet", "不显示警告，读取时也不显示进度"),
     (
         "compile",
         "draft",
@@ -122,6 +122,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("validate", "year", "学年，如 2019-2020；不写则检查所有学年"),
     ("validate", "format", "问题的显示方式"),
     ("validate", "strict", "把警告也当作错误（退出码 1）"),
+    (
+        "validate",
+        "quiet",
+        "只显示错误，不显示警告，也不显示进度（JSON 仍列出全部问题）",
+    ),
     ("rules", "id", "规则编号，如 D301，显示该规则的说明"),
     (
         "checklist",

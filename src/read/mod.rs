@@ -20,6 +20,7 @@ mod facts;
 mod header;
 pub mod outline;
 pub mod phrase;
+pub mod progress;
 mod quotes;
 mod records;
 mod rows;
@@ -103,9 +104,14 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         .filter(|p| p.file_name().is_some_and(|n| n != REPORT_FILE))
         .filter(|p| checklist_path.as_deref() != Some(p.as_path()))
         .collect();
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let progress = progress::progress();
+    progress.start_year(paths.iter().map(|p| size(p)).sum());
     // TOML files first: they may describe platform exports, which the other files may be.
     let mut exports: Vec<(String, Export)> = Vec::new();
     for path in paths.iter().filter(|p| extension(p) == "toml") {
+        progress.start_file(path);
+        progress.finish_file(size(path));
         let file: Arc<Path> = Arc::from(path.as_path());
         let department = department_for(&mut departments, &facts, &file, &mut diags);
         let Some(text) = read_text(&file, &mut diags)? else {
@@ -129,6 +135,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         }
     }
     for path in paths.iter().filter(|p| extension(p) != "toml") {
+        progress.start_file(path);
         let file: Arc<Path> = Arc::from(path.as_path());
         let kind = extension(path);
         if !matches!(kind.as_str(), "csv" | "xlsx" | "xls") {
@@ -142,6 +149,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
             let department = departments.entry(owner.clone()).or_default();
             department.files.push(file.clone());
             export::read(&file, export, facts.period, &mut diags, department)?;
+            progress.finish_file(size(path));
             continue;
         }
         let department = department_for(&mut departments, &facts, &file, &mut diags);
@@ -150,6 +158,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         } else {
             xlsx::read(&file, facts.period, &mut diags, department)?;
         }
+        progress.finish_file(size(path));
     }
     for (_, export) in &exports {
         if !paths.contains(&folder.join(export.file.value.trim())) {

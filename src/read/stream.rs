@@ -20,6 +20,7 @@ use crate::findings::diagnostic::Diagnostics;
 use crate::findings::error::Error;
 use crate::findings::problem::Problem;
 use crate::model::location::Location;
+use crate::read::progress::{self, Counted};
 use crate::read::records::{Broken, MAX_RECORD, Records};
 
 /// How a pass reads the stream.
@@ -46,7 +47,8 @@ pub(crate) fn read_text<T>(
     let mut head = [0u8; 4];
     let n = read_prefix(file, &mut head).map_err(io_error)?;
     let open = |encoding: Option<&'static encoding_rs::Encoding>| -> io::Result<Box<dyn Read>> {
-        let raw = File::open(file)?;
+        progress::progress().start_file(file);
+        let raw = Counted(File::open(file)?);
         Ok(match encoding {
             None => Box::new(raw),
             Some(encoding) => Box::new(

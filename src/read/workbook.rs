@@ -31,6 +31,7 @@ use crate::findings::diagnostic::Diagnostics;
 use crate::findings::error::Error;
 use crate::findings::problem::Problem;
 use crate::model::location::{Location, Position, column_letters};
+use crate::read::progress::Counted;
 
 /// Names of sheets that explain how to fill in a template, compared without case.
 const INSTRUCTIONS: &[&str] = &["说明", "填写说明", "instructions", "readme"];
@@ -40,9 +41,12 @@ pub(crate) struct Workbook {
     book: Book,
 }
 
+/// The file, through a reader that counts its bytes for the progress line.
+type Source = BufReader<Counted<File>>;
+
 enum Book {
-    Xlsx(Box<Xlsx<BufReader<File>>>),
-    Xls(Box<Xls<BufReader<File>>>),
+    Xlsx(Box<Xlsx<Source>>),
+    Xls(Box<Xls<Source>>),
 }
 
 impl Workbook {
@@ -59,7 +63,7 @@ impl Workbook {
         let mut head = [0u8; 8];
         let mut opened = File::open(file).map_err(read_error)?;
         let n = read_up_to(&mut opened, &mut head).map_err(read_error)?;
-        let reader = BufReader::new(File::open(file).map_err(read_error)?);
+        let reader = BufReader::new(Counted(File::open(file).map_err(read_error)?));
         let book = if head[..n] == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
             Xls::new(reader)
                 .map(|b| Book::Xls(Box::new(b)))
