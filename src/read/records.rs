@@ -180,6 +180,14 @@ impl<R: Read> Records<R> {
             }
         };
         if stop < self.end && self.buf[stop] == b'"' {
+            if let Some(end) = self.simply_quoted(start) {
+                self.pos = end;
+                return Ok(Some(Record {
+                    bytes: &self.buf[start..end],
+                    fields: &self.fields[..self.count],
+                    offset: self.base + start,
+                }));
+            }
             return self.quoted(start);
         }
         self.count = split(&self.buf[start..stop], &mut self.fields);
@@ -189,6 +197,53 @@ impl<R: Read> Records<R> {
             fields: &self.fields[..self.count],
             offset: self.base + start,
         }))
+    }
+
+    /// A record whose quoted fields hold no quote and close right before a `,` or the line's
+    /// end (as platforms quote every field), read in place: its fields in `fields`, and where
+    /// it ends. `None`, with nothing consumed, for anything else (a doubled quote, a quote
+    /// inside an unquoted field, a record running past the bytes read so far), which
+    /// [`Records::quoted`] reads as the csv crate does.
+    fn simply_quoted(&mut self, start: usize) -> Option<usize> {
+        let (buf, end) = (&self.buf[..self.end], self.end);
+        let mut n = 0;
+        let mut i = start;
+        let mut field = |n: &mut usize, from: usize, to: usize| {
+            let range = (from - start, to - start);
+            match self.fields.get_mut(*n) {
+                Some(slot) => *slot = range,
+                None => self.fields.push(range),
+            }
+            *n += 1;
+        };
+        let record_end = loop {
+            if buf.get(i) == Some(&b'"') {
+                let close = i + 1 + memchr::memchr(b'"', &buf[i + 1..])?;
+                field(&mut n, i + 1, close);
+                match buf.get(close + 1) {
+                    Some(b',') => i = close + 2,
+                    Some(b'\n' | b'\r') => break close + 1,
+                    None if self.eof => break end,
+                    _ => return None,
+                }
+            } else {
+                let stop = match memchr::memchr3(b',', b'\n', b'\r', &buf[i..]) {
+                    Some(at) => i + at,
+                    None if self.eof => end,
+                    None => return None,
+                };
+                if memchr::memchr(b'"', &buf[i..stop]).is_some() {
+                    return None;
+                }
+                field(&mut n, i, stop);
+                match buf.get(stop) {
+                    Some(b',') => i = stop + 1,
+                    _ => break stop,
+                }
+            }
+        };
+        self.count = n;
+        Some(record_end)
     }
 
     /// A record with a quote in it, starting at `buf[start]`, read by `csv_core`.
@@ -415,6 +470,12 @@ mod tests {
         "only",
         "",
         "a,\"b\",\n",
+        "\"1\",\"标题\",\"\",\"2020-03-01\"\n\"2\",\"多\n行\",\"x\"\r\n",
+        "\"a\"\"b\",c\n\"d\"e,f\n\"g\" ,h\n",
+        "\"a\",\"b\"",
+        "\"a\",\"b\"\r",
+        "x,\"y\"\n\"z\",w,\"\"\n,\"\",\n",
+        "\"\"\n\"\",\"\"\n",
     ];
 
     #[test]
