@@ -59,8 +59,8 @@ pub(crate) struct Cli {
     )]
     pub(crate) color: ColorArg,
 
-    /// Print less on stderr: no warnings and no notes (what was written, what to do next);
-    /// errors always show.
+    /// Print less on stderr: no warnings, no progress line and no notes (what was written,
+    /// what to do next); errors always show (JSON output keeps every finding).
     #[arg(long, short = 'q', global = true)]
     pub(crate) quiet: bool,
 

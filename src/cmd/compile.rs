@@ -108,7 +108,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(|path| render::read_template(path).map(|source| (path, source)))
         .transpose()?;
-    let loaded = disclose::load(&global.data, args.year)?;
+    let loaded = {
+        let _line = super::validate::ProgressLine::start(global.quiet);
+        disclose::load(&global.data, args.year)?
+    };
     let diags = &loaded.diagnostics;
     let mut sources = Sources::new();
     let errors = diags.errors();

@@ -1,6 +1,11 @@
 //! `disclose validate [YEAR]`: every finding, with file, line and column.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use disclose::compose::report::FigureRow;
 use disclose::findings;
@@ -121,7 +126,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let mut json_years = Vec::new();
     let (mut errors, mut warnings) = (0, 0);
     for year in years {
-        let loaded = disclose::load(&global.data, year)?;
+        let loaded = {
+            let _line = ProgressLine::start(global.quiet);
+            disclose::load(&global.data, year)?
+        };
         let diags: &Diagnostics = &loaded.diagnostics;
         errors += diags.errors();
         warnings += diags.warnings();
@@ -197,4 +205,62 @@ fn all_years(global: &Global) -> anyhow::Result<Vec<AcademicYear>> {
         ));
     }
     Ok(years)
+}
+
+/// A progress line on stderr while a year is read, drawn only when reading takes longer than
+/// about a second and stderr is a terminal (never into a file or a pipe), and never with `-q`;
+/// cleared when reading ends, before anything else is printed.
+pub(crate) struct ProgressLine {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl ProgressLine {
+    /// Starts watching the reading progress (no thread at all unless a line may be drawn).
+    pub(crate) fn start(quiet: bool) -> ProgressLine {
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || draw(&stop))
+        });
+        ProgressLine { stop, thread }
+    }
+}
+
+impl Drop for ProgressLine {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            thread.thread().unpark();
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Draws the line until told to stop: nothing for the first second (most runs are over by
+/// then), then the file being read and the bytes of the year read so far.
+fn draw(stop: &AtomicBool) {
+    let started = Instant::now();
+    let second = Duration::from_secs(1);
+    while started.elapsed() < second {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        std::thread::park_timeout(second.saturating_sub(started.elapsed()));
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    while !stop.load(Ordering::Relaxed) {
+        let now = disclose::read::progress::progress().now();
+        bar.set_length(now.total);
+        bar.set_position(now.done);
+        bar.set_message(now.file);
+        std::thread::park_timeout(Duration::from_millis(100));
+    }
+    bar.finish_and_clear();
 }

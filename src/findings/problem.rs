@@ -30,9 +30,21 @@ pub enum Problem {
     RaggedRow {
         fields: usize,
         header: usize,
+        /// More such rows in the file, not reported one by one (in a platform export).
+        more: u64,
     },
     BadWorkbook {
         message: String,
+    },
+    CellOutsideTable {
+        /// The header's columns, in letters (`A–D`).
+        columns: String,
+        /// More such cells in the file, not reported one by one (in a platform export).
+        more: u64,
+    },
+    MergedCells {
+        /// The range, in A1 notation (`A3:A5`).
+        range: String,
     },
     UnknownKey {
         key: String,
@@ -75,6 +87,15 @@ pub enum Problem {
         field: String,
         value: String,
         reason: CountError,
+    },
+    NotDecimal {
+        field: String,
+        /// As written: `0x10`.
+        written: String,
+        /// The value TOML reads, if it fits.
+        value: Option<u64>,
+        /// Whether the key is a count (else a text, such as a checklist item).
+        count: bool,
     },
     EmptyFile,
     DuplicateFigure {
@@ -386,11 +407,13 @@ impl Problem {
     pub fn rule(&self) -> &'static Rule {
         use Problem as P;
         match self {
-            P::RaggedRow { fields, header } if fields < header => &rules::RAGGED_ROW,
+            P::RaggedRow { fields, header, .. } if fields < header => &rules::RAGGED_ROW,
             P::TomlSyntax { .. }
             | P::CsvSyntax { .. }
             | P::RaggedRow { .. }
             | P::BadWorkbook { .. } => &rules::SYNTAX,
+            P::CellOutsideTable { .. } => &rules::CELL_OUTSIDE_TABLE,
+            P::MergedCells { .. } => &rules::MERGED_CELLS,
             P::ExportSkipped { reason, .. } => match reason {
                 Skipped::BadDate => &rules::EXPORT_BAD_DATE,
                 Skipped::Unmapped => &rules::EXPORT_UNMAPPED,
@@ -402,8 +425,8 @@ impl Problem {
             | P::AmbiguousCsv
             | P::UnknownFormRow { .. } => &rules::UNKNOWN_KEY,
             P::MissingField { .. } => &rules::MISSING_FIELD,
-            P::WrongType { .. } | P::CellError { .. } => &rules::WRONG_TYPE,
-            P::BadCount { .. } => &rules::BAD_COUNT,
+            P::BadCount { .. } | P::NotDecimal { count: true, .. } => &rules::BAD_COUNT,
+            P::WrongType { .. } | P::CellError { .. } | P::NotDecimal { .. } => &rules::WRONG_TYPE,
             P::EmptyFile => &rules::EMPTY_FILE,
             P::DuplicateFigure { .. } | P::DuplicateColumn { .. } | P::DuplicateTable { .. } => {
                 &rules::DUPLICATE

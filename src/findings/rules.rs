@@ -168,12 +168,12 @@ rules! {
     IGNORED_FILE = "D114", Warning,
         "a file in the year folder is not read",
         "年度文件夹中的文件未被读取",
-        "Only report.toml and department files ending in .toml, .csv or .xlsx are read. \
-         Anything else (a Word draft, a PDF, an old .xls workbook) is ignored: move it elsewhere \
-         if it is not a submission, or convert it (in Excel, save an .xls file as .xlsx).",
-        "只读取 report.toml 和以 .toml、.csv 或 .xlsx 结尾的部门文件。其他文件（Word \
-         草稿、PDF、旧的 .xls 工作簿）都会被忽略：不是提交文件的，请移到别处；是提交文件的，\
-         请转换格式（在 Excel 中把 .xls 文件另存为 .xlsx）。";
+        "Only report.toml and department files ending in .toml, .csv, .xlsx or .xls are read. \
+         Anything else (a Word draft, a PDF, a WPS .et sheet) is ignored: move it elsewhere \
+         if it is not a submission, or convert it (save a sheet from Excel or WPS as .xlsx).",
+        "只读取 report.toml 和以 .toml、.csv、.xlsx 或 .xls 结尾的部门文件。其他文件（Word \
+         草稿、PDF、WPS 的 .et 表格）都会被忽略：不是提交文件的，请移到别处；是提交文件的，\
+         请转换格式（在 Excel 或 WPS 中另存为 .xlsx）。";
     BAD_PHRASE = "D115", Error,
         "a phrase has an unknown slot, unbalanced braces or no {数量}",
         "措辞模板中有未知的占位符、括号不配对或没有 {数量}",
@@ -194,6 +194,31 @@ rules! {
         "少于表头列数的行按缺少的单元格为空来读：在文本编辑器中手写、提前结束的一行会悄悄丢掉最后几个\
          字段（措辞、备注）。Excel 总会写出每个单元格；手写的行应为每个空单元格保留一个逗号。缺少的单元格\
          本来就应为空时，补上逗号；如果是中间漏了一个单元格，其后各列都已错位。";
+    CELL_OUTSIDE_TABLE = "D117", Error,
+        "a value in a sheet lies outside its table's columns",
+        "工作表中有值位于表格各列之外",
+        "A sheet's table spans the columns of its header, from its first named cell to its \
+         last. A value to the left or right of them belongs to no column and is not read: a \
+         note typed beside the table, a total in a spare column, or a stray value far away \
+         (in XFD1048576, say) after a slip of the keyboard. The finding names its cell. Move \
+         the value into the column it belongs to (and give the column a header if it has none), \
+         or delete it; notes belong on a sheet named 说明.",
+        "工作表中表格的范围是表头的各列，从第一个有名称的单元格到最后一个。其左侧或右侧的值\
+         不属于任何一列，不会被读取：例如在表格旁边写的备注、多出一列的合计，或者误触键盘在很\
+         远处（如 XFD1048576）留下的值。问题会标出它所在的单元格。请把它移到所属的列中（没有表\
+         头的列请补上表头），或者删除；说明文字请放在名为“说明”的工作表中。";
+    MERGED_CELLS = "D118", Error,
+        "merged cells in a sheet's table",
+        "工作表的表格中有合并单元格",
+        "Merged cells show one value across several cells, but only the first of them holds \
+         it: every other cell of the range is empty. In a table, the rows under a merged 渠道 \
+         (channel) cell would have no channel, and a merged header leaves a column without a \
+         name. The finding names the range once. Unmerge it (Excel: Home → Merge & Center → \
+         Unmerge Cells) and fill the value into every cell of it (select the range, Ctrl+D).",
+        "合并单元格把一个值显示在几个单元格上，但只有第一个单元格真正有值，其余都是空的。在表格\
+         中，合并了“渠道”单元格的各行就没有渠道，合并了的表头会使某一列没有名称。问题会标出合并\
+         区域，每个区域一次。请取消合并（Excel：开始 → 合并后居中 → 取消单元格合并），再在区域的\
+         每个单元格中填入该值（选中区域后按 Ctrl+D）。";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",

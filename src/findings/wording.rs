@@ -28,20 +28,32 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     "语法错误：{message}；中文的键须加引号（如 [owners] 中的 \"本科招生办\" = [7, 8]），部门文件的键用英文（channel、item、number……）；若这一行本是文字，是上面的字符串提前结束了"
                 ),
             ),
+            P::TomlSyntax { message } if message == "recursion limit" => (
+                "syntax error: this key is nested too deep (TOML's recursion limit is 80 levels); write it with fewer dotted parts".to_owned(),
+                "语法错误：这个键嵌套过深（TOML 最多 80 层）；请减少用点号连接的部分".to_owned(),
+            ),
             P::TomlSyntax { message } | P::CsvSyntax { message } => (
                 format!("syntax error: {message}"),
                 format!("语法错误：{message}"),
             ),
-            P::RaggedRow { fields, header } if fields > header => (
-                format!("syntax error: this row has {fields} fields but the header has {header}"),
-                format!("语法错误：这一行有 {fields} 个字段，而表头只有 {header} 列"),
-            ),
-            P::RaggedRow { fields, header } => (
+            P::RaggedRow { fields, header, more } if fields > header => (
                 format!(
-                    "this row has {fields} fields but the header has {header}: a cell is missing, so the cells after it may be in the wrong columns; write an empty cell where a value is left blank"
+                    "syntax error: this row has {fields} fields but the header has {header}{}",
+                    more_rows(*more, false)
                 ),
                 format!(
-                    "这一行只有 {fields} 个字段，而表头有 {header} 列：少了单元格，其后各列可能错位；留空的值也要保留它的逗号"
+                    "语法错误：这一行有 {fields} 个字段，而表头只有 {header} 列{}",
+                    more_rows(*more, true)
+                ),
+            ),
+            P::RaggedRow { fields, header, more } => (
+                format!(
+                    "this row has {fields} fields but the header has {header}: a cell is missing, so the cells after it may be in the wrong columns; write an empty cell where a value is left blank{}",
+                    more_rows(*more, false)
+                ),
+                format!(
+                    "这一行只有 {fields} 个字段，而表头有 {header} 列：少了单元格，其后各列可能错位；留空的值也要保留它的逗号{}",
+                    more_rows(*more, true)
                 ),
             ),
             P::BadWorkbook { message } => (
@@ -49,6 +61,45 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     "cannot open the Excel workbook: {message}; save it again from Excel as an .xlsx file"
                 ),
                 format!("无法打开 Excel 工作簿：{message}；请在 Excel 中另存为 .xlsx 文件"),
+            ),
+            P::NotDecimal { field, written, value, .. } => {
+                let base = match written.get(..2) {
+                    Some("0x") => ("hexadecimal", "十六进制"),
+                    Some("0o") => ("octal", "八进制"),
+                    _ => ("binary", "二进制"),
+                };
+                let (en_value, zh_value) = match value {
+                    Some(n) => (format!(", which TOML reads as {n}"), format!("，TOML 读作 {n}")),
+                    None => (String::new(), String::new()),
+                };
+                (
+                    format!(
+                        "`{field}` is written in {} (`{written}`{en_value}): write it in decimal digits",
+                        base.0
+                    ),
+                    format!(
+                        "`{field}` 用{}书写（`{written}`{zh_value}）：请用十进制数字书写",
+                        base.1
+                    ),
+                )
+            }
+            P::CellOutsideTable { columns, more } => (
+                format!(
+                    "this value is outside the table, whose header spans columns {columns}: it is not read; move it into the column it belongs to, or delete it{}",
+                    more_rows(*more, false)
+                ),
+                format!(
+                    "这个值在表格之外（表头占 {columns} 列），不会被读取；请把它移到所属的列中，或者删除{}",
+                    more_rows(*more, true)
+                ),
+            ),
+            P::MergedCells { range } => (
+                format!(
+                    "cells {range} are merged: only the first holds the value and the others read as empty, so their rows lack it; unmerge the cells and fill the value into each of them"
+                ),
+                format!(
+                    "单元格 {range} 已合并：只有第一个单元格有值，其余都读作空，相应各行就缺了这个值；请取消合并，并在每个单元格中填入该值"
+                ),
             ),
             P::UnknownKey { key, suggestion, column } => both(|zh| match (zh, column) {
                 (false, false) => format!("unknown key `{key}`{}", suggest(suggestion, zh)),
@@ -183,10 +234,10 @@ pub fn wording(problem: &Problem) -> (String, String) {
             ),
             P::IgnoredFile => (
                 {
-                    "this file is not read: only report.toml and department .toml, .csv and .xlsx files are"
+                    "this file is not read: only report.toml and department .toml, .csv, .xlsx and .xls files are"
                         .to_owned()
                 },
-                "此文件未被读取：只读取 report.toml 和各部门的 .toml、.csv、.xlsx 文件".to_owned(),
+                "此文件未被读取：只读取 report.toml 和各部门的 .toml、.csv、.xlsx、.xls 文件".to_owned(),
             ),
             P::ReversedPeriod { start, end } => (
                 format!("the statistics period starts on {start}, after it ends on {end}"),
@@ -510,6 +561,15 @@ pub fn wording(problem: &Problem) -> (String, String) {
 }
 
 /// A message written once with a `zh` switch inside, in both languages.
+/// "; 3 more such rows in this file", or nothing for none.
+fn more_rows(more: u64, zh: bool) -> String {
+    match (more, zh) {
+        (0, _) => String::new(),
+        (n, false) => format!("; {n} more such rows in this file"),
+        (n, true) => format!("；本文件另有 {n} 行同类情况"),
+    }
+}
+
 fn both(message: impl Fn(bool) -> String) -> (String, String) {
     (message(false), message(true))
 }
@@ -541,11 +601,7 @@ fn skipped_message(reason: Skipped, value: &str, more: u64, zh: bool) -> String 
         }
         (Skipped::Outside, true) => format!("{value} 不在统计期内，此行不计入"),
     };
-    match (more, zh) {
-        (0, _) => base,
-        (n, false) => format!("{base}; {n} more such rows in this file"),
-        (n, true) => format!("{base}；本文件另有 {n} 行同类情况"),
-    }
+    format!("{base}{}", more_rows(more, zh))
 }
 
 fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> String {

@@ -38,9 +38,7 @@ pub fn parse(file: &Arc<Path>, text: &str, diags: &mut Diagnostics) -> Checklist
     };
     if !errors.is_empty() {
         for error in &errors {
-            let at = error
-                .span()
-                .map_or_else(|| Location::file(file), |s| ctx.at(s));
+            let at = crate::read::table::error_location(&ctx, error);
             ctx.diags.push(
                 Problem::TomlSyntax {
                     message: error.message().trim().to_owned(),

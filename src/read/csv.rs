@@ -20,6 +20,7 @@ use crate::model::year::Period;
 use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
+use crate::read::records::{Ragged, Record};
 use crate::read::stream::{self, Text};
 
 /// Reads one CSV file into `department`, streaming: rows are turned into figures, event tallies
@@ -56,7 +57,7 @@ fn pass(
     kind: Text,
     period: Period,
 ) -> io::Result<Option<Scratch>> {
-    let mut reader = stream::csv_reader(stream);
+    let mut records = stream::csv_records(stream);
     let mut scratch = Scratch {
         department: Department::default(),
         diags: Diagnostics::new(),
@@ -64,44 +65,25 @@ fn pass(
     let mut events = EventSink::new(period);
     let mut header: Option<Header> = None;
     let mut rows = 0;
-    let mut bytes = ::csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut bytes) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) if e.is_io_error() => {
-                return Err(stream::io_of(e).unwrap_or_else(|| io::Error::other("CSV read error")));
-            }
-            Err(e) => {
-                let problem = Problem::CsvSyntax {
-                    message: e.to_string(),
-                };
-                scratch.diags.push(problem, Location::file(file));
-                continue;
-            }
-        }
-        let Ok(record) = ::csv::StringRecord::from_byte_record(std::mem::take(&mut bytes)) else {
+    while let Some(record) = records.next_record()? {
+        let Some(fields) = Fields::of(record, kind) else {
             return Ok(None);
         };
-        if matches!(kind, Text::Decoded) && record.iter().any(|f| f.contains('\u{FFFD}')) {
-            return Ok(None);
+        if fields.is_blank() {
+            continue;
         }
-        if !is_blank(&record) {
-            if let Some(header) = &header {
-                rows += 1;
-                row(file, header, &record, &mut scratch, &mut events);
-            } else {
-                header = read_header(file, &record, &mut scratch.diags);
-                if header.is_none() {
-                    return Ok(Some(scratch));
-                }
+        if let Some(header) = &header {
+            rows += 1;
+            row(file, header, &fields, &mut scratch, &mut events);
+        } else {
+            header = read_header(file, &fields, &mut scratch.diags);
+            if header.is_none() {
+                return Ok(Some(scratch));
             }
         }
-        // Give the allocation back to the next record.
-        bytes = record.into_byte_record();
     }
     events.finish_file(&mut scratch.diags);
-    if let Some((problem, at)) = stream::unclosed_quote(file, reader) {
+    if let Some((problem, at)) = stream::unclosed_quote(file, &records) {
         scratch.diags = Diagnostics::new();
         scratch.department = Department::default();
         scratch.diags.push(problem, at);
@@ -113,33 +95,71 @@ fn pass(
     Ok(Some(scratch))
 }
 
+/// A record whose fields are text.
+struct Fields<'a> {
+    record: Record<'a>,
+}
+
+impl<'a> Fields<'a> {
+    /// The record, if every field is UTF-8 (and, in text decoded from another encoding, holds no
+    /// character the decoder had to replace).
+    fn of(record: Record<'a>, kind: Text) -> Option<Fields<'a>> {
+        for field in record.iter() {
+            let text = std::str::from_utf8(field).ok()?;
+            if matches!(kind, Text::Decoded) && text.contains('\u{FFFD}') {
+                return None;
+            }
+        }
+        Some(Fields { record })
+    }
+
+    fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    /// Field `index` (UTF-8, as [`Fields::of`] checked).
+    fn get(&self, index: usize) -> Option<&'a str> {
+        self.record
+            .get(index)
+            .map(|f| std::str::from_utf8(f).unwrap_or_default())
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        self.record
+            .iter()
+            .map(|f| std::str::from_utf8(f).unwrap_or_default())
+    }
+
+    fn is_blank(&self) -> bool {
+        self.record.is_blank()
+    }
+
+    fn offset(&self) -> usize {
+        self.record.offset()
+    }
+}
+
 /// Reads one data record.
 fn row(
     file: &Arc<Path>,
     header: &Header,
-    record: &::csv::StringRecord,
+    record: &Fields<'_>,
     scratch: &mut Scratch,
     events: &mut EventSink,
 ) {
-    let at = offset(record);
+    let at = record.offset();
     let diags = &mut scratch.diags;
-    if let Some(extra) = (header.width..record.len()).find(|&i| !record[i].trim().is_empty()) {
+    if let Some(problem) = record.record.ragged(header.width) {
+        let index = match problem {
+            Ragged::Extra(index) => index,
+            Ragged::Short => record.len().saturating_sub(1),
+        };
         let problem = Problem::RaggedRow {
             fields: record.len(),
             header: header.width,
+            more: 0,
         };
-        diags.push(problem, Location::field(file, at, extra));
-    } else if record.len() < header.width {
-        // A short row: its missing cells would silently be empty, and its optional fields (the
-        // phrase) would vanish from the report.
-        let problem = Problem::RaggedRow {
-            fields: record.len(),
-            header: header.width,
-        };
-        diags.push(
-            problem,
-            Location::field(file, at, record.len().saturating_sub(1)),
-        );
+        diags.push(problem, Location::field(file, at, index));
     }
     let row = CellRow {
         cells: CsvCells {
@@ -154,25 +174,10 @@ fn row(
 }
 
 /// Reads the header record (see [`Header::read`]).
-fn read_header(
-    file: &Arc<Path>,
-    header: &::csv::StringRecord,
-    diags: &mut Diagnostics,
-) -> Option<Header> {
-    let at = offset(header);
+fn read_header(file: &Arc<Path>, header: &Fields<'_>, diags: &mut Diagnostics) -> Option<Header> {
+    let at = header.offset();
     let names: Vec<&str> = header.iter().collect();
     Header::read(&names, |index| Location::field(file, at, index), diags)
-}
-
-fn offset(record: &::csv::StringRecord) -> usize {
-    record
-        .position()
-        .and_then(|p| usize::try_from(p.byte()).ok())
-        .unwrap_or(0)
-}
-
-fn is_blank(record: &::csv::StringRecord) -> bool {
-    record.iter().all(|f| f.trim().is_empty())
 }
 
 /// The fields of one CSV record, as cells: positions are the record's offset and the field's
@@ -181,7 +186,7 @@ struct CsvCells<'a> {
     /// The file.
     file: &'a Arc<Path>,
     /// The record.
-    record: &'a ::csv::StringRecord,
+    record: &'a Fields<'a>,
     /// Byte offset of the record in the decoded text.
     offset: usize,
 }

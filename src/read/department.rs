@@ -402,4 +402,21 @@ mod tests {
             .read();
         assert_eq!(ids(&found), ["D107"], "{}", found.dump());
     }
+
+    #[test]
+    fn integers_in_another_base_are_refused_with_the_value_toml_reads() {
+        let toml = "[[disclosure]]\nitem = 0x10\nstatus = \"已公开\"\nlinks = [\"https://a.edu.cn/16\"]\n\n[[count]]\nchannel = \"学校主页\"\nitem = \"信息\"\nnumber = 0o17\nunit = \"条\"\n\n[[count]]\nchannel = \"学校主页\"\nitem = \"要闻\"\nnumber = +1_000\nunit = \"条\"\n";
+        let year = Year::new().file("宣传部.toml", toml);
+        let found = year.read();
+        assert_eq!(ids(&found), ["D104", "D105"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.toml:2:8");
+        assert_eq!(
+            found.message(0),
+            "`item` is written in hexadecimal (`0x10`, which TOML reads as 16): write it in decimal digits"
+        );
+        assert_eq!(found.at(1), "宣传部.toml:9:10");
+        let (subs, _) = year.load();
+        let values: Vec<Option<u64>> = subs.figures().map(|(d, f)| d.value_of(f)).collect();
+        assert_eq!(values, [None, Some(1000)]);
+    }
 }

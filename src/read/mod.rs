@@ -1,7 +1,7 @@
 //! Stage 1, read: a year folder → [`Submissions`], plus diagnostics for malformed input.
 //!
 //! A year folder (`data/2019-2020/`) holds `report.toml` (the office's facts and narrative) and
-//! one or more files per department (TOML, CSV or Excel `.xlsx`), named after the department:
+//! one or more files per department (TOML, CSV or Excel `.xlsx`/`.xls`), named after the department:
 //! `宣传部.csv`, `宣传部-事件.xlsx` and `宣传部.toml` all belong to 宣传部 (the name is the file
 //! name up to the first `-` or `.`). Files are read in name order and merged per department, so
 //! the result does not depend on the order the operating system lists them in.
@@ -20,12 +20,15 @@ mod facts;
 mod header;
 pub mod outline;
 pub mod phrase;
+pub mod progress;
 mod quotes;
+mod records;
 mod rows;
 pub(crate) mod sheets;
 mod stream;
 pub(crate) mod table;
 pub(crate) mod values;
+mod workbook;
 mod xlsx;
 
 use std::collections::BTreeMap;
@@ -69,6 +72,8 @@ const LOSES_DATA: &[&rules::Rule] = &[
     &rules::UNDECODABLE,
     &rules::BAD_VALUE,
     &rules::BAD_DATE,
+    &rules::CELL_OUTSIDE_TABLE,
+    &rules::MERGED_CELLS,
 ];
 
 /// A year's input and what reading it found.
@@ -129,9 +134,14 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         .filter(|p| p.file_name().is_some_and(|n| n != REPORT_FILE))
         .filter(|p| checklist_path.as_deref() != Some(p.as_path()))
         .collect();
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let progress = progress::progress();
+    progress.start_year(paths.iter().map(|p| size(p)).sum());
     // TOML files first: they may describe platform exports, which the other files may be.
     let mut exports: Vec<(String, Export)> = Vec::new();
     for path in paths.iter().filter(|p| extension(p) == "toml") {
+        progress.start_file(path);
+        progress.finish_file(size(path));
         let file: Arc<Path> = Arc::from(path.as_path());
         let department = department_for(&mut departments, &facts, &file, &mut diags);
         let Some(text) = read_text(&file, &mut diags)? else {
@@ -155,9 +165,10 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         }
     }
     for path in paths.iter().filter(|p| extension(p) != "toml") {
+        progress.start_file(path);
         let file: Arc<Path> = Arc::from(path.as_path());
         let kind = extension(path);
-        if !matches!(kind.as_str(), "csv" | "xlsx") {
+        if !matches!(kind.as_str(), "csv" | "xlsx" | "xls") {
             diags.push(Problem::IgnoredFile, Location::file(&file));
             continue;
         }
@@ -168,6 +179,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
             let department = departments.entry(owner.clone()).or_default();
             department.files.push(file.clone());
             export::read(&file, export, facts.period, &mut diags, department)?;
+            progress.finish_file(size(path));
             continue;
         }
         let department = department_for(&mut departments, &facts, &file, &mut diags);
@@ -176,6 +188,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         } else {
             xlsx::read(&file, facts.period, &mut diags, department)?;
         }
+        progress.finish_file(size(path));
     }
     for (_, export) in &exports {
         if !paths.contains(&folder.join(export.file.value.trim())) {
@@ -374,10 +387,7 @@ fn read_text(file: &Arc<Path>, diags: &mut Diagnostics) -> Result<Option<String>
 
 fn report_toml_errors(ctx: &mut Ctx<'_>, errors: &[toml::de::Error]) {
     for error in errors {
-        let location = match error.span() {
-            Some(span) => ctx.at(span),
-            None => Location::file(&ctx.file),
-        };
+        let location = table::error_location(ctx, error);
         ctx.diags.push(
             Problem::TomlSyntax {
                 message: error.message().trim().to_owned(),

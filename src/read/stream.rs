@@ -7,8 +7,7 @@
 //! What a pass found is kept only when the pass completes.
 //!
 //! Both kinds of CSV file, a department's tables and a platform's export, are read through the
-//! one CSV reader [`csv_reader`] sets up, and checked for a quote never closed by
-//! [`unclosed_quote`].
+//! one CSV reader, [`csv_records`], and checked for a quote never closed by [`unclosed_quote`].
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -21,7 +20,8 @@ use crate::findings::diagnostic::Diagnostics;
 use crate::findings::error::Error;
 use crate::findings::problem::Problem;
 use crate::model::location::Location;
-use crate::read::quotes::QuoteWatch;
+use crate::read::progress::{self, Counted};
+use crate::read::records::{Broken, MAX_RECORD, Records};
 
 /// How a pass reads the stream.
 #[derive(Clone, Copy, Debug)]
@@ -47,7 +47,8 @@ pub(crate) fn read_text<T>(
     let mut head = [0u8; 4];
     let n = read_prefix(file, &mut head).map_err(io_error)?;
     let open = |encoding: Option<&'static encoding_rs::Encoding>| -> io::Result<Box<dyn Read>> {
-        let raw = File::open(file)?;
+        progress::progress().start_file(file);
+        let raw = Counted(File::open(file)?);
         Ok(match encoding {
             None => Box::new(raw),
             Some(encoding) => Box::new(
@@ -98,39 +99,39 @@ fn read_prefix(file: &Path, head: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-/// The CSV reader of a pass over a text.
-pub(crate) type CsvReader = ::csv::Reader<QuoteWatch<Box<dyn Read>>>;
+/// The CSV records of a pass over a text.
+pub(crate) type CsvRecords = Records<Box<dyn Read>>;
 
-/// The CSV reader every CSV file is read with: no header row (the first record that is not
-/// blank is the header, and the caller finds it), records of any length (a short or long row is
-/// a finding, not a failure), a buffer large enough for exports of millions of rows, and a
-/// [`QuoteWatch`] between the text and the reader to notice a quote never closed.
-pub(crate) fn csv_reader(text: Box<dyn Read>) -> CsvReader {
-    ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(QuoteWatch::new(text))
+/// The reader every CSV file is read with: records of any length (a short or long row is a
+/// finding, not a failure), each with its offset, and a quote never closed noticed on the way
+/// (see [`super::records`]). The first record that is not blank is the header; the caller finds
+/// it.
+pub(crate) fn csv_records(text: Box<dyn Read>) -> CsvRecords {
+    Records::new(text)
 }
 
-/// After the whole file was read: the finding for a quote never closed, if there is one. The
-/// csv crate reads such a quote as one field running to the end of the file, so whatever the
-/// pass found after it means nothing.
-pub(crate) fn unclosed_quote(file: &Arc<Path>, reader: CsvReader) -> Option<(Problem, Location)> {
-    let at = reader.into_inner().unclosed()?;
-    let problem = Problem::CsvSyntax {
-        message: "a quoted field is never closed (a `\"` is missing)".to_owned(),
+/// After the whole file was read: the finding for a quote never closed (or a record too long to
+/// be one), if there is one. The csv crate would read such a quote as one field running to the
+/// end of the file, so whatever the pass found after it means nothing.
+pub(crate) fn unclosed_quote(
+    file: &Arc<Path>,
+    records: &CsvRecords,
+) -> Option<(Problem, Location)> {
+    let (message, at) = match records.broken()? {
+        Broken::Unclosed(at) => (
+            "a quoted field is never closed (a `\"` is missing)".to_owned(),
+            at,
+        ),
+        Broken::TooLong(at) => (
+            format!(
+                "a record longer than {} MiB; it is not read, nor anything after it",
+                MAX_RECORD >> 20
+            ),
+            at,
+        ),
     };
-    Some((problem, Location::span(file, at..at + 1)))
-}
-
-/// A CSV read error as an I/O error, for the ones that are.
-pub(crate) fn io_of(error: ::csv::Error) -> Option<io::Error> {
-    if !error.is_io_error() {
-        return None;
-    }
-    match error.into_kind() {
-        ::csv::ErrorKind::Io(e) => Some(e),
-        _ => None,
-    }
+    Some((
+        Problem::CsvSyntax { message },
+        Location::span(file, at..at + 1),
+    ))
 }

@@ -120,7 +120,10 @@ impl<'t, 'i> Table<'t, 'i> {
         let v = self.value(key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Located::new(s.to_string(), ctx.at(v.span()))),
-            DeValue::Integer(i) => Some(Located::new(i.as_str().to_owned(), ctx.at(v.span()))),
+            DeValue::Integer(i) => {
+                let digits = decimal(ctx, key, i, v.span(), false)?;
+                Some(Located::new(digits, ctx.at(v.span())))
+            }
             _ => {
                 ctx.report(wrong(key, Expected::Text), v.span());
                 None
@@ -167,7 +170,7 @@ impl<'t, 'i> Table<'t, 'i> {
         }
         let at = ctx.at(v.span());
         let parsed = match v.get_ref() {
-            DeValue::Integer(i) => values::parse_count(i.as_str().replace('_', "").as_str()),
+            DeValue::Integer(i) => values::parse_count(&decimal(ctx, key, i, v.span(), true)?),
             DeValue::Float(f) => values::parse_count(f.as_str()),
             DeValue::String(s) => values::parse_count(s),
             _ => {
@@ -240,7 +243,10 @@ impl<'t, 'i> Table<'t, 'i> {
         };
         let one = |v: Value<'_, '_>, ctx: &mut Ctx<'_>| match v.get_ref() {
             DeValue::String(s) => Some(Located::new(s.trim().to_owned(), ctx.at(v.span()))),
-            DeValue::Integer(i) => Some(Located::new(i.as_str().to_owned(), ctx.at(v.span()))),
+            DeValue::Integer(i) => {
+                let digits = decimal(ctx, key, i, v.span(), false)?;
+                Some(Located::new(digits, ctx.at(v.span())))
+            }
             _ => {
                 ctx.report(wrong(key, Expected::TextList), v.span());
                 None
@@ -406,6 +412,73 @@ impl<'t, 'i> Table<'t, 'i> {
             }
         }
     }
+}
+
+/// A TOML integer's decimal digits, the value TOML reads (`+5` is `5`, `1_000` is `1000`); an
+/// integer written in another base (`0x10`, `0o17`, `0b101`) is reported and read as nothing:
+/// the report prints numbers as departments write them, and a department that writes `0x10`
+/// may well mean ten.
+fn decimal(
+    ctx: &mut Ctx<'_>,
+    key: &str,
+    integer: &toml::de::DeInteger<'_>,
+    span: Range<usize>,
+    count: bool,
+) -> Option<String> {
+    let digits: String = integer.as_str().chars().filter(|&c| c != '_').collect();
+    if integer.radix() == 10 {
+        return Some(digits.trim_start_matches('+').to_owned());
+    }
+    let problem = Problem::NotDecimal {
+        field: key.to_owned(),
+        written: ctx.source.get(span.clone()).unwrap_or_default().to_owned(),
+        value: u64::from_str_radix(&digits, integer.radix()).ok(),
+        count,
+    };
+    ctx.report(problem, span);
+    None
+}
+
+/// Where a TOML syntax error is: its span, or for a key nested too deep (which the parser
+/// reports without a place) the first key with that many parts; else the file.
+pub(crate) fn error_location(ctx: &Ctx<'_>, error: &toml::de::Error) -> Location {
+    if let Some(span) = error.span() {
+        return ctx.at(span);
+    }
+    match deepest_key(ctx.source) {
+        Some(span) if error.message().contains("recursion") => ctx.at(span),
+        _ => Location::file(&ctx.file),
+    }
+}
+
+/// The span of the first key, in a table header or before an `=`, with the most dotted parts
+/// (at least 32), counting dots outside quotes.
+fn deepest_key(source: &str) -> Option<Range<usize>> {
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        offset += line.len();
+        let text = line.trim_start();
+        let key = match text.strip_prefix('[') {
+            Some(rest) => rest.trim_start_matches('[').split(']').next().unwrap_or(""),
+            None => text.split('=').next().unwrap_or(""),
+        };
+        let (mut dots, mut quote) = (0, None);
+        for c in key.chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '.') => dots += 1,
+                _ => {}
+            }
+        }
+        let end = start + (text.len() - text.trim_start_matches('[').len()) + key.len();
+        if dots >= 32 && best.as_ref().is_none_or(|(d, _)| dots > *d) {
+            best = Some((dots, start..end.min(offset)));
+        }
+    }
+    best.map(|(_, span)| span)
 }
 
 fn wrong(key: &str, expected: Expected) -> Problem {

@@ -95,8 +95,15 @@ fn halfwidth(c: char) -> char {
 /// Parses a date: `2020-10-29`, `2020/10/29`, `2020.10.29`, `2020年10月29日`, with or without
 /// leading zeros, optionally followed by a time (`2020-10-29 14:30`, `2020-10-29T14:30:00`),
 /// which is ignored. Dates are calendar dates: no time zone is involved.
+///
+/// The usual spellings, in ASCII digits, are read straight from the bytes ([`quick_date`]);
+/// only others (full-width digits, white space around the parts) go through the general reading.
 pub(crate) fn parse_date(text: &str) -> Option<Date> {
-    let normal: String = text.trim().chars().map(halfwidth).collect();
+    let text = text.trim();
+    if let Some(date) = quick_date(text.as_bytes()) {
+        return Some(date);
+    }
+    let normal: String = text.chars().map(halfwidth).collect();
     let date_part = normal.split([' ', 'T']).next().unwrap_or_default();
     let (numbers, chinese) = if date_part.contains('年') {
         let s = date_part
@@ -121,6 +128,58 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
         return None;
     }
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
+/// A date in one of the usual spellings, read from the bytes without allocating: four digits of
+/// year, then month and day of one or two digits each, separated by `-`, `/` or `.` (the same
+/// twice), or written `2020年3月1日` (or `号`); then the end, or a space or `T` and anything
+/// (a time, ignored). `None` for anything else, including a day the calendar does not have.
+pub(crate) fn quick_date(bytes: &[u8]) -> Option<Date> {
+    const YEAR: &[u8] = "年".as_bytes();
+    const MONTH: &[u8] = "月".as_bytes();
+    const DAY: &[u8] = "日".as_bytes();
+    const HAO: &[u8] = "号".as_bytes();
+    let year = bytes.get(..4)?;
+    if !year.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year = year.iter().fold(0i16, |n, d| n * 10 + i16::from(d - b'0'));
+    let rest = &bytes[4..];
+    let (month, day, rest) = if let Some(rest) = rest.strip_prefix(YEAR) {
+        let (month, rest) = one_or_two_digits(rest)?;
+        let (day, rest) = one_or_two_digits(rest.strip_prefix(MONTH)?)?;
+        let rest = rest.strip_prefix(DAY).or_else(|| rest.strip_prefix(HAO))?;
+        (month, day, rest)
+    } else {
+        let separator = *rest.first()?;
+        if !matches!(separator, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let (month, rest) = one_or_two_digits(&rest[1..])?;
+        let (day, rest) = one_or_two_digits(rest.strip_prefix(&[separator])?)?;
+        (month, day, rest)
+    };
+    if !matches!(rest.first(), None | Some(b' ' | b'T')) {
+        return None;
+    }
+    Date::new(year, month, day).ok()
+}
+
+/// One or two ASCII digits at the start of `bytes`, and what follows them.
+fn one_or_two_digits(bytes: &[u8]) -> Option<(i8, &[u8])> {
+    let digit = |i: usize| {
+        bytes
+            .get(i)
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| b - b'0')
+    };
+    let first = digit(0)?;
+    // Both digits are below 10, so the number fits in an i8.
+    #[allow(clippy::cast_possible_wrap)]
+    match digit(1) {
+        Some(second) => Some(((first * 10 + second) as i8, &bytes[2..])),
+        None => Some((first as i8, &bytes[1..])),
+    }
 }
 
 /// Parses a counting window as a department writes it: two dates or two months joined by
@@ -217,8 +276,20 @@ mod tests {
             assert_eq!(parse_date(text), Some(d), "{text}");
         }
         assert_eq!(parse_date("2020/9/1"), Some(Date::constant(2020, 9, 1)));
+        assert_eq!(
+            parse_date("2020年3月1日 08时"),
+            Some(Date::constant(2020, 3, 1))
+        );
+        assert_eq!(
+            parse_date("2020年03月01号"),
+            Some(Date::constant(2020, 3, 1))
+        );
         for bad in [
             "2020-13-01",
+            "2020年3月1",
+            "2020年3月1日08时",
+            "2020-03-011",
+            "2019-02-29",
             "2020-02-30",
             "20-10-29",
             "yesterday",
@@ -227,6 +298,40 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_quick_reading_agrees_with_the_general_one() {
+        for text in [
+            "2020-03-01",
+            "2020/3/1 08:30",
+            "2020.12.31T23:59:59",
+            "2020-02-29",
+            "2019-02-29",
+            "2020-13-01",
+            "2020-03-01x",
+            "2020年3月1日",
+            "2020年12月31号 10:00",
+            "2020年3月",
+            "2020-3",
+            "",
+        ] {
+            let quick = quick_date(text.as_bytes());
+            if quick.is_some() {
+                assert_eq!(quick, parse_date(text), "{text}");
+            }
+        }
+        assert_eq!(
+            quick_date("2020年3月1日".as_bytes()),
+            Some(Date::constant(2020, 3, 1))
+        );
+        assert_eq!(quick_date(b"2020/3/1"), Some(Date::constant(2020, 3, 1)));
+        assert_eq!(quick_date(b"2019-02-29"), None);
+        assert_eq!(
+            quick_date("２０２０-１０-２９".as_bytes()),
+            None,
+            "left to the general reading"
+        );
     }
 
     #[test]

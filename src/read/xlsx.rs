@@ -1,4 +1,4 @@
-//! Excel workbooks (`.xlsx`) → rows of the model.
+//! Excel workbooks (`.xlsx`, and old `.xls`) → rows of the model.
 //!
 //! Departments keep their figures in Excel; saving a CSV from it is one more step to get wrong
 //! (the encoding, the separator), so a workbook can be submitted as it is. Each worksheet is one
@@ -7,18 +7,24 @@
 //! (see [`super::cells`]). Empty sheets and instruction sheets (说明, 填写说明, instructions,
 //! README) are skipped, so a template can carry its own instructions.
 //!
-//! Cells keep their place in the sheet (`宣传部.xlsx[Sheet1]!C7`), whatever the first used cell
-//! of the sheet is. Typed values are written out as a department would have typed them: numbers
-//! as their digits (`884`, never `884.0`), dates as `2020-03-01`, booleans as `true`/`false`; an
-//! error value (`#N/A`) is reported where it is read. A file that is not a workbook Excel could
-//! have written is one syntax finding, not a failure of the run.
+//! Sheets are streamed row by row ([`super::workbook`]), so a sheet of a hundred thousand
+//! events costs no more memory than one of ten, and a stray value far from the table costs one
+//! cell. The table spans the columns of its header, from its first named cell to its last; a
+//! value outside them is not read and is reported at its cell (D117). Merged cells inside the
+//! table leave every cell but the first empty: each merged range is one finding (D118), and the
+//! empty cells it covers are not reported again one by one.
+//!
+//! Cells keep their place in the sheet (`宣传部.xlsx[Sheet1]!C7`). Typed values are written out
+//! as a department would have typed them (see [`super::workbook`]); an error value (`#N/A`) is
+//! reported where it is read. A file that is not a workbook Excel could have written is one
+//! syntax finding, not a failure of the run.
 
 use std::borrow::Cow;
-use std::io::Cursor;
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
-use calamine::{Data, ExcelDateTime, Range, Reader, SheetType, Xlsx};
+use calamine::Dimensions;
 
 use crate::findings::diagnostic::Diagnostics;
 use crate::findings::error::Error;
@@ -29,64 +35,50 @@ use crate::model::year::Period;
 use crate::read::cells::{self, Cell, CellRow, Cells};
 use crate::read::events::EventSink;
 use crate::read::header::Header;
-
-/// Names of sheets that explain how to fill in a template, compared without case.
-const INSTRUCTIONS: &[&str] = &["说明", "填写说明", "instructions", "readme"];
+use crate::read::workbook::{self, SheetRow, Span, Workbook};
 
 /// Reads one workbook into `department`: every worksheet that is not empty or instructions.
 ///
-/// The file is read into memory first, so that only a file that cannot be read at all is an
-/// [`Error`]; whatever goes wrong inside the workbook is a finding.
+/// Only a file that cannot be read at all is an [`Error`]; whatever goes wrong inside the
+/// workbook is a finding.
 pub(crate) fn read(
     file: &Arc<Path>,
     period: Period,
     diags: &mut Diagnostics,
     department: &mut Department,
 ) -> Result<(), Error> {
-    let bytes = std::fs::read(file).map_err(|source| Error::Read {
-        path: file.to_path_buf(),
-        source,
-    })?;
-    let mut workbook = match Xlsx::new(Cursor::new(bytes)) {
-        Ok(workbook) => workbook,
-        Err(e) => {
-            let problem = Problem::BadWorkbook {
-                message: e.to_string(),
-            };
-            diags.push(problem, Location::file(file));
-            return Ok(());
-        }
+    let Some(mut book) = Workbook::open(file, diags)? else {
+        return Ok(());
     };
-    let names: Vec<String> = workbook
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet && !is_instructions(&s.name))
-        .map(|s| s.name.clone())
-        .collect();
     let mut events = EventSink::new(period);
     let mut rows = 0;
     let mut unread = false;
-    for name in names {
-        let range = match workbook.worksheet_range(&name) {
-            Ok(range) => range,
-            Err(e) => {
-                let problem = Problem::BadWorkbook {
-                    message: format!("sheet `{name}`: {e}"),
-                };
-                diags.push(problem, Location::file(file));
-                unread = true;
-                continue;
-            }
-        };
-        let sheet = Sheet {
+    for name in book.tables() {
+        let mut found = Diagnostics::new();
+        let mut sheet = Sheet {
             file,
             name: &name,
-            range: &range,
+            table: None,
+            rows: 0,
+            unread: false,
         };
-        match sheet.read(diags, department, &mut events) {
-            Some(n) => rows += n,
-            None => unread = true,
+        let read = book.rows(&name, |row| {
+            sheet.row(row, &mut found, department, &mut events)
+        });
+        if let Err(message) = read {
+            let problem = Problem::BadWorkbook {
+                message: format!("sheet `{name}`: {message}"),
+            };
+            found.push(problem, Location::file(file));
+            sheet.unread = true;
         }
+        let merged = match &sheet.table {
+            Some((_, span, top)) => merged_in(book.merged(&name), *span, *top),
+            None => Vec::new(),
+        };
+        report_merged(file, &name, &merged, &found, diags);
+        rows += sheet.rows;
+        unread |= sheet.unread;
     }
     events.finish_file(diags);
     if rows == 0 && !unread {
@@ -95,235 +87,153 @@ pub(crate) fn read(
     Ok(())
 }
 
-/// A worksheet as text: each row's cells as the text a person would read in them.
-pub(crate) struct SheetText {
-    /// The sheet's name.
-    pub(crate) name: String,
-    /// The sheet column of each row's first cell, 0-based.
-    pub(crate) first_column: u32,
-    /// The rows.
-    pub(crate) rows: Vec<RowText>,
-}
-
-/// One row of a [`SheetText`].
-pub(crate) struct RowText {
-    /// The row, 0-based, in the sheet.
-    pub(crate) row: u32,
-    /// The cells' texts (an error value reads as written).
-    pub(crate) cells: Vec<String>,
-}
-
-impl SheetText {
-    /// Where cell `index` of a row is.
-    pub(crate) fn at(&self, file: &Arc<Path>, row: u32, index: usize) -> Location {
-        let offset = u32::try_from(index).unwrap_or(u32::MAX);
-        Location {
-            file: Arc::clone(file),
-            position: Position::Cell {
-                sheet: self.name.clone(),
-                row,
-                column: self.first_column.saturating_add(offset),
-            },
-        }
-    }
-}
-
-/// The first worksheet of a workbook that is not instructions, as text (for platform exports,
-/// which are one table); `None`, reported, when the workbook cannot be read or has no sheet.
-pub(crate) fn first_sheet(
-    file: &Arc<Path>,
-    diags: &mut Diagnostics,
-) -> Result<Option<SheetText>, Error> {
-    let bytes = std::fs::read(file).map_err(|source| Error::Read {
-        path: file.to_path_buf(),
-        source,
-    })?;
-    let bad = |diags: &mut Diagnostics, message: String| {
-        diags.push(Problem::BadWorkbook { message }, Location::file(file));
-    };
-    let mut workbook = match Xlsx::new(Cursor::new(bytes)) {
-        Ok(workbook) => workbook,
-        Err(e) => {
-            bad(diags, e.to_string());
-            return Ok(None);
-        }
-    };
-    let name = workbook
-        .sheets_metadata()
-        .iter()
-        .find(|s| s.typ == SheetType::WorkSheet && !is_instructions(&s.name))
-        .map(|s| s.name.clone());
-    let Some(name) = name else {
-        diags.push(Problem::EmptyFile, Location::file(file));
-        return Ok(None);
-    };
-    let range = match workbook.worksheet_range(&name) {
-        Ok(range) => range,
-        Err(e) => {
-            bad(diags, format!("sheet `{name}`: {e}"));
-            return Ok(None);
-        }
-    };
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .zip(first_row..)
-        .map(|(cells, row)| RowText {
-            row,
-            cells: cells.iter().map(header_text).collect(),
-        })
-        .collect();
-    Ok(Some(SheetText {
-        name,
-        first_column,
-        rows,
-    }))
-}
-
-/// Whether a sheet's name marks it as instructions for the people filling in the template.
-fn is_instructions(name: &str) -> bool {
-    let name = name.trim().to_lowercase();
-    INSTRUCTIONS.contains(&name.as_str())
-}
-
-/// One worksheet of a workbook.
+/// One worksheet being read.
 struct Sheet<'a> {
     /// The workbook.
     file: &'a Arc<Path>,
     /// The sheet's name, as its tab shows it.
     name: &'a str,
-    /// Its cells, from the first used one.
-    range: &'a Range<Data>,
+    /// The table's header, the columns it spans and its row, once read.
+    table: Option<(Header, Span, u32)>,
+    /// Data rows read.
+    rows: usize,
+    /// Whether the sheet could not be read as a table (reported).
+    unread: bool,
 }
 
 impl Sheet<'_> {
-    /// Reads the sheet's table; returns its number of data rows, or `None` when its header does
-    /// not tell what it holds (reported).
-    fn read(
-        &self,
+    /// Reads one row that is not blank: the header, or a data row under it.
+    fn row(
+        &mut self,
+        row: &SheetRow<'_>,
         diags: &mut Diagnostics,
         department: &mut Department,
         events: &mut EventSink,
-    ) -> Option<usize> {
-        let Some((first_row, first_column)) = self.range.start() else {
-            return Some(0);
-        };
-        let mut header: Option<Header> = None;
-        let mut rows = 0;
-        for (index, cells) in self.range.rows().enumerate() {
-            if cells.iter().all(is_blank) {
-                continue;
-            }
-            let row = first_row.saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
-            let cells = XlsxCells {
-                file: self.file,
-                sheet: self.name,
-                row,
-                first_column,
-                cells,
+    ) -> ControlFlow<()> {
+        let Some((header, span, _)) = &self.table else {
+            let Some(span) = row.extent() else {
+                return ControlFlow::Continue(());
             };
-            match &header {
-                Some(header) => {
-                    rows += 1;
-                    let row = CellRow {
-                        cells,
-                        header,
-                        diags: &mut *diags,
-                    };
-                    cells::read(row, department, events);
-                }
-                None => {
-                    let texts: Vec<String> = cells.cells.iter().map(header_text).collect();
-                    let names: Vec<&str> = texts.iter().map(String::as_str).collect();
-                    header = Some(Header::read(&names, |i| cells.at(i), diags)?);
-                }
-            }
+            let names = span.names(row);
+            let at = |i: usize| workbook::cell(self.file, self.name, row.row(), span.column(i));
+            let Some(header) = Header::read(&names, at, diags) else {
+                self.unread = true;
+                return ControlFlow::Break(());
+            };
+            self.table = Some((header, span, row.row()));
+            return ControlFlow::Continue(());
+        };
+        let span = *span;
+        for column in span.outside(row) {
+            let problem = Problem::CellOutsideTable {
+                columns: span.letters(),
+                more: 0,
+            };
+            diags.push(
+                problem,
+                workbook::cell(self.file, self.name, row.row(), column),
+            );
         }
-        Some(rows)
+        if !span.touches(row) {
+            // Only stray values, reported above: no row of the table.
+            return ControlFlow::Continue(());
+        }
+        self.rows += 1;
+        let cells = SheetCells {
+            file: self.file,
+            sheet: self.name,
+            row,
+            span,
+        };
+        let row = CellRow {
+            cells,
+            header,
+            diags,
+        };
+        cells::read(row, department, events);
+        ControlFlow::Continue(())
     }
 }
 
-/// The cells of one row of a sheet, at their place in the sheet.
-struct XlsxCells<'a> {
+/// The merged ranges that reach into a table: into its header row or below it, and into its
+/// columns (a title merged above the header is no part of it).
+fn merged_in(ranges: Vec<Dimensions>, span: Span, top: u32) -> Vec<Dimensions> {
+    ranges
+        .into_iter()
+        .filter(|r| r.end.0 >= top && r.start.1 <= span.last && r.end.1 >= span.first)
+        .filter(|r| r.start != r.end)
+        .collect()
+}
+
+/// Moves a sheet's findings into `diags`, each merged range as one finding instead of one for
+/// each empty cell it covers.
+fn report_merged(
+    file: &Arc<Path>,
+    sheet: &str,
+    merged: &[Dimensions],
+    found: &Diagnostics,
+    diags: &mut Diagnostics,
+) {
+    let covered = |location: &Location| match &location.position {
+        Position::Cell {
+            sheet: s,
+            row,
+            column,
+        } if s == sheet => merged.iter().any(|r| {
+            (r.start.0..=r.end.0).contains(row)
+                && (r.start.1..=r.end.1).contains(column)
+                && (*row, *column) != r.start
+        }),
+        _ => false,
+    };
+    for d in found {
+        if !d.location.as_ref().is_some_and(covered) {
+            diags.push(d.problem.clone(), d.location.clone());
+        }
+    }
+    for range in merged {
+        let problem = Problem::MergedCells {
+            range: workbook::range_name(range),
+        };
+        diags.push(
+            problem,
+            workbook::cell(file, sheet, range.start.0, range.start.1),
+        );
+    }
+}
+
+/// The cells of one row of a sheet, under its table's header.
+struct SheetCells<'a> {
     /// The workbook.
     file: &'a Arc<Path>,
     /// The sheet's name.
     sheet: &'a str,
-    /// The row, 0-based, in the sheet.
-    row: u32,
-    /// The sheet column of the row's first cell (the range's first column), 0-based.
-    first_column: u32,
-    /// The row's cells, from the range's first column.
-    cells: &'a [Data],
+    /// The row.
+    row: &'a SheetRow<'a>,
+    /// The table's columns.
+    span: Span,
 }
 
-impl Cells for XlsxCells<'_> {
+impl Cells for SheetCells<'_> {
     fn cell(&self, index: usize) -> Option<Cell<'_>> {
-        self.cells.get(index).map(cell)
+        if index >= self.span.width() {
+            return None;
+        }
+        let cell = self.row.get(self.span.column(index))?;
+        Some(if cell.error {
+            Cell::Error(cell.text.to_owned())
+        } else {
+            Cell::Text(Cow::Borrowed(cell.text))
+        })
     }
 
     fn at(&self, index: usize) -> Location {
-        let offset = u32::try_from(index).unwrap_or(u32::MAX);
-        Location {
-            file: Arc::clone(self.file),
-            position: Position::Cell {
-                sheet: self.sheet.to_owned(),
-                row: self.row,
-                column: self.first_column.saturating_add(offset),
-            },
-        }
-    }
-}
-
-/// A cell's value as the text a department would have typed.
-fn cell(data: &Data) -> Cell<'_> {
-    let text = match data {
-        Data::Empty => Cow::Borrowed(""),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cow::Borrowed(s.as_str()),
-        Data::Int(n) => Cow::Owned(n.to_string()),
-        Data::Float(x) => Cow::Owned(number(*x)),
-        Data::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-        Data::DateTime(d) => Cow::Owned(date(d)),
-        Data::Error(e) => return Cell::Error(e.to_string()),
-    };
-    Cell::Text(text)
-}
-
-/// A header cell's text (an error value reads as written, and so names no column).
-fn header_text(data: &Data) -> String {
-    match cell(data) {
-        Cell::Text(text) => text.into_owned(),
-        Cell::Error(error) => error,
-    }
-}
-
-/// A number as digits: whole numbers without a decimal point (`884`), others in full (`2.5`),
-/// never in exponent notation.
-fn number(x: f64) -> String {
-    if x == 0.0 {
-        // Not `-0`.
-        return "0".to_owned();
-    }
-    // `f64`'s `Display` writes the shortest digits that read back as `x`: `884`, `2.5`.
-    x.to_string()
-}
-
-/// A date cell as `2020-03-01` (any time of day dropped: dates here are calendar days); a
-/// duration as its number of days.
-fn date(d: &ExcelDateTime) -> String {
-    if d.is_duration() {
-        return number(d.as_f64());
-    }
-    let (year, month, day, ..) = d.to_ymd_hms_milli();
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// Whether a cell is empty or holds only white space.
-fn is_blank(data: &Data) -> bool {
-    match data {
-        Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
-        _ => false,
+        workbook::cell(
+            self.file,
+            self.sheet,
+            self.row.row(),
+            self.span.column(index),
+        )
     }
 }
 
@@ -615,5 +525,113 @@ mod tests {
                 found.message(0)
             );
         }
+    }
+
+    #[test]
+    fn a_value_far_from_the_table_is_one_finding_at_its_cell_and_costs_one_cell() {
+        for (row, column, cell) in [
+            (1_048_575, 16_383, "XFD1048576"),
+            (1_048_575, 99, "CV1048576"),
+            (99_999, 701, "ZZ100000"),
+        ] {
+            let mut workbook = Workbook::new();
+            let sheet = workbook.add_worksheet();
+            sheet.set_name("Sheet1").unwrap();
+            for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+                sheet.write_string(0, c, text).unwrap();
+            }
+            for (c, text) in (0u16..).zip(["学校主页", "信息", "1481", "条"]) {
+                sheet.write_string(1, c, text).unwrap();
+            }
+            sheet.write_number(row, column, 7.0).unwrap();
+            let bytes = workbook.save_to_buffer().unwrap();
+            let year = Year::new().bytes("宣传部.xlsx", &bytes);
+            let found = year.read();
+            assert_eq!(ids(&found), ["D117"], "{cell}: {}", found.dump());
+            assert_eq!(found.at(0), format!("宣传部.xlsx[Sheet1]!{cell}"));
+            assert!(
+                found.message(0).contains("columns A–D"),
+                "{}",
+                found.message(0)
+            );
+            assert_eq!(year.load().0.figures().count(), 1, "{cell}");
+        }
+    }
+
+    #[test]
+    fn values_beside_the_table_are_reported_and_the_row_is_still_read() {
+        let bytes = book(&[(
+            "Sheet1",
+            (0, 1),
+            &[
+                &[S("渠道"), S("类别"), S("数量"), S("单位")],
+                &[
+                    S("学校主页"),
+                    S("信息"),
+                    N(1481.0),
+                    S("条"),
+                    S(""),
+                    S("备注"),
+                ],
+            ],
+        )]);
+        let found = Year::new().bytes("宣传部.xlsx", &bytes).read();
+        assert_eq!(ids(&found), ["D117"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.xlsx[Sheet1]!G2");
+        assert!(found.message(0).contains("columns B–E"));
+    }
+
+    #[test]
+    fn merged_cells_in_a_table_are_one_finding_per_range() {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Sheet1").unwrap();
+        sheet
+            .merge_range(0, 0, 0, 3, "2020年宣传部数据", &Format::new())
+            .unwrap();
+        for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+            sheet.write_string(1, c, text).unwrap();
+        }
+        sheet
+            .merge_range(2, 0, 4, 0, "学校主页", &Format::new())
+            .unwrap();
+        for (r, item) in (2u32..).zip(["信息", "要闻", "通知公告"]) {
+            sheet.write_string(r, 1, item).unwrap();
+            sheet.write_number(r, 2, 5.0).unwrap();
+            sheet.write_string(r, 3, "条").unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let found = Year::new().bytes("宣传部.xlsx", &bytes).read();
+        // The title merged above the table is its own row, read as the header: the table must
+        // start at its header.
+        assert_eq!(ids(&found), ["D102"], "{}", found.dump());
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Sheet1").unwrap();
+        for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+            sheet.write_string(0, c, text).unwrap();
+        }
+        sheet
+            .merge_range(1, 0, 3, 0, "学校主页", &Format::new())
+            .unwrap();
+        sheet.merge_range(4, 3, 5, 3, "条", &Format::new()).unwrap();
+        for (r, item) in (1u32..).zip(["信息", "要闻", "通知公告", "动态", "专题"]) {
+            sheet.write_string(r, 1, item).unwrap();
+            sheet.write_number(r, 2, 5.0).unwrap();
+        }
+        sheet.write_string(4, 0, "官方微信").unwrap();
+        sheet.write_string(5, 0, "官方微博").unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let year = Year::new().bytes("宣传部.xlsx", &bytes);
+        let found = year.read();
+        assert_eq!(ids(&found), ["D118", "D118"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部.xlsx[Sheet1]!A2");
+        assert_eq!(
+            found.message(0),
+            "cells A2:A4 are merged: only the first holds the value and the others read as empty, so their rows lack it; unmerge the cells and fill the value into each of them"
+        );
+        assert_eq!(found.at(1), "宣传部.xlsx[Sheet1]!D5");
+        // The rows whose channel is under the merge are not read: nothing says what they are.
+        assert_eq!(year.load().0.figures().count(), 3);
     }
 }

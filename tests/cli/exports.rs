@@ -138,3 +138,60 @@ fn a_generated_export_counts_exactly_what_it_should_in_every_form() {
         }
     }
 }
+
+/// A small export whose third row has an unmapped column value, and whose rows are dated on
+/// the first and last days of the statistics period and the days around them.
+const EDGES: &str = "标题,栏目,发布时间\n开学,学校要闻,2019-09-01 00:00:00\n专题,专题报道,2020-03-01\n去年,学校要闻,2019-08-31 23:59:59\n暑假,通知公告,2020-08-31 23:59:59\n秋季,学校要闻,2020-09-01\n年末,通知公告,2020年8月31日\n";
+
+#[test]
+fn an_excel_export_names_exact_cells_and_counts_the_periods_last_day() {
+    for (name, bytes) in [
+        ("宣传部-网站导出.csv", EDGES.as_bytes().to_vec()),
+        ("宣传部-网站导出.xlsx", csv_to_xlsx(EDGES)),
+    ] {
+        let data = Data::sample();
+        let extension = name.rsplit('.').next().unwrap();
+        let mapping = MAPPING
+            .replace("EXT", extension)
+            .replace("link = \"链接\"\n", "");
+        data.write("2019-2020", "宣传部.toml", mapping);
+        data.write("2019-2020", name, &bytes);
+        let output = data
+            .disclose()
+            .args(["validate", "2019-2020", "--format", "json"])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let unused = messages(&doc, "D306");
+        assert!(
+            unused
+                .iter()
+                .any(|m| m.starts_with("1 ") && m.contains("`学校主页/要闻`")),
+            "{name}: {unused:?}"
+        );
+        assert!(
+            unused
+                .iter()
+                .any(|m| m.starts_with("2 ") && m.contains("`学校主页/通知公告`")),
+            "{name}: {unused:?}"
+        );
+        let output = data
+            .disclose()
+            .args(["validate", "2019-2020", "--format", "short"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let place = if extension == "xlsx" {
+            "宣传部-网站导出.xlsx[Sheet1]!B3"
+        } else {
+            "宣传部-网站导出.csv:3:4"
+        };
+        let line = format!(
+            "{}: warning[D407]: `专题报道` is not in the export's mapping (`[export.map]`); the row is not counted",
+            data.file("2019-2020", place).display()
+        );
+        assert!(stderr.lines().any(|l| l == line), "{name}:\n{stderr}");
+        let outside: Vec<&str> = stderr.lines().filter(|l| l.contains("[D402]")).collect();
+        assert_eq!(outside.len(), 2, "{name}:\n{stderr}");
+    }
+}

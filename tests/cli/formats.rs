@@ -1,7 +1,8 @@
 //! One submission, every format: each department CSV of the sample year, sent instead as an
-//! Excel workbook, as CSV in GB18030 (Excel's plain "CSV" on a Chinese Windows) or as CSV with
-//! CRLF line ends, compiles to a byte-identical report; and a wrong value in each is reported at
-//! its line and column, or at its cell.
+//! Excel workbook (.xlsx, or an old .xls that LibreOffice saved from the same CSV:
+//! tests/fixtures/workbooks/), as CSV in GB18030 (Excel's plain "CSV" on a Chinese Windows) or as
+//! CSV with CRLF line ends, compiles to a byte-identical report; and a wrong value in each is
+//! reported at its line and column, or at its cell.
 
 use crate::util::{Data, csv_to_xlsx, root, stdout_of};
 
@@ -14,11 +15,12 @@ const DEPARTMENTS: &[&str] = &["宣传部", "教务处"];
 #[derive(Clone, Copy, Debug)]
 enum Variant {
     Xlsx,
+    Xls,
     Gb18030,
     Crlf,
 }
 
-const VARIANTS: &[Variant] = &[Variant::Xlsx, Variant::Gb18030, Variant::Crlf];
+const VARIANTS: &[Variant] = &[Variant::Xlsx, Variant::Xls, Variant::Gb18030, Variant::Crlf];
 
 /// The sample CSV file of a department.
 fn sample_csv(department: &str) -> String {
@@ -36,6 +38,24 @@ fn send(data: &Data, department: &str, csv: &str, variant: Variant) {
         Variant::Xlsx => {
             std::fs::remove_file(data.file(YEAR, &name)).expect("remove the CSV");
             data.write(YEAR, &format!("{department}.xlsx"), csv_to_xlsx(csv));
+        }
+        Variant::Xls => {
+            // LibreOffice saved these from the sample CSV, and from it with the value WRONG
+            // puts in (tests/fixtures/workbooks/make.sh).
+            let fixture = if csv == sample_csv(department) {
+                format!("{department}.xls")
+            } else {
+                assert!(
+                    WRONG
+                        .iter()
+                        .any(|w| csv == sample_csv(w.0).replacen(w.1, w.2, 1))
+                );
+                format!("{department}-abc.xls")
+            };
+            let bytes = std::fs::read(root().join("tests/fixtures/workbooks").join(fixture))
+                .expect("the .xls fixture");
+            std::fs::remove_file(data.file(YEAR, &name)).expect("remove the CSV");
+            data.write(YEAR, &format!("{department}.xls"), bytes);
         }
         Variant::Gb18030 => {
             let (bytes, _, unmappable) = encoding_rs::GB18030.encode(csv);
@@ -86,6 +106,7 @@ fn a_wrong_value_points_at_its_line_or_cell_in_every_format() {
             send(&data, department, &csv, variant);
             let place = match variant {
                 Variant::Xlsx => format!("{department}.xlsx[Sheet1]!{cell}"),
+                Variant::Xls => format!("{department}.xls[Sheet1]!{cell}"),
                 Variant::Gb18030 | Variant::Crlf => format!("{department}.csv:{line_column}"),
             };
             let expected = format!(

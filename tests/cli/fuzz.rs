@@ -225,3 +225,152 @@ fn the_binary_never_exits_101_on_mutated_input() {
         }
     }
 }
+
+/// A count row of 宣传部 with `number` written as `literal`.
+fn count_toml(literal: &str) -> String {
+    format!(
+        "[[count]]\nchannel = \"学校主页\"\nitem = \"专栏\"\nnumber = {literal}\nunit = \"条\"\n"
+    )
+}
+
+#[test]
+fn integers_in_any_notation_read_as_toml_reads_them_or_are_refused() {
+    let strategy = (0u64..100_000, 0usize..6);
+    runner(40)
+        .run(&strategy, |(n, form)| {
+            let (literal, decimal) = match form {
+                0 => (format!("0x{n:x}"), false),
+                1 => (format!("0o{n:o}"), false),
+                2 => (format!("0b{n:b}"), false),
+                3 => (format!("+{n}"), true),
+                4 => {
+                    let digits = n.to_string();
+                    let grouped = digits
+                        .as_bytes()
+                        .chunks(2)
+                        .map(|c| std::str::from_utf8(c).unwrap())
+                        .collect::<Vec<_>>()
+                        .join("_");
+                    (grouped, true)
+                }
+                _ => (n.to_string(), true),
+            };
+            let data = Data::sample();
+            data.write("2019-2020", "宣传部-专栏.toml", count_toml(&literal));
+            let year = "2019-2020".parse().unwrap();
+            let loaded = disclose::load(data.path(), year).unwrap();
+            let value = loaded
+                .submissions
+                .figures()
+                .find(|(_, f)| f.item.value == "专栏")
+                .map(|(d, f)| d.value_of(f));
+            let refused = loaded.diagnostics.iter().any(|d| {
+                d.rule().id == "D105" && d.problem.message(disclose::Lang::En).contains("decimal")
+            });
+            if decimal {
+                prop_assert_eq!(value, Some(Some(n)), "{}", literal);
+                prop_assert!(!refused);
+            } else {
+                prop_assert!(refused, "{} is not refused", literal);
+                prop_assert_eq!(value.flatten(), None, "{}", literal);
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_value_anywhere_in_a_sheet_is_one_cell_and_never_an_abort() {
+    let strategy = (0u32..1_048_576, 0u16..16_384);
+    runner(24)
+        .run(&strategy, |(row, column)| {
+            let mut workbook = rust_xlsxwriter::Workbook::new();
+            let sheet = workbook.add_worksheet();
+            sheet.set_name("Sheet1").unwrap();
+            for (c, text) in (0u16..).zip(["渠道", "类别", "数量", "单位"]) {
+                sheet.write_string(0, c, text).unwrap();
+            }
+            for (c, text) in (0u16..).zip(["学校主页", "专栏", "3", "条"]) {
+                sheet.write_string(1, c, text).unwrap();
+            }
+            let stray = row > 1 || column > 3;
+            if stray {
+                sheet.write_string(row, column, "x").unwrap();
+            }
+            let data = Data::sample();
+            data.write(
+                "2019-2020",
+                "宣传部-专栏.xlsx",
+                workbook.save_to_buffer().unwrap(),
+            );
+            let started = std::time::Instant::now();
+            let year = "2019-2020".parse().unwrap();
+            let loaded = disclose::load(data.path(), year).unwrap();
+            prop_assert!(
+                started.elapsed().as_secs() < 20,
+                "far cells must not cost their extent"
+            );
+            pipeline(data.path());
+            let outside = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule().id == "D117")
+                .count();
+            prop_assert_eq!(
+                outside,
+                usize::from(stray && column > 3),
+                "({}, {})",
+                row,
+                column
+            );
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn ragged_rows_are_findings_at_their_row_and_never_a_panic() {
+    let header = "渠道,类别,数量,单位,限定词,上级,措辞,备注";
+    let strategy = prop::collection::vec((1usize..12, any::<bool>()), 1..20);
+    runner(40)
+        .run(&strategy, |rows| {
+            let mut csv = format!("{header}\n");
+            for (i, (width, quoted)) in rows.iter().enumerate() {
+                let cells: Vec<String> = (0..*width)
+                    .map(|c| match c {
+                        0 => "学校主页".to_owned(),
+                        1 => format!("栏目{i}"),
+                        2 => (i + 1).to_string(),
+                        3 => "条".to_owned(),
+                        c if *quoted => format!("\"x,{c}\""),
+                        _ => String::new(),
+                    })
+                    .collect();
+                csv.push_str(&cells.join(","));
+                csv.push('\n');
+            }
+            let data = Data::sample();
+            data.write("2019-2020", "宣传部-专栏.csv", &csv);
+            pipeline(data.path());
+            let year = "2019-2020".parse().unwrap();
+            let loaded = disclose::load(data.path(), year).unwrap();
+            let ragged = |id: &str| {
+                loaded
+                    .diagnostics
+                    .iter()
+                    .filter(|d| {
+                        d.rule().id == id
+                            && d.location
+                                .as_ref()
+                                .is_some_and(|l| l.file.ends_with("宣传部-专栏.csv"))
+                    })
+                    .count()
+            };
+            let short = rows.iter().filter(|(w, _)| *w < 8).count();
+            let long = rows.iter().filter(|(w, q)| *w > 8 && *q).count();
+            prop_assert_eq!(ragged("D116"), short);
+            prop_assert_eq!(ragged("D101"), long);
+            Ok(())
+        })
+        .unwrap();
+}

@@ -73,55 +73,47 @@ fn file_name(file: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The rows of one kind not counted: the first few reported, the rest summed up.
-struct NotCounted {
-    reason: Skipped,
-    /// For rows outside the period: the period, for the message.
-    period: Option<String>,
+/// Findings of one kind about the rows of an export: the first few reported, the rest summed
+/// up in one more finding that says how many there were.
+pub(super) struct Capped {
     count: u64,
-    summary: Option<(String, Location)>,
+    summary: Option<(Problem, Location)>,
 }
 
-impl NotCounted {
-    fn new(reason: Skipped) -> Self {
-        NotCounted {
-            reason,
-            period: None,
+impl Capped {
+    pub(super) fn new() -> Self {
+        Capped {
             count: 0,
             summary: None,
         }
     }
 
-    fn problem(&self, value: String, more: u64) -> Problem {
-        match &self.period {
-            Some(period) => Problem::OutsidePeriod {
-                date: value,
-                period: period.clone(),
-                more,
-            },
-            None => Problem::ExportSkipped {
-                reason: self.reason,
-                value,
-                more,
-            },
-        }
-    }
-
-    /// Counts one row; `shown` gives its value and place, needed only for the first few.
-    fn add(&mut self, diags: &mut Diagnostics, shown: impl FnOnce() -> (String, Location)) {
+    /// Counts one row; `shown` gives its finding and place, needed only for the first few.
+    pub(super) fn add(
+        &mut self,
+        diags: &mut Diagnostics,
+        shown: impl FnOnce() -> (Problem, Location),
+    ) {
         self.count += 1;
         if self.count <= SHOWN {
-            let (value, at) = shown();
-            diags.push(self.problem(value, 0), at);
+            let (problem, at) = shown();
+            diags.push(problem, at);
         } else if self.count == SHOWN + 1 {
             self.summary = Some(shown());
         }
     }
 
-    fn finish(mut self, diags: &mut Diagnostics) {
-        if let Some((value, at)) = self.summary.take() {
-            let more = self.count - SHOWN - 1;
-            diags.push(self.problem(value, more), at);
+    pub(super) fn finish(&mut self, diags: &mut Diagnostics) {
+        if let Some((mut problem, at)) = self.summary.take() {
+            let rest = self.count - SHOWN - 1;
+            if let Problem::OutsidePeriod { more, .. }
+            | Problem::ExportSkipped { more, .. }
+            | Problem::RaggedRow { more, .. }
+            | Problem::CellOutsideTable { more, .. } = &mut problem
+            {
+                *more = rest;
+            }
+            diags.push(problem, at);
         }
     }
 }
@@ -137,19 +129,26 @@ pub(super) struct Counter<'e> {
     by_value: HashMap<Vec<u8>, usize>,
     /// The mapped values, in the map's order, for a quick scan when there are few.
     values: Vec<Vec<u8>>,
+    /// The first bytes of each of `values`, as [`prefix`] gives them.
+    prefixes: Vec<u64>,
     /// The item each of `values` counts for.
     value_items: Vec<usize>,
     counts: Vec<u64>,
     outside_counts: Vec<u64>,
     first: Vec<Option<Location>>,
-    start: u32,
-    end: u32,
+    period: Period,
     seen: Seen,
-    bad_dates: NotCounted,
-    unmapped: NotCounted,
-    repeated: NotCounted,
-    outside: NotCounted,
-    diags: Diagnostics,
+    bad_dates: Capped,
+    unmapped: Capped,
+    repeated: Capped,
+    outside: Capped,
+    /// Rows with fewer fields than the header (CSV).
+    pub(super) short: Capped,
+    /// Rows with a value beyond the header's last column.
+    pub(super) extra: Capped,
+    pub(super) diags: Diagnostics,
+    /// Whether a row was not counted for an empty date or column value.
+    emptied: bool,
 }
 
 impl<'e> Counter<'e> {
@@ -178,22 +177,22 @@ impl<'e> Counter<'e> {
             columns,
             keys,
             by_value,
+            prefixes: values.iter().map(|v| prefix(v)).collect(),
             values,
             value_items,
             counts: vec![0; n],
             outside_counts: vec![0; n],
             first: vec![None; n],
-            start: ymd(period.start),
-            end: ymd(period.end),
+            period,
             seen: Seen::new(),
-            bad_dates: NotCounted::new(Skipped::BadDate),
-            unmapped: NotCounted::new(Skipped::Unmapped),
-            repeated: NotCounted::new(Skipped::Duplicate),
-            outside: NotCounted {
-                period: Some(period.to_string()),
-                ..NotCounted::new(Skipped::Outside)
-            },
+            bad_dates: Capped::new(),
+            unmapped: Capped::new(),
+            repeated: Capped::new(),
+            outside: Capped::new(),
+            short: Capped::new(),
+            extra: Capped::new(),
             diags,
+            emptied: false,
         }
     }
 
@@ -211,15 +210,22 @@ impl<'e> Counter<'e> {
             Some(c) => {
                 let value = get(Some(c)).unwrap_or_default();
                 let known = if self.values.len() <= 16 {
-                    self.values.iter().position(|v| v.as_slice() == value)
+                    // Mapped values are often of one length (four characters): their first
+                    // eight bytes tell them apart without a call to compare them.
+                    let head = prefix(value);
+                    self.values
+                        .iter()
+                        .zip(&self.prefixes)
+                        .position(|(v, &p)| p == head && v.as_slice() == value)
                 } else {
                     self.by_value.get(value).copied()
                 };
                 match known {
                     Some(index) => self.value_items[index],
                     None => {
+                        self.emptied |= value.is_empty();
                         let text = text_of(value, kind).ok_or(NotUtf8)?;
-                        let shown = || (text.to_owned(), at(c));
+                        let shown = || (skipped(Skipped::Unmapped, text), at(c));
                         self.unmapped.add(&mut self.diags, shown);
                         return Ok(());
                     }
@@ -233,42 +239,53 @@ impl<'e> Counter<'e> {
         let date_column = self.columns.date;
         let raw_date = get(Some(date_column)).unwrap_or_default();
         let Some(date) = date_of(raw_date, self.export) else {
+            self.emptied |= raw_date.is_empty();
             let text = text_of(raw_date, kind).ok_or(NotUtf8)?;
-            let shown = || (text.to_owned(), at(date_column));
+            let shown = || (skipped(Skipped::BadDate, text), at(date_column));
             self.bad_dates.add(&mut self.diags, shown);
             return Ok(());
         };
-        if date < self.start || date > self.end {
+        if !self.period.contains(date) {
             self.outside_counts[index] += 1;
+            let period = self.period;
             let shown = || {
-                (
-                    String::from_utf8_lossy(raw_date).into_owned(),
-                    at(date_column),
-                )
+                let problem = Problem::OutsidePeriod {
+                    date: String::from_utf8_lossy(raw_date).into_owned(),
+                    period: period.to_string(),
+                    more: 0,
+                };
+                (problem, at(date_column))
             };
             self.outside.add(&mut self.diags, shown);
             return Ok(());
         }
-        // Once only. (The title is hashed as bytes: a file that is not UTF-8 was already found
-        // out by its header or its column values.)
-        let title = get(self.columns.title);
-        let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
-            Some(link) => fingerprint(0, link),
-            None => {
-                let key = u64::from(date) << 16 | (index as u64 & 0xffff);
-                fingerprint(key | 1 << 63, title.unwrap_or_default())
+        // Once only, when the mapping names something that tells rows apart (a title or a
+        // link): without either, two posts of one day are two posts. (The title is hashed as
+        // bytes: a file that is not UTF-8 was already found out by its header or its column
+        // values.)
+        if self.columns.title.is_some() || self.columns.link.is_some() {
+            let title = get(self.columns.title);
+            let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
+                Some(link) => fingerprint(0, link),
+                None => {
+                    let key = ymd(date) << 16 | (index as u64 & 0xffff);
+                    fingerprint(key | 1 << 63, title.unwrap_or_default())
+                }
+            };
+            if self.seen.repeat(print) {
+                let column = self
+                    .columns
+                    .link
+                    .or(self.columns.title)
+                    .unwrap_or(date_column);
+                let text = title.unwrap_or(raw_date);
+                let shown = || {
+                    let value = String::from_utf8_lossy(text);
+                    (skipped(Skipped::Duplicate, &value), at(column))
+                };
+                self.repeated.add(&mut self.diags, shown);
+                return Ok(());
             }
-        };
-        if self.seen.repeat(print) {
-            let column = self
-                .columns
-                .link
-                .or(self.columns.title)
-                .unwrap_or(date_column);
-            let text = title.unwrap_or(raw_date);
-            let shown = || (String::from_utf8_lossy(text).into_owned(), at(column));
-            self.repeated.add(&mut self.diags, shown);
-            return Ok(());
         }
         self.counts[index] += 1;
         if self.first[index].is_none() {
@@ -283,6 +300,8 @@ impl<'e> Counter<'e> {
         self.unmapped.finish(&mut self.diags);
         self.repeated.finish(&mut self.diags);
         self.outside.finish(&mut self.diags);
+        self.short.finish(&mut self.diags);
+        self.extra.finish(&mut self.diags);
         let location = &self.export.location;
         let tallies = self
             .keys
@@ -303,7 +322,25 @@ impl<'e> Counter<'e> {
         Scratch {
             tallies,
             diags: self.diags,
+            emptied: self.emptied,
         }
+    }
+}
+
+/// The first eight bytes of a value (zero after its end) and its length, as one number.
+fn prefix(bytes: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    let n = bytes.len().min(8);
+    head[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(head) ^ (bytes.len() as u64).rotate_right(8)
+}
+
+/// The finding for a row not counted.
+fn skipped(reason: Skipped, value: &str) -> Problem {
+    Problem::ExportSkipped {
+        reason,
+        value: value.to_owned(),
+        more: 0,
     }
 }
 

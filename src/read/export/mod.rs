@@ -43,9 +43,9 @@
 mod count;
 mod dates;
 mod duplicates;
-mod pipeline;
 
 use std::io::{self, Read};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -55,11 +55,11 @@ use crate::findings::problem::Problem;
 use crate::model::location::{Located, Location};
 use crate::model::submission::{Department, EventTally};
 use crate::model::year::Period;
+use crate::read::records::Ragged;
 use crate::read::stream::{self, Text};
-use crate::read::xlsx;
+use crate::read::workbook::{self, Span, Workbook};
 
 use self::count::{Counter, header, text_of};
-use self::pipeline::pipeline;
 
 pub use self::duplicates::DUPLICATE_WINDOW;
 
@@ -96,7 +96,7 @@ pub(crate) fn read(
 ) -> Result<(), Error> {
     let is_workbook = file
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xls"));
     let found = if is_workbook {
         Some(workbook(file, export, period)?)
     } else {
@@ -126,6 +126,8 @@ pub(crate) fn read(
 struct Scratch {
     tallies: Vec<((String, String), EventTally)>,
     diags: Diagnostics,
+    /// Whether some row was not counted for an empty date or column value.
+    emptied: bool,
 }
 
 /// A scratch with only findings (the file could not be counted).
@@ -133,10 +135,12 @@ fn findings(diags: Diagnostics) -> Scratch {
     Scratch {
         tallies: Vec::new(),
         diags,
+        emptied: false,
     }
 }
 
-/// One pass over a CSV export, streaming.
+/// One pass over a CSV export, streaming: each record is counted as it is read, in the
+/// reader's buffer.
 fn pass(
     file: &Arc<Path>,
     export: &Export,
@@ -144,37 +148,54 @@ fn pass(
     stream: Box<dyn Read>,
     kind: Text,
 ) -> io::Result<Option<Scratch>> {
-    let mut reader = stream::csv_reader(stream);
+    let mut records = stream::csv_records(stream);
     let mut diags = Diagnostics::new();
-    let mut record = ::csv::ByteRecord::new();
-    let columns = loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) if record.iter().all(|f| f.trim_ascii().is_empty()) => {}
-            Ok(true) => {
-                let names: Option<Vec<&str>> = record.iter().map(|f| text_of(f, kind)).collect();
-                let Some(names) = names else {
-                    return Ok(None);
-                };
-                break header(file, export, &names, &mut diags);
-            }
-            Ok(false) => {
+    let (columns, width) = loop {
+        let Some(record) = records.next_record()? else {
+            if let Some((problem, at)) = stream::unclosed_quote(file, &records) {
+                diags.push(problem, at);
+            } else {
                 diags.push(Problem::EmptyFile, Location::file(file));
-                return Ok(Some(findings(diags)));
             }
-            Err(e) => match stream::io_of(e) {
-                Some(e) => return Err(e),
-                None => break None,
-            },
+            return Ok(Some(findings(diags)));
+        };
+        if record.is_blank() {
+            continue;
         }
+        let names: Option<Vec<&str>> = record.iter().map(|f| text_of(f, kind)).collect();
+        let Some(names) = names else {
+            return Ok(None);
+        };
+        break (header(file, export, &names, &mut diags), names.len());
     };
     let Some(columns) = columns else {
         return Ok(Some(findings(diags)));
     };
-    let counter = Counter::new(export, columns, period, diags);
-    let Some(counter) = pipeline(file, &mut reader, counter, kind)? else {
-        return Ok(None);
-    };
-    if let Some((problem, at)) = stream::unclosed_quote(file, reader) {
+    let mut counter = Counter::new(export, columns, period, diags);
+    while let Some(record) = records.next_record()? {
+        if record.is_blank() {
+            continue;
+        }
+        let offset = record.offset();
+        let at = |i| Location::field(file, offset, i);
+        if let Some(ragged) = record.ragged(width) {
+            let fields = record.len();
+            let (capped, index) = match ragged {
+                Ragged::Short => (&mut counter.short, fields.saturating_sub(1)),
+                Ragged::Extra(index) => (&mut counter.extra, index),
+            };
+            let problem = Problem::RaggedRow {
+                fields,
+                header: width,
+                more: 0,
+            };
+            capped.add(&mut counter.diags, || (problem, at(index)));
+        }
+        if counter.row(|i| record.get(i), at, kind).is_err() {
+            return Ok(None);
+        }
+    }
+    if let Some((problem, at)) = stream::unclosed_quote(file, &records) {
         let mut diags = Diagnostics::new();
         diags.push(problem, at);
         return Ok(Some(findings(diags)));
@@ -182,34 +203,94 @@ fn pass(
     Ok(Some(counter.finish()))
 }
 
-/// An Excel export: the first worksheet that is not instructions, row by row.
+/// An Excel export: the first worksheet that is not instructions, streamed row by row, each
+/// row counted as it is read.
 fn workbook(file: &Arc<Path>, export: &Export, period: Period) -> Result<Scratch, Error> {
     let mut diags = Diagnostics::new();
-    let Some(sheet) = xlsx::first_sheet(file, &mut diags)? else {
+    let Some(mut book) = Workbook::open(file, &mut diags)? else {
         return Ok(findings(diags));
     };
-    let mut rows = sheet
-        .rows
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
-    let Some(head) = rows.next() else {
+    let Some(name) = book.tables().into_iter().next() else {
         diags.push(Problem::EmptyFile, Location::file(file));
         return Ok(findings(diags));
     };
-    let names: Vec<&str> = head.cells.iter().map(String::as_str).collect();
-    let Some(columns) = header(file, export, &names, &mut diags) else {
+    let mut table: Option<Table<'_>> = None;
+    let mut unread = false;
+    let read = book.rows(&name, |row| {
+        let Some(table) = &mut table else {
+            let Some(span) = row.extent() else {
+                return ControlFlow::Continue(());
+            };
+            let names = span.names(row);
+            let Some(columns) = header(file, export, &names, &mut diags) else {
+                unread = true;
+                return ControlFlow::Break(());
+            };
+            let counter = Counter::new(export, columns, period, std::mem::take(&mut diags));
+            table = Some(Table {
+                counter,
+                span,
+                top: row.row(),
+            });
+            return ControlFlow::Continue(());
+        };
+        let (span, counter) = (table.span, &mut table.counter);
+        let at = |column: u32| workbook::cell(file, &name, row.row(), column);
+        for column in span.outside(row) {
+            let problem = Problem::CellOutsideTable {
+                columns: span.letters(),
+                more: 0,
+            };
+            counter
+                .extra
+                .add(&mut counter.diags, || (problem, at(column)));
+        }
+        if span.touches(row) {
+            let field = |i: usize| row.get(span.column(i)).map(|c| c.text.as_bytes());
+            // Decoded text cannot fail to be UTF-8.
+            let _ = counter.row(field, |i| at(span.column(i)), Text::Decoded);
+        }
+        ControlFlow::Continue(())
+    });
+    if let Err(message) = read {
+        diags.push(Problem::BadWorkbook { message }, Location::file(file));
         return Ok(findings(diags));
-    };
-    let mut counter = Counter::new(export, columns, period, diags);
-    for row in rows {
-        let at = |i: usize| sheet.at(file, row.row, i);
-        let _ = counter.row(
-            |i| row.cells.get(i).map(String::as_bytes),
-            at,
-            Text::Decoded,
-        );
     }
-    Ok(counter.finish())
+    match table {
+        None if unread => Ok(findings(diags)),
+        None => {
+            diags.push(Problem::EmptyFile, Location::file(file));
+            Ok(findings(diags))
+        }
+        Some(table) => {
+            let mut scratch = table.counter.finish();
+            // Rows left without a date or a column value may be under merged cells: say so
+            // once per range (reading the sheet's XML again only then).
+            if scratch.emptied {
+                let ranges = book.merged(&name);
+                for range in ranges
+                    .iter()
+                    .filter(|r| r.start != r.end && r.end.0 > table.top)
+                {
+                    let problem = Problem::MergedCells {
+                        range: workbook::range_name(range),
+                    };
+                    let at = workbook::cell(file, &name, range.start.0, range.start.1);
+                    scratch.diags.push(problem, at);
+                }
+            }
+            Ok(scratch)
+        }
+    }
+}
+
+/// An Excel export's table, once its header is read.
+struct Table<'e> {
+    counter: Counter<'e>,
+    /// The columns of its header.
+    span: Span,
+    /// The header's row.
+    top: u32,
 }
 
 #[cfg(test)]
@@ -388,5 +469,245 @@ mod tests {
             .file("宣传部.toml", toml)
             .file("宣传部-微信.csv", csv);
         assert_eq!(values(&year), [("官方微信/推文".to_owned(), Some(2))]);
+    }
+
+    /// A workbook of one sheet, `Sheet1`, from rows of text cells (empty text: no cell).
+    fn workbook(rows: &[Vec<String>]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("Sheet1").unwrap();
+        for (r, row) in (0u32..).zip(rows) {
+            for (c, text) in (0u16..).zip(row) {
+                if !text.is_empty() {
+                    sheet.write_string(r, c, text).unwrap();
+                }
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    /// The rows of a CSV text, as cells.
+    fn cells(csv: &str) -> Vec<Vec<String>> {
+        csv.lines()
+            .map(|l| l.split(',').map(str::to_owned).collect())
+            .collect()
+    }
+
+    const XLSX_MAPPING: &str = "[[export]]\nfile = \"宣传部-导出.xlsx\"\ndate = \"发布时间\"\ncolumn = \"栏目\"\n[export.map]\n\"学校要闻\" = \"学校主页/要闻\"\n\n[[count]]\nchannel = \"学校主页\"\nitem = \"要闻\"\nsource = \"事件\"\nunit = \"条\"\n";
+
+    #[test]
+    fn an_excel_export_counts_as_its_csv_and_points_at_exact_cells() {
+        let csv = export(10, 3);
+        let year = Year::new()
+            .file(
+                "宣传部.toml",
+                &MAPPING.replace("网站导出.csv", "网站导出.xlsx"),
+            )
+            .bytes("宣传部-网站导出.xlsx", &workbook(&cells(&csv)));
+        assert_eq!(
+            values(&year),
+            [
+                ("学校主页/要闻".to_owned(), Some(10)),
+                ("学校主页/通知公告".to_owned(), Some(3))
+            ]
+        );
+        let found = year.read();
+        let dump = found.dump();
+        // Row 17 of the CSV is row 17 of the sheet; 栏目 is the third column, C.
+        assert!(
+            dump.contains(
+                "D407 宣传部-网站导出.xlsx[Sheet1]!C17 `专题` is not in the export's mapping"
+            ),
+            "{dump}"
+        );
+        assert!(
+            dump.contains("D406 宣传部-网站导出.xlsx[Sheet1]!D22 the date is empty"),
+            "{dump}"
+        );
+        assert!(
+            dump.contains("D402 宣传部-网站导出.xlsx[Sheet1]!D15 2019-08-31 "),
+            "{dump}"
+        );
+    }
+
+    #[test]
+    fn the_first_and_last_days_of_the_period_count_and_the_days_around_them_do_not() {
+        let csv = "栏目,发布时间\n学校要闻,2019-08-31 23:59\n学校要闻,2019-09-01 00:00\n学校要闻,2020年8月31日\n学校要闻,2020/8/31 23:59:59\n学校要闻,2020-09-01\n";
+        let toml = XLSX_MAPPING.replace("导出.xlsx", "导出.csv");
+        for year in [
+            Year::new()
+                .file("宣传部.toml", &toml)
+                .file("宣传部-导出.csv", csv),
+            Year::new()
+                .file("宣传部.toml", XLSX_MAPPING)
+                .bytes("宣传部-导出.xlsx", &workbook(&cells(csv))),
+        ] {
+            assert_eq!(values(&year), [("学校主页/要闻".to_owned(), Some(3))]);
+            let found = year.read();
+            assert_eq!(ids(&found), ["D402", "D402"], "{}", found.dump());
+        }
+    }
+
+    #[test]
+    fn ragged_rows_of_a_csv_export_are_reported_three_by_three() {
+        let mut csv = String::from("栏目,发布时间,标题\n");
+        for _ in 0..5 {
+            csv.push_str("学校要闻,2020-03-01\n");
+        }
+        for _ in 0..2 {
+            csv.push_str("学校要闻,2020-03-02,标题,多余\n");
+        }
+        let year = Year::new()
+            .file(
+                "宣传部.toml",
+                &XLSX_MAPPING.replace("导出.xlsx", "导出.csv"),
+            )
+            .file("宣传部-导出.csv", &csv);
+        assert_eq!(values(&year), [("学校主页/要闻".to_owned(), Some(7))]);
+        let found = year.read();
+        assert_eq!(
+            ids(&found),
+            ["D116", "D116", "D116", "D116", "D101", "D101"],
+            "{}",
+            found.dump()
+        );
+        assert_eq!(found.at(0), "宣传部-导出.csv:2:6");
+        assert!(
+            found
+                .message(3)
+                .ends_with("; 1 more such rows in this file"),
+            "{}",
+            found.message(3)
+        );
+        assert_eq!(found.at(4), "宣传部-导出.csv:7:20");
+    }
+
+    #[test]
+    fn a_stray_cell_far_from_an_excel_export_is_one_finding_at_its_address() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, text) in (0u16..).zip(["栏目", "发布时间"]) {
+            sheet.write_string(0, c, text).unwrap();
+        }
+        for (c, text) in (0u16..).zip(["学校要闻", "2020-03-01"]) {
+            sheet.write_string(1, c, text).unwrap();
+        }
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        let year = Year::new()
+            .file("宣传部.toml", XLSX_MAPPING)
+            .bytes("宣传部-导出.xlsx", &book.save_to_buffer().unwrap());
+        assert_eq!(values(&year), [("学校主页/要闻".to_owned(), Some(1))]);
+        let found = year.read();
+        assert_eq!(ids(&found), ["D117"], "{}", found.dump());
+        assert_eq!(found.at(0), "宣传部-导出.xlsx[Sheet1]!XFD1048576");
+    }
+
+    /// Counting each thread's live allocations, to see the peak of one reading.
+    mod peak {
+        use std::alloc::{GlobalAlloc, Layout, System};
+        use std::cell::Cell;
+
+        thread_local! {
+            static LIVE: Cell<isize> = const { Cell::new(0) };
+            static PEAK: Cell<isize> = const { Cell::new(0) };
+        }
+
+        pub(super) struct Counting;
+
+        fn add(bytes: isize) {
+            let _ = LIVE.try_with(|live| {
+                let now = live.get() + bytes;
+                live.set(now);
+                let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+            });
+        }
+
+        fn size(n: usize) -> isize {
+            isize::try_from(n).unwrap_or(isize::MAX)
+        }
+
+        // SAFETY: every call goes to the system allocator as it is; only sizes are counted.
+        unsafe impl GlobalAlloc for Counting {
+            unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+                let p = unsafe { System.alloc(layout) };
+                if !p.is_null() {
+                    add(size(layout.size()));
+                }
+                p
+            }
+
+            unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+                unsafe { System.dealloc(p, layout) };
+                add(-size(layout.size()));
+            }
+
+            unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+                let q = unsafe { System.realloc(p, layout, new_size) };
+                if !q.is_null() {
+                    add(size(new_size) - size(layout.size()));
+                }
+                q
+            }
+        }
+
+        /// Runs `f`; the most this thread had allocated at once meanwhile, beyond what it had
+        /// before.
+        pub(super) fn of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+            let start = LIVE.with(Cell::get);
+            PEAK.with(|p| p.set(start));
+            let out = f();
+            let peak = PEAK.with(Cell::get) - start;
+            (out, usize::try_from(peak).unwrap_or(0))
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: peak::Counting = peak::Counting;
+
+    /// An export of `rows` rows in a few repeated values (so that a workbook's shared strings
+    /// are the same whatever its length), as CSV.
+    fn repetitive(rows: usize) -> String {
+        let mut csv = String::from("栏目,发布时间,浏览量\n");
+        for n in 0..rows {
+            let column = ["学校要闻", "通知公告", "专题"][n % 3];
+            let date = ["2020-03-01", "2021-01-01", "2020/5/1"][n % 3 / 2];
+            let _ = writeln!(csv, "{column},{date},{}", n % 100);
+        }
+        csv
+    }
+
+    #[test]
+    fn reading_an_export_takes_the_same_memory_for_ten_times_the_rows() {
+        let peak = |rows: usize, xlsx: bool| {
+            let csv = repetitive(rows);
+            let year = if xlsx {
+                Year::new()
+                    .file("宣传部.toml", XLSX_MAPPING)
+                    .bytes("宣传部-导出.xlsx", &workbook(&cells(&csv)))
+            } else {
+                Year::new()
+                    .file(
+                        "宣传部.toml",
+                        &XLSX_MAPPING.replace("导出.xlsx", "导出.csv"),
+                    )
+                    .file("宣传部-导出.csv", &csv)
+            };
+            let ((subs, _), peak) = peak::of(|| year.load());
+            let counted = subs.departments[0]
+                .events
+                .values()
+                .map(|t| t.in_period)
+                .sum::<u64>();
+            assert_eq!(counted, (rows as u64).div_ceil(3), "{rows} rows");
+            peak
+        };
+        for xlsx in [false, true] {
+            let small = peak(3_000, xlsx);
+            let large = peak(30_000, xlsx);
+            assert!(
+                large <= small + (16 << 10),
+                "xlsx {xlsx}: {small} bytes at most for 3,000 rows, {large} for 30,000"
+            );
+        }
     }
 }
