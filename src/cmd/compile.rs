@@ -37,7 +37,9 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "format")]
     pub(crate) template: Option<PathBuf>,
 
-    /// Write the report to FILE (atomically: complete or not at all) instead of stdout.
+    /// Write the report to FILE instead of stdout: atomically (complete or not at all) onto a
+    /// file, through a link to its target, directly to a device or FIFO; `-` is stdout. A file
+    /// the year is read from is refused (exit 2).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 
@@ -113,6 +115,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         .map(|path| render::read_template(path).map(|source| (path, source)))
         .transpose()?;
     let loaded = disclose::load(&global.data, args.year)?;
+    if let Some(line) = overwrites_input(args.output.as_deref(), &loaded, global.lang) {
+        eprintln!("{line}");
+        return Ok(ExitCode::from(super::USAGE));
+    }
     let diags = &loaded.diagnostics;
     let mut sources = Sources::new();
     let errors = diags.errors();
@@ -178,11 +184,34 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             bytes
         }
     };
-    match &args.output {
-        Some(path) => output::write_atomically(path, &bytes)?,
-        None => super::print::stdout(&bytes)?,
+    let written = match &args.output {
+        Some(path) => output::write_output(path, &bytes)?,
+        None => false,
+    };
+    if !written {
+        super::print::stdout(&bytes)?;
     }
     Ok(super::OK)
+}
+
+/// The message refusing `-o` when it names one of the files the year is read from.
+fn overwrites_input(
+    output: Option<&Path>,
+    loaded: &disclose::Loaded,
+    lang: Lang,
+) -> Option<String> {
+    let input = output::overwrites(output?, loaded.inputs())?;
+    Some(super::pick(
+        lang,
+        format!(
+            "error: -o would write over `{}`, a file the report is made from; name another file",
+            input.display()
+        ),
+        format!(
+            "错误：-o 会覆盖 `{}`，而报告正是由它生成的；请换一个文件名",
+            input.display()
+        ),
+    ))
 }
 
 /// An error in the office's template, in `lang`: the template, the line and its text, with
@@ -208,7 +237,7 @@ fn template_error(e: &TemplateError, lang: Lang) -> String {
 /// Whether the command asks for a binary format on a terminal, where it would only garble the
 /// screen: a usage error (exit code 2), found before any work is done.
 fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal: bool) -> bool {
-    format.is_binary() && output.is_none() && stdout_is_terminal
+    format.is_binary() && output.is_none_or(output::is_stdout) && stdout_is_terminal
 }
 
 #[cfg(test)]
@@ -246,6 +275,7 @@ mod tests {
         assert!(binary_to_terminal(Format::Docx, None, true));
         assert!(!binary_to_terminal(Format::Docx, None, false));
         assert!(!binary_to_terminal(Format::Docx, file, true));
+        assert!(binary_to_terminal(Format::Docx, Some(Path::new("-")), true));
         assert!(!binary_to_terminal(Format::Markdown, None, true));
         assert!(!binary_to_terminal(Format::Text, None, true));
     }

@@ -76,6 +76,20 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
 }
 
+impl Loaded {
+    /// Every file the year was read from: report.toml, the checklist it names, and each
+    /// department's files (platform exports included).
+    pub fn inputs(&self) -> Vec<&Path> {
+        let subs = &self.submissions;
+        let mut inputs: Vec<&Path> = vec![&subs.facts.file];
+        inputs.extend(subs.checklist.file.as_deref());
+        for department in &subs.departments {
+            inputs.extend(department.files.iter().map(|f| &**f));
+        }
+        inputs
+    }
+}
+
 /// Reads the folder for `year` inside `data`.
 pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let folder = data.join(year.to_string());

@@ -34,6 +34,9 @@ mod html;
 mod init;
 // `rules`: every rule, and one explained.
 mod rules;
+// `compile -o`: atomic onto files, direct to devices and FIFOs, never over inputs, modes by umask.
+#[cfg(unix)]
+mod output;
 // The published 2019-2020 report, sentence by sentence; the comparison every format uses.
 mod seed;
 // `status`: who has submitted, who sent back a blank template; exit 1 until complete.

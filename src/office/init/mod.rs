@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::findings::error::Error;
 use crate::model::year::AcademicYear;
 use crate::read;
-use crate::render::output::write_atomically;
+use crate::render::output::create_new;
 
 /// What `init` is asked to do.
 #[derive(Clone, Debug)]
@@ -74,11 +74,11 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
     for file in files {
         let path = folder.join(&file.name);
-        if exists(&path) {
-            outcome.kept.push(path);
-        } else {
-            write_atomically(&path, &file.bytes)?;
+        // Written only where nothing is yet, not even a link: never over a file.
+        if create_new(&path, &file.bytes)? {
             outcome.written.push(path);
+        } else {
+            outcome.kept.push(path);
         }
     }
     Ok(outcome)
@@ -110,8 +110,4 @@ pub fn unchanged_templates(data: &Path, year: AcademicYear) -> BTreeSet<String> 
         }
     }
     unchanged
-}
-
-fn exists(path: &Path) -> bool {
-    path.symlink_metadata().is_ok()
 }
