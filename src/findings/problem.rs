@@ -256,6 +256,28 @@ pub enum Problem {
         found: String,
         expected: String,
     },
+    PathOutside {
+        key: &'static str,
+        name: String,
+    },
+    LinkOutside {
+        target: String,
+    },
+    DanglingLink,
+    NotAFile {
+        kind: Special,
+    },
+}
+
+/// What a year folder's entry is, when it is not a file to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// A named pipe: opening it would wait for a writer.
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
 }
 
 /// The kind of value a key expected.
@@ -400,6 +422,8 @@ impl Problem {
             P::CountInText { .. } => &rules::COUNT_IN_TEXT,
             P::StaleYear { .. } => &rules::STALE_YEAR,
             P::Unreviewed => &rules::UNREVIEWED,
+            P::PathOutside { .. } => &rules::PATH_OUTSIDE,
+            P::LinkOutside { .. } | P::DanglingLink | P::NotAFile { .. } => &rules::NOT_A_FILE,
         }
     }
 

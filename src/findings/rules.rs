@@ -194,6 +194,27 @@ rules! {
         "少于表头列数的行按缺少的单元格为空来读：在文本编辑器中手写、提前结束的一行会悄悄丢掉最后几个\
          字段（措辞、备注）。Excel 总会写出每个单元格；手写的行应为每个空单元格保留一个逗号。缺少的单元格\
          本来就应为空时，补上逗号；如果是中间漏了一个单元格，其后各列都已错位。";
+    PATH_OUTSIDE = "D120", Error,
+        "a file named in report.toml or a submission is outside the year folder",
+        "report.toml 或提交文件中写的文件不在本学年文件夹中",
+        "`checklist` in report.toml and an export's `file` name a file of the year folder by its \
+         name alone (省清单.toml, 宣传部-网站导出.csv). A path that is absolute (/etc/…) or climbs \
+         out of the folder (../) is not read, so that a year reads only its own files and \
+         never prints another file's lines. Copy the file into the year folder and name it.",
+        "report.toml 中的 `checklist` 和导出文件的 `file` 只写本学年文件夹中的文件名（省清单.toml、\
+         宣传部-网站导出.csv）。绝对路径（/etc/…）或跳出文件夹的路径（../）不会被读取：每个学年只读\
+         自己的文件，也绝不印出别处文件的内容。请把文件复制到学年文件夹，再写它的文件名。";
+    NOT_A_FILE = "D121", Error,
+        "an entry of the year folder is a link out of the data folder, a dangling link, a FIFO or a device",
+        "学年文件夹中有指向数据文件夹以外的链接、失效的链接、命名管道或设备文件",
+        "Only files are read. A symbolic link is followed while it stays inside the data folder; \
+         one leading elsewhere (a file of the system, another user's folder) is not, nor a link \
+         whose target is gone, nor a named pipe, a device or a socket, which are never opened. \
+         Each is named, so that nothing is skipped without a word: copy the file itself into the \
+         year folder, or remove the entry.",
+        "只读取普通文件。符号链接只在指向数据文件夹以内时才会跟随；指向别处（系统文件、他人的文件夹）\
+         的链接、目标已不存在的链接，以及命名管道、设备文件和套接字都不会被打开。每一个都会报出，\
+         不会被悄悄跳过：请把文件本身复制到学年文件夹，或删去这一项。";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",

@@ -6,7 +6,7 @@
 //! same in both languages. (Over 500 lines because it is this one table.)
 
 use crate::findings::diagnostic::Lang;
-use crate::findings::problem::{CountError, EmptyFix, Problem, Skipped};
+use crate::findings::problem::{CountError, EmptyFix, Problem, Skipped, Special};
 use crate::model::phrase::Slot;
 
 /// The (English, Chinese) message of a finding.
@@ -444,6 +444,35 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 ),
                 format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？"),
             ),
+            P::PathOutside { key, name } => (
+                format!(
+                    "`{key}` names `{name}`, which is not in the year folder, and it is not read; put the file in the year folder and give its name alone"
+                ),
+                format!(
+                    "`{key}` 指向 `{name}`，不在本学年文件夹中，未读取；请把文件放进学年文件夹，只写文件名"
+                ),
+            ),
+            P::LinkOutside { target } => (
+                format!(
+                    "this file is a link to `{target}`, outside the data folder, and is not read; copy the file into the year folder instead"
+                ),
+                format!("此文件是指向数据文件夹以外 `{target}` 的链接，未读取；请把文件本身复制到学年文件夹"),
+            ),
+            P::DanglingLink => (
+                "this file is a link to nothing (its target is gone), and is not read".to_owned(),
+                "此文件是一个链接，但它指向的文件不存在，未读取".to_owned(),
+            ),
+            P::NotAFile { kind } => {
+                let (en, zh) = match kind {
+                    Special::Fifo => ("a named pipe (FIFO)", "命名管道（FIFO）"),
+                    Special::Device => ("a device", "设备文件"),
+                    Special::Socket => ("a socket", "套接字"),
+                };
+                (
+                    format!("this is {en}, not a file, and is not read"),
+                    format!("这是{zh}，不是普通文件，未读取"),
+                )
+            }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod export;
 mod facts;
 mod header;
 pub mod outline;
+pub(crate) mod paths;
 pub mod phrase;
 mod quotes;
 mod rows;
@@ -47,6 +48,7 @@ use crate::model::year::AcademicYear;
 
 use self::events::EventSink;
 use self::export::Export;
+use self::paths::{Admit, Roots};
 use self::table::Ctx;
 
 /// The name of the office's file in every year folder.
@@ -65,6 +67,8 @@ const LOSES_DATA: &[&rules::Rule] = &[
     &rules::UNDECODABLE,
     &rules::BAD_VALUE,
     &rules::BAD_DATE,
+    &rules::PATH_OUTSIDE,
+    &rules::NOT_A_FILE,
 ];
 
 /// A year's input and what reading it found.
@@ -101,18 +105,17 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         });
     }
     let report = folder.join(REPORT_FILE);
-    if !report.is_file() {
+    if report.symlink_metadata().is_err() {
         return Err(Error::NoReportFacts { path: report });
     }
+    let roots = Roots::new(data, &folder);
     let mut diags = Diagnostics::new();
-    let facts = read_facts(&report, year, &mut diags)?;
-    let (checklist, checklist_path) = read_checklist(&folder, &facts, &mut diags)?;
+    let facts = read_facts(&report, &roots, year, &mut diags)?;
+    let (checklist, checklist_path) = read_checklist(&folder, &roots, &facts, &mut diags)?;
     let mut departments: BTreeMap<String, Department> = BTreeMap::new();
-    let paths: Vec<PathBuf> = files(&folder)?
-        .into_iter()
-        .filter(|p| p.file_name().is_some_and(|n| n != REPORT_FILE))
-        .filter(|p| checklist_path.as_deref() != Some(p.as_path()))
-        .collect();
+    let paths: Vec<PathBuf> = files(&folder, &roots, &mut diags, |p| {
+        p.file_name().is_some_and(|n| n == REPORT_FILE) || checklist_path.as_deref() == Some(p)
+    })?;
     // TOML files first: they may describe platform exports, which the other files may be.
     let mut exports: Vec<(String, Export)> = Vec::new();
     for path in paths.iter().filter(|p| extension(p) == "toml") {
@@ -162,7 +165,20 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         }
     }
     for (_, export) in &exports {
-        if !paths.contains(&folder.join(export.file.value.trim())) {
+        let name = export.file.value.trim();
+        if !paths::in_year_folder(name) {
+            let problem = Problem::PathOutside {
+                key: "file",
+                name: export.file.value.clone(),
+            };
+            diags.push(problem, export.file.location.clone());
+            continue;
+        }
+        let path = folder.join(name);
+        let refused = diags.iter().any(|d| {
+            d.rule() == &rules::NOT_A_FILE && d.location.as_ref().is_some_and(|l| *l.file == *path)
+        });
+        if !refused && !paths.contains(&path) {
             let problem = Problem::ExportMissing {
                 file: export.file.value.clone(),
             };
@@ -183,9 +199,25 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
 }
 
 /// Reads report.toml; with syntax errors, the facts are the defaults (and the errors reported).
-fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Result<Facts, Error> {
+fn read_facts(
+    report: &Path,
+    roots: &Roots,
+    year: AcademicYear,
+    diags: &mut Diagnostics,
+) -> Result<Facts, Error> {
     let file: Arc<Path> = Arc::from(report);
-    let text = read_text(&file, diags)?.unwrap_or_default();
+    let text = match paths::admit(report, roots) {
+        Admit::File => read_text(&file, diags)?.unwrap_or_default(),
+        Admit::Skip => {
+            return Err(Error::NoReportFacts {
+                path: report.to_path_buf(),
+            });
+        }
+        Admit::Refuse(problem) => {
+            diags.push(problem, Location::file(&file));
+            String::new()
+        }
+    };
     let (doc, errors) = DeTable::parse_recoverable(&text);
     let mut ctx = Ctx {
         file: file.clone(),
@@ -211,13 +243,33 @@ fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Res
 /// Ministry's. Returns the file's path too, so that it is not read as a department's.
 fn read_checklist(
     folder: &Path,
+    roots: &Roots,
     facts: &Facts,
     diags: &mut Diagnostics,
 ) -> Result<(Checklist, Option<PathBuf>), Error> {
     let Some(name) = &facts.checklist else {
         return Ok((checklist::ministry(), None));
     };
-    let path = folder.join(&name.value);
+    if !paths::in_year_folder(&name.value) {
+        let problem = Problem::PathOutside {
+            key: "checklist",
+            name: name.value.clone(),
+        };
+        diags.push(problem, name.location.clone());
+        return Ok((checklist::ministry(), None));
+    }
+    let name: PathBuf = Path::new(name.value.trim())
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let path = folder.join(name);
+    match paths::admit(&path, roots) {
+        Admit::File | Admit::Skip => {}
+        Admit::Refuse(problem) => {
+            diags.push(problem, Location::file(&Arc::from(path.as_path())));
+            return Ok((checklist::ministry(), Some(path)));
+        }
+    }
     if !path.is_file() {
         return Err(Error::Checklist {
             path,
@@ -300,26 +352,40 @@ fn department_of(file_name: &str) -> String {
     name.to_owned()
 }
 
-/// The files of a folder, sorted by name, without hidden files, Office lock files (`~$…`) and
-/// sub-folders.
-fn files(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+/// The files of a folder to read, sorted by name, without hidden files, Office lock files
+/// (`~$…`), sub-folders and the entries `skip` says are read otherwise (report.toml, the
+/// checklist). An entry that is not a file to read ([`paths::admit`]: a link out of the data
+/// folder, a FIFO…) is a finding, and is never opened.
+fn files(
+    folder: &Path,
+    roots: &Roots,
+    diags: &mut Diagnostics,
+    skip: impl Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, Error> {
     let read_error = |source| Error::Read {
         path: folder.to_path_buf(),
         source,
     };
-    let mut files = Vec::new();
+    let mut entries = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(read_error)? {
         let entry = entry.map_err(read_error)?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
-        let path = entry.path();
-        if path.is_file() {
-            files.push(path);
+        entries.push(entry.path());
+    }
+    entries.sort();
+    let mut files = Vec::new();
+    for path in entries.into_iter().filter(|p| !skip(p)) {
+        match paths::admit(&path, roots) {
+            Admit::File => files.push(path),
+            Admit::Skip => {}
+            Admit::Refuse(problem) => {
+                diags.push(problem, Location::file(&Arc::from(path.as_path())));
+            }
         }
     }
-    files.sort();
     Ok(files)
 }
 

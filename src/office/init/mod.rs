@@ -104,7 +104,10 @@ pub fn unchanged_templates(data: &Path, year: AcademicYear) -> BTreeSet<String> 
             xlsx,
         };
         for file in templates::for_departments(&previous.submissions, &options) {
-            if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
+            // A regular file only: a FIFO of that name would stall the read.
+            let path = folder.join(&file.name);
+            let is_file = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+            if is_file && std::fs::read(&path).is_ok_and(|bytes| bytes == file.bytes) {
                 unchanged.insert(file.name);
             }
         }
