@@ -158,6 +158,11 @@ pub enum Problem {
     },
     ChecklistBadLink {
         link: String,
+        fault: LinkFault,
+    },
+    BadEventLink {
+        link: String,
+        fault: LinkFault,
     },
     ChecklistForeignLink {
         link: String,
@@ -267,6 +272,25 @@ pub enum Problem {
     NotAFile {
         kind: Special,
     },
+}
+
+/// Why a link is not one to publish, as `read::link` finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkFault {
+    /// Not http(s).
+    NotHttp,
+    /// Refused by the URL parser, with its reason.
+    Invalid(String),
+    /// White space inside.
+    Space,
+    /// A backslash.
+    Backslash,
+    /// A user name or password.
+    Credentials,
+    /// A hidden character.
+    Hidden(char),
+    /// No dot in the host.
+    NoDomain,
 }
 
 /// What a year folder's entry is, when it is not a file to read.
@@ -400,6 +424,7 @@ impl Problem {
             P::ChecklistNoLink { .. } => &rules::CHECKLIST_NO_LINK,
             P::ChecklistNoReason { .. } => &rules::CHECKLIST_NO_REASON,
             P::ChecklistBadLink { .. } => &rules::CHECKLIST_BAD_LINK,
+            P::BadEventLink { .. } => &rules::BAD_EVENT_LINK,
             P::ChecklistForeignLink { .. } => &rules::CHECKLIST_FOREIGN_LINK,
             P::TotalMismatch { .. } => &rules::TOTAL_MISMATCH,
             P::PartsExceed { .. } => &rules::PARTS_EXCEED,

@@ -215,6 +215,15 @@ rules! {
         "只读取普通文件。符号链接只在指向数据文件夹以内时才会跟随；指向别处（系统文件、他人的文件夹）\
          的链接、目标已不存在的链接，以及命名管道、设备文件和套接字都不会被打开。每一个都会报出，\
          不会被悄悄跳过：请把文件本身复制到学年文件夹，或删去这一项。";
+    BAD_EVENT_LINK = "D122", Warning,
+        "an event's link is not a valid http(s) URL",
+        "事件的链接不是有效的 http(s) 网址",
+        "An event row's link (链接) is checked as checklist links are (D205): an http(s) address \
+         as a browser reads it, with no user name or password, no backslash and no invisible \
+         character. It is not printed in the report, but it identifies the event: copy it again \
+         from the browser's address bar.",
+        "事件行的链接（链接）与清单事项的链接（D205）一样检查：按浏览器的规则解析的 http(s) 网址，不带用户名或\
+         密码，没有反斜杠和不可见字符。链接不会印在报告中，但它标识这条事件：请从浏览器地址栏重新复制。";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",
@@ -246,10 +255,18 @@ rules! {
         "“不适用”必须说明理由（如：学校无校办企业），读者才能分辨这是免于公开还是遗漏；\
          “部分公开”必须说明哪些内容未公开及其原因（如：涉及个人隐私的部分不予公开）。";
     CHECKLIST_BAD_LINK = "D205", Error,
-        "a checklist link is not an http(s) URL",
-        "清单事项链接不是 http(s) 网址",
-        "Links must be full web addresses starting with http:// or https://.",
-        "链接必须是以 http:// 或 https:// 开头的完整网址。";
+        "a checklist link is not a valid http(s) URL",
+        "清单事项链接不是有效的 http(s) 网址",
+        "Links must be full web addresses starting with http:// or https://, as a browser reads \
+         them (the WHATWG URL rules): a valid host and port, no user name or password before the \
+         host (`https://name@evil.com/` opens evil.com), no backslash (read as `/`), no white \
+         space and no invisible, control or direction-changing character (U+202E), which make \
+         the link shown differ from the address opened. The domain check (D206) looks at the \
+         host a browser would open.",
+        "链接必须是以 http:// 或 https:// 开头的完整网址，并按浏览器的规则（WHATWG URL 标准）解析：主机名\
+         和端口有效；主机名前不能带用户名或密码（`https://name@evil.com/` 打开的是 evil.com）；不能有反斜杠\
+         （会被当作 `/`）、空白，以及不可见字符、控制字符或改变文字方向的字符（U+202E），它们会使显示的\
+         链接与实际打开的地址不同。域名检查（D206）看的是浏览器实际打开的主机。";
     CHECKLIST_FOREIGN_LINK = "D206", Warning,
         "a checklist link points outside the university's own domains",
         "清单事项链接不在学校自有域名下",

@@ -18,6 +18,7 @@ mod events;
 pub mod export;
 mod facts;
 mod header;
+pub mod link;
 pub mod outline;
 pub(crate) mod paths;
 pub mod phrase;
