@@ -176,6 +176,10 @@ pub struct JsonDiagnostic {
     pub place: Option<Place>,
     /// A second place the finding refers to.
     pub related: Option<Place>,
+    /// For the finding that stands for a rule's findings in a file beyond the first
+    /// [`crate::findings::diagnostic::CAP`]: how many it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more: Option<u64>,
 }
 
 /// Totals.
@@ -202,6 +206,10 @@ pub fn json_diagnostics(
             message: d.problem.message(lang),
             place: d.location.as_ref().map(|l| Place::of(l, sources)),
             related: d.problem.related(lang).map(|(l, _)| Place::of(l, sources)),
+            more: match d.problem {
+                crate::findings::problem::Problem::More { count, .. } => Some(count),
+                _ => None,
+            },
         })
         .collect()
 }

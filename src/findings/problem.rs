@@ -261,6 +261,12 @@ pub enum Problem {
         found: String,
         expected: String,
     },
+    /// Findings of `rule` in this file beyond the first [`crate::findings::diagnostic::CAP`],
+    /// counted, not kept.
+    More {
+        rule: &'static Rule,
+        count: u64,
+    },
     PathOutside {
         key: &'static str,
         name: String,
@@ -447,6 +453,7 @@ impl Problem {
             P::CountInText { .. } => &rules::COUNT_IN_TEXT,
             P::StaleYear { .. } => &rules::STALE_YEAR,
             P::Unreviewed => &rules::UNREVIEWED,
+            P::More { rule, .. } => rule,
             P::PathOutside { .. } => &rules::PATH_OUTSIDE,
             P::LinkOutside { .. } | P::DanglingLink | P::NotAFile { .. } => &rules::NOT_A_FILE,
         }

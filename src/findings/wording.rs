@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::findings::diagnostic::Lang;
+use crate::findings::diagnostic::{CAP, Lang};
 use crate::findings::problem::{CountError, EmptyFix, LinkFault, Problem, Skipped, Special};
 use crate::model::phrase::Slot;
 
@@ -450,6 +450,16 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     "the text names {found}, but this is the {expected} report; carried over from another year?"
                 ),
                 format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？"),
+            ),
+            P::More { rule, count } => (
+                format!(
+                    "{count} more finding(s) of this kind ({}: {}) in this file; only the first {CAP} are shown, from here on",
+                    rule.id, rule.summary
+                ),
+                format!(
+                    "本文件自此处起另有 {count} 处同类问题（{}：{}），只列出前 {CAP} 处",
+                    rule.id, rule.summary_zh
+                ),
             ),
             P::PathOutside { key, name } => (
                 format!(

@@ -29,7 +29,7 @@ pub(crate) mod table;
 pub(crate) mod values;
 mod xlsx;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -117,11 +117,12 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let paths: Vec<PathBuf> = files(&folder, &roots, &mut diags, |p| {
         p.file_name().is_some_and(|n| n == REPORT_FILE) || checklist_path.as_deref() == Some(p)
     })?;
+    let listed: HashSet<&str> = facts.departments.iter().map(|d| d.value.as_str()).collect();
     // TOML files first: they may describe platform exports, which the other files may be.
     let mut exports: Vec<(String, Export)> = Vec::new();
     for path in paths.iter().filter(|p| extension(p) == "toml") {
         let file: Arc<Path> = Arc::from(path.as_path());
-        let department = department_for(&mut departments, &facts, &file, &mut diags);
+        let department = department_for(&mut departments, &facts, &listed, &file, &mut diags);
         let Some(text) = read_text(&file, &mut diags)? else {
             continue;
         };
@@ -158,7 +159,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
             export::read(&file, export, facts.period, &mut diags, department)?;
             continue;
         }
-        let department = department_for(&mut departments, &facts, &file, &mut diags);
+        let department = department_for(&mut departments, &facts, &listed, &file, &mut diags);
         if kind == "csv" {
             csv::read(&file, facts.period, &mut diags, department)?;
         } else {
@@ -264,12 +265,13 @@ fn read_checklist(
         .filter(|c| !matches!(c, std::path::Component::CurDir))
         .collect();
     let path = folder.join(name);
+    let there = path.symlink_metadata().is_ok();
     match paths::admit(&path, roots) {
-        Admit::File | Admit::Skip => {}
-        Admit::Refuse(problem) => {
+        Admit::Refuse(problem) if there => {
             diags.push(problem, Location::file(&Arc::from(path.as_path())));
             return Ok((checklist::ministry(), Some(path)));
         }
+        _ => {}
     }
     if !path.is_file() {
         return Err(Error::Checklist {
@@ -284,20 +286,18 @@ fn read_checklist(
 
 /// Departments in the order report.toml lists them; unlisted ones last, by name.
 fn in_report_order(departments: BTreeMap<String, Department>, facts: &Facts) -> Vec<Department> {
-    let order = |name: &str| {
-        facts
-            .departments
-            .iter()
-            .position(|d| d.value == name)
-            .unwrap_or(usize::MAX)
-    };
-    let mut departments: Vec<Department> = departments.into_values().collect();
-    departments.sort_by(|a, b| {
-        order(&a.name)
-            .cmp(&order(&b.name))
-            .then(a.name.cmp(&b.name))
-    });
-    departments
+    let mut order: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, d) in facts.departments.iter().enumerate() {
+        order.entry(d.value.as_str()).or_insert(n);
+    }
+    let mut departments: Vec<(usize, Department)> = departments
+        .into_values()
+        .map(|d| (order.get(d.name.as_str()).copied().unwrap_or(usize::MAX), d))
+        .collect();
+    // Stable, and the map gave them in name order: listed ones in report.toml's order, the
+    // others by name.
+    departments.sort_by_key(|(n, _)| *n);
+    departments.into_iter().map(|(_, d)| d).collect()
 }
 
 /// A file's extension, lower-case.
@@ -312,6 +312,7 @@ fn extension(path: &Path) -> String {
 fn department_for<'d>(
     departments: &'d mut BTreeMap<String, Department>,
     facts: &Facts,
+    names: &HashSet<&str>,
     file: &Arc<Path>,
     diags: &mut Diagnostics,
 ) -> &'d mut Department {
@@ -321,7 +322,7 @@ fn department_for<'d>(
         .unwrap_or_default();
     let department_name = department_of(&name);
     let listed = &facts.departments;
-    if !listed.is_empty() && !listed.iter().any(|d| d.value == department_name) {
+    if !listed.is_empty() && !names.contains(department_name.as_str()) {
         let suggestion = did_you_mean(&department_name, listed.iter().map(|d| d.value.as_str()));
         let problem = Problem::UnknownDepartment {
             name: department_name.clone(),

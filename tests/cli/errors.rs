@@ -303,3 +303,49 @@ fn under_lang_zh_a_command_says_why_it_stopped_in_chinese() {
             data.path().display()
         ));
 }
+
+#[test]
+fn a_mistake_on_every_row_shows_the_first_hundred_and_counts_the_rest() {
+    let data = Data::sample();
+    let mut csv = String::from("日期,渠道,类别,标题\n");
+    for n in 0..20_000 {
+        csv.push_str(&format!("2020-13-{:02},官方微博,博文,第{n}条\n", n % 28 + 1));
+    }
+    data.write("2019-2020", "宣传部-坏日期.csv", &csv);
+    let file = data.file("2019-2020", "宣传部-坏日期.csv");
+    let output = data
+        .disclose()
+        .args(["validate", "2019-2020", "--format", "short"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("宣传部-坏日期.csv"))
+        .collect();
+    assert_eq!(lines.len(), 101, "{stderr}");
+    assert_eq!(
+        lines[100],
+        format!(
+            "{}:102:1: error[D401]: 19900 more finding(s) of this kind (D401: a date cannot be read) in this file; only the first 100 are shown, from here on",
+            file.display()
+        )
+    );
+    let output = data
+        .disclose()
+        .args(["validate", "2019-2020", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["summary"]["errors"], 20_000);
+    let more: Vec<&serde_json::Value> = json["years"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d.get("more").is_some())
+        .collect();
+    assert_eq!(more.len(), 1);
+    assert_eq!(more[0]["more"], 19_900);
+    assert_eq!(more[0]["line"], 102);
+}

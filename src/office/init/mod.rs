@@ -70,7 +70,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         name: read::REPORT_FILE.to_owned(),
         bytes: report_toml::carry_over(&report_text, subs, options.year).into_bytes(),
     }];
-    files.extend(templates::for_departments(subs, options));
+    files.extend(templates::for_departments(subs, options, &|_| true));
     let mut outcome = Outcome::default();
     for file in files {
         let path = folder.join(&file.name);
@@ -95,6 +95,15 @@ pub fn unchanged_templates(data: &Path, year: AcademicYear) -> BTreeSet<String> 
         return BTreeSet::new();
     };
     let folder = data.join(year.to_string());
+    // The names of the folder's regular files (a FIFO would stall a read), so that only the
+    // templates of departments with a file of a template's name are made and compared.
+    let present: BTreeSet<String> = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
     let mut unchanged = BTreeSet::new();
     for xlsx in [false, true] {
         let options = Options {
@@ -103,11 +112,23 @@ pub fn unchanged_templates(data: &Path, year: AcademicYear) -> BTreeSet<String> 
             from,
             xlsx,
         };
-        for file in templates::for_departments(&previous.submissions, &options) {
-            // A regular file only: a FIFO of that name would stall the read.
-            let path = folder.join(&file.name);
-            let is_file = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
-            if is_file && std::fs::read(&path).is_ok_and(|bytes| bytes == file.bytes) {
+        // A template is made only where a file of its name is there to compare with.
+        let has_file = |d: &crate::model::submission::Department| {
+            if xlsx {
+                ["xlsx", "toml"]
+                    .iter()
+                    .any(|ext| present.contains(&format!("{}.{ext}", d.name)))
+            } else {
+                d.files.iter().any(|f| {
+                    f.file_name()
+                        .is_some_and(|n| present.contains(&*n.to_string_lossy()))
+                })
+            }
+        };
+        for file in templates::for_departments(&previous.submissions, &options, &has_file) {
+            if present.contains(&file.name)
+                && std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes)
+            {
                 unchanged.insert(file.name);
             }
         }

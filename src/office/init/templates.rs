@@ -17,10 +17,14 @@ use crate::compose::spell::Spelling;
 use crate::model::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
 use crate::model::typography::Typography;
 
-/// The templates for every department of last year.
-pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
+/// The templates for every department of last year that `keep` keeps.
+pub(crate) fn for_departments(
+    subs: &Submissions,
+    options: &Options,
+    keep: &dyn Fn(&Department) -> bool,
+) -> Vec<NewFile> {
     let mut files = Vec::new();
-    for department in &subs.departments {
+    for department in subs.departments.iter().filter(|d| keep(d)) {
         if options.xlsx {
             files.extend(workbook::for_department(department, options));
             if has_toml_only(department) {
