@@ -1,6 +1,8 @@
 //! Bad input: a clear message naming the file and position, a documented exit code, no panic,
 //! no output file.
 
+use std::fmt::Write as _;
+
 use predicates::prelude::*;
 
 use crate::util::{Data, disclose};
@@ -309,7 +311,7 @@ fn a_mistake_on_every_row_shows_the_first_hundred_and_counts_the_rest() {
     let data = Data::sample();
     let mut csv = String::from("日期,渠道,类别,标题\n");
     for n in 0..20_000 {
-        csv.push_str(&format!("2020-13-{:02},官方微博,博文,第{n}条\n", n % 28 + 1));
+        let _ = writeln!(csv, "2020-13-{:02},官方微博,博文,第{n}条", n % 28 + 1);
     }
     data.write("2019-2020", "宣传部-坏日期.csv", &csv);
     let file = data.file("2019-2020", "宣传部-坏日期.csv");
