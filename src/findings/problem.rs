@@ -267,6 +267,9 @@ pub enum Problem {
         rule: &'static Rule,
         count: u64,
     },
+    FormulaText {
+        text: String,
+    },
     PathOutside {
         key: &'static str,
         name: String,
@@ -455,6 +458,7 @@ impl Problem {
             P::Unreviewed => &rules::UNREVIEWED,
             P::More { rule, .. } => rule,
             P::PathOutside { .. } => &rules::PATH_OUTSIDE,
+            P::FormulaText { .. } => &rules::FORMULA_TEXT,
             P::LinkOutside { .. } | P::DanglingLink | P::NotAFile { .. } => &rules::NOT_A_FILE,
         }
     }

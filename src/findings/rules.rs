@@ -224,6 +224,19 @@ rules! {
          from the browser's address bar.",
         "事件行的链接（链接）与清单事项的链接（D205）一样检查：按浏览器的规则解析的 http(s) 网址，不带用户名或\
          密码，没有反斜杠和不可见字符。链接不会印在报告中，但它标识这条事件：请从浏览器地址栏重新复制。";
+    FORMULA_TEXT = "D123", Warning,
+        "a submitted text starts like a spreadsheet formula",
+        "提交的文字开头像电子表格公式",
+        "A text starting with `=`, `@`, or `+` or `-` before anything but a number is run by \
+         Excel as a formula when a CSV holding it is opened (`=HYPERLINK(…)` can send a click \
+         anywhere, `-cmd|…` can start a program). `disclose init` writes such texts into CSV \
+         templates behind an apostrophe, so that a spreadsheet shows them as text; but a text \
+         like that is almost always pasted from a spreadsheet by mistake. Check it, and if it is \
+         meant, put a word before it.",
+        "以 `=`、`@` 开头，或以 `+`、`-` 开头而后面不是数字的文字，在用 Excel 打开含有它的 CSV 文件时会被当作\
+         公式执行（`=HYPERLINK(…)` 可以把点击引到任何地方，`-cmd|…` 可以启动程序）。`disclose init` 把这样的\
+         文字写入 CSV 模板时会在前面加一个单引号，使电子表格把它显示为文字；但这样的文字几乎总是从电子表格中\
+         误粘贴来的。请核对；如果确实要这样写，请在前面加上文字。";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",

@@ -461,6 +461,14 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     rule.id, rule.summary_zh
                 ),
             ),
+            P::FormulaText { text } => (
+                format!(
+                    "`{text}` starts like a spreadsheet formula, which Excel would run when the file is opened; if it is meant as text, put a word before it"
+                ),
+                format!(
+                    "`{text}` 开头像电子表格公式，用 Excel 打开文件时会被当作公式执行；如果它本是文字，请在前面加上文字"
+                ),
+            ),
             P::PathOutside { key, name } => (
                 format!(
                     "`{key}` names `{name}`, which is not in the year folder, and it is not read; put the file in the year folder and give its name alone"

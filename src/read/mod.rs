@@ -17,6 +17,7 @@ mod department;
 mod events;
 pub mod export;
 mod facts;
+pub mod formula;
 mod header;
 pub mod link;
 pub mod outline;

@@ -215,3 +215,47 @@ fn init_xlsx_writes_workbooks_beside_toml_for_texts() {
         "the same input makes the same workbook"
     );
 }
+
+#[test]
+fn a_csv_template_has_a_byte_order_mark_and_shows_formulas_as_text() {
+    let data = Data::sample();
+    data.edit(
+        "2019-2020",
+        "宣传部.csv",
+        "学校主页,要闻,884",
+        "学校主页,=1+1,884",
+    );
+    data.disclose()
+        .args(["init", "2020-2021"])
+        .assert()
+        .success();
+    let template = std::fs::read(data.file("2020-2021", "宣传部.csv")).unwrap();
+    assert!(template.starts_with("\u{feff}渠道,类别,数量".as_bytes()));
+    let text = std::fs::read_to_string(data.file("2020-2021", "宣传部.csv")).unwrap();
+    assert!(text.contains("学校主页,'=1+1,,条"), "{text}");
+    // Read back, the apostrophe is not part of the value: validate warns about the formula at
+    // its cell, and status still sees the untouched template as a blank one.
+    let output = data
+        .disclose()
+        .args(["validate", "2020-2021", "--format", "short"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning[D123]: `=1+1` starts like a spreadsheet formula"),
+        "{stderr}"
+    );
+    let status = data
+        .disclose()
+        .args(["status", "2020-2021", "-f", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let department = json["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "宣传部")
+        .unwrap();
+    assert_eq!(department["template"], true, "{department}");
+}
