@@ -49,7 +49,9 @@ pub(crate) struct Args {
 
     /// Write a draft even while submissions are missing or wrong: every missing figure becomes
     /// a visible placeholder (【待补充：…】), a banner heads the document, and the open findings
-    /// are listed at its end. Exits 0 once the draft is written.
+    /// are listed at its end (in the language of --lang, Chinese without it; each file named
+    /// from the data folder, so that the draft is the same whatever the locale and wherever the
+    /// data is). Exits 0 once the draft is written.
     #[arg(long)]
     pub(crate) draft: bool,
 }
@@ -165,12 +167,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(super::findings());
     }
     if args.draft {
-        let mut lines = Vec::new();
-        findings::print::short(diags, &mut sources, global.lang, &mut lines)?;
-        report.findings = String::from_utf8_lossy(&lines)
-            .lines()
-            .map(str::to_owned)
-            .collect();
+        // The same draft whatever the locale and wherever the data folder is: the findings in
+        // the language `--lang` names (Chinese, the report's, without it), each file named
+        // from the data folder.
+        let lang = global.lang_given.unwrap_or(Lang::Zh);
+        report.findings = findings::print::short_relative(diags, &mut sources, lang, &global.data);
     }
     let bytes = match &template {
         Some((path, source)) => {
