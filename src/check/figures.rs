@@ -226,6 +226,33 @@ mod tests {
     }
 
     #[test]
+    fn d301_parts_that_sum_to_less_than_their_total_are_reported_too() {
+        // Both ways: a check made one-sided (`sum > total`) would pass parts that fall short.
+        for (part, sum) in [("883", 1480), ("1", 598), ("885", 1482)] {
+            let found = Year::new()
+                .file("宣传部.csv", &HOMEPAGE.replace("884", part))
+                .check_with(super::check);
+            assert_eq!(ids(&found), ["D301"], "要闻 = {part}: {}", found.dump());
+            assert_eq!(found.at(0), "宣传部.csv:2:9");
+            assert_eq!(
+                found.message(0),
+                format!(
+                    "`学校主页/信息` is 1481 but its parts sum to {sum} (要闻 {part} + 校园动态 515 + 通知公告 82)"
+                )
+            );
+        }
+        // A total larger than its parts, and one smaller, in the same year: two findings.
+        let csv = format!(
+            "{HOMEPAGE}官方微信,信息,10,条,\n官方微信,推文,4,条,信息\n官方微信,视频,5,条,信息\n"
+        )
+        .replace("884", "900");
+        let found = Year::new()
+            .file("宣传部.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D301", "D301"], "{}", found.dump());
+    }
+
+    #[test]
     fn d302_partial_breakdowns_may_not_exceed_their_total() {
         let csv = "渠道,类别,数量,单位,上级,分项不全\n\
             学校主页,信息,100,条,,是\n\
