@@ -218,12 +218,13 @@ fn marked_year(from: &std::path::Path, year: &str, careful: bool) -> Data {
     for entry in std::fs::read_dir(data.path().join(year)).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         let text = std::fs::read_to_string(&path).unwrap();
-        let marked = if name.ends_with(".toml") {
+        let marked = if extension.as_deref() == Some("toml") {
             let mut value: toml::Value = toml::from_str(&text).unwrap();
             mark_toml(&mut value, "", careful);
             toml::to_string(&value).unwrap()
-        } else if name.ends_with(".csv") && !(careful && name.contains("导出")) {
+        } else if extension.as_deref() == Some("csv") && !(careful && name.contains("导出")) {
             mark_csv(&text)
         } else {
             continue;
