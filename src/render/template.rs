@@ -26,10 +26,22 @@ use crate::findings::error::Error;
 use crate::model::decode::decode;
 use crate::read::link;
 
-/// The work a template may do, in minijinja's fuel: about one unit per instruction, and one per
-/// 64 bytes allocated. The sample year's house styles use well under a hundredth of it; a loop
-/// that never ends runs out of it in seconds, with an error on its line.
-const FUEL: u64 = 20_000_000;
+/// The work a template may do, in minijinja's fuel (about one unit per instruction, and one per
+/// 64 bytes it makes): this much, and [`FUEL_PER_ITEM`] more per figure, block and checklist
+/// item of the report. The example house styles use about 3,500 on the example year; a loop
+/// that never ends runs out in about a second, with an error on its line, and a string too long
+/// to afford (`"x" * 100000000`) is refused before it is made.
+const FUEL: u64 = 1_000_000;
+
+/// Fuel for each figure, block and checklist item, so that a large year's template may do more.
+const FUEL_PER_ITEM: u64 = 200;
+
+/// The fuel a template gets for `report`.
+fn fuel_for(report: &Report) -> u64 {
+    let blocks: usize = report.parts.iter().map(|p| p.blocks.len()).sum();
+    let items = report.data.figures.len() + report.data.checklist.len() + blocks;
+    FUEL.saturating_add(FUEL_PER_ITEM.saturating_mul(items as u64))
+}
 
 /// The most a template may print: a report is a few hundred kilobytes.
 const MAX_OUTPUT: usize = 32 << 20;
@@ -99,7 +111,7 @@ pub fn render_template(
             .build()
             .unwrap_or_default(),
     );
-    env.set_fuel(Some(FUEL));
+    env.set_fuel(Some(fuel_for(report)));
     env.add_filter("safe_link", safe_link);
     let error = |e: &minijinja::Error| template_error(e, template_source, template_name);
     let template = env
