@@ -11,6 +11,7 @@ use disclose::Lang;
 use crate::cmd::cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = cmd::cli::requested_lang(&args);
     let mut command = Cli::command();
@@ -54,4 +55,16 @@ fn main() -> ExitCode {
         eprintln!("{}", cmd::print::fatal(&e, global.lang));
         ExitCode::from(cmd::FAILED)
     })
+}
+
+/// A file-size limit (`ulimit -f`) reached while writing kills a process by default (SIGXFSZ);
+/// ignored, the write fails with an error instead, so the run ends with exit code 3 and a
+/// message, and the atomic write leaves the old report in place.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any thread is started, installs
+    // no handler and touches no memory of ours.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
 }

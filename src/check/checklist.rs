@@ -13,6 +13,7 @@ use crate::findings::suggest::did_you_mean;
 use crate::model::facts::Facts;
 use crate::model::location::{Located, Location};
 use crate::model::submission::{Disclosure, Status, Submissions};
+use crate::read::link;
 
 /// Runs the checklist checks.
 pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
@@ -121,14 +122,15 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
         Status::NotApplicable => {}
     }
     for link in &disclosure.links {
-        match host(&link.value) {
-            None => diags.push(
+        match link::host(&link.value) {
+            Err(fault) => diags.push(
                 Problem::ChecklistBadLink {
                     link: link.value.clone(),
+                    fault,
                 },
                 link.location.clone(),
             ),
-            Some(host) if !facts.domains.is_empty() && !on_domains(host, facts) => diags.push(
+            Ok(host) if !facts.domains.is_empty() && !on_domains(&host, facts) => diags.push(
                 Problem::ChecklistForeignLink {
                     link: link.value.clone(),
                     domains: facts
@@ -140,7 +142,7 @@ fn entry(facts: &Facts, disclosure: &Disclosure, diags: &mut Diagnostics) {
                 },
                 link.location.clone(),
             ),
-            Some(_) => {}
+            Ok(_) => {}
         }
     }
     // Publication dates are this year's. An item published years ago and still published (a
@@ -190,38 +192,11 @@ fn unknown_department(facts: &Facts, name: &Located<String>, diags: &mut Diagnos
     }
 }
 
-/// The host of an http(s) URL, or `None` when the text is not one.
-fn host(link: &str) -> Option<&str> {
-    let scheme = link.find("://")?;
-    if !matches!(
-        link[..scheme].to_ascii_lowercase().as_str(),
-        "http" | "https"
-    ) {
-        return None;
-    }
-    let rest = &link[scheme + 3..];
-    if link.chars().any(char::is_whitespace) {
-        return None;
-    }
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    let host = host.split(':').next().unwrap_or(host);
-    let valid = !host.is_empty()
-        && host.contains('.')
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-        && !host.starts_with('.')
-        && !host.ends_with('.');
-    valid.then_some(host)
-}
-
-/// Whether `host` is one of the year's domains or a subdomain of one.
+/// Whether `host` (as [`link::host`] gives it) is one of the year's domains or a subdomain of
+/// one.
 fn on_domains(host: &str, facts: &Facts) -> bool {
-    let host = host.to_lowercase();
     facts.domains.iter().any(|d| {
-        let domain = d.value.trim().trim_start_matches('.').to_lowercase();
+        let domain = link::domain(&d.value);
         host == domain || host.ends_with(&format!(".{domain}"))
     })
 }
@@ -230,25 +205,7 @@ fn on_domains(host: &str, facts: &Facts) -> bool {
 mod tests {
     use std::fmt::Write as _;
 
-    use super::*;
     use crate::check::testing::{Year, ids};
-
-    #[test]
-    fn hosts_of_links() {
-        assert_eq!(
-            host("https://xxgk.example.edu.cn/list.htm"),
-            Some("xxgk.example.edu.cn")
-        );
-        assert_eq!(
-            host("http://example.edu.cn:8080?a=1"),
-            Some("example.edu.cn")
-        );
-        assert_eq!(host("www.example.edu.cn/x"), None);
-        assert_eq!(host("https://"), None);
-        assert_eq!(host("https://exa mple.cn"), None);
-        assert_eq!(host("ftp://example.edu.cn"), None);
-        assert_eq!(host("HTTPS://Example.edu.cn/"), Some("Example.edu.cn"));
-    }
 
     /// One department accounting for every item but `skip`, with links on example.edu.cn.
     fn all_items_but(skip: &[u32]) -> String {
@@ -339,6 +296,39 @@ mod tests {
             .file("党政办公室.csv", &csv)
             .check_with(super::check);
         assert!(ids(&found).is_empty(), "{}", found.dump());
+    }
+
+    #[test]
+    fn d205_d206_links_are_read_as_a_browser_reads_them() {
+        let links = [
+            "https://evil.com\\@xxgk.example.edu.cn/16.htm",
+            "https://user:pass@xxgk.example.edu.cn/17.htm",
+            "https://xxgk.example.edu.cn:99999/18.htm",
+            "https://xxgk.example.edu.cn/\u{202e}mth.91",
+            "https://xxgk.example.edu.cn/20\u{0}.htm",
+            "https://xxgk.example.edu.cn@evil.com/21.htm",
+        ];
+        let mut csv = all_items_but(&[16, 17, 18, 19, 20, 21]);
+        for (n, link) in (16..).zip(links) {
+            let _ = writeln!(csv, "{n},已公开,{link},,");
+        }
+        let found = Year::new()
+            .facts(DOMAINS)
+            .file("党政办公室.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D205"; 6], "{}", found.dump());
+        assert_eq!(found.at(0), "党政办公室.csv:46:8");
+        assert!(found.message(0).contains("backslash"), "{}", found.dump());
+        assert!(found.message(1).contains("user name or password"));
+        assert!(found.message(2).contains("invalid port number"));
+        assert!(
+            found.message(3).contains("\\u{202e}"),
+            "{}",
+            found.message(3)
+        );
+        assert!(!found.message(3).contains('\u{202e}'));
+        assert!(found.message(4).contains("\\u{0000}"));
+        assert!(found.message(5).contains("user name or password"));
     }
 
     #[test]

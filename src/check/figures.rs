@@ -1,10 +1,11 @@
 //! Figures: each reported once, totals equal to their parts, counts derived from events that
 //! exist (D107, D110, D301, D302, D304, D305, D306).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::findings::diagnostic::Diagnostics;
 use crate::findings::problem::Problem;
+use crate::findings::rules;
 use crate::findings::suggest::did_you_mean;
 use crate::model::location::Location;
 use crate::model::submission::{Department, Figure, FigureKey, Number, Submissions};
@@ -21,9 +22,9 @@ type ByKey<'s> = BTreeMap<FigureKey, (&'s Department, &'s Figure)>;
 
 /// D107: a channel/item reported twice. Returns the first figure of each key, and the channels
 /// where some key was reported twice.
-fn duplicates<'s>(subs: &'s Submissions, diags: &mut Diagnostics) -> (ByKey<'s>, Vec<String>) {
+fn duplicates<'s>(subs: &'s Submissions, diags: &mut Diagnostics) -> (ByKey<'s>, BTreeSet<String>) {
     let mut first: ByKey<'s> = BTreeMap::new();
-    let mut twice = Vec::new();
+    let mut twice = BTreeSet::new();
     for (department, figure) in subs.figures() {
         let key = figure.key();
         if let Some((_, earlier)) = first.get(&key) {
@@ -34,7 +35,7 @@ fn duplicates<'s>(subs: &'s Submissions, diags: &mut Diagnostics) -> (ByKey<'s>,
                 },
                 figure.row.clone(),
             );
-            twice.push(key.channel);
+            twice.insert(key.channel);
         } else {
             first.insert(key, (department, figure));
         }
@@ -43,11 +44,16 @@ fn duplicates<'s>(subs: &'s Submissions, diags: &mut Diagnostics) -> (ByKey<'s>,
 }
 
 /// D110, D301, D302, D304: parents exist, and totals equal the sum of their parts.
-fn breakdowns(subs: &Submissions, by_key: &ByKey<'_>, twice: &[String], diags: &mut Diagnostics) {
+fn breakdowns(
+    subs: &Submissions,
+    by_key: &ByKey<'_>,
+    twice: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
     let mut parts: BTreeMap<FigureKey, Vec<(&Department, &Figure)>> = BTreeMap::new();
     // Channels where a figure is reported twice (D107) or a part names a parent that does not
     // exist (D110): their totals are not checked, since the sum would repeat the mistake.
-    let mut stray: Vec<&str> = twice.iter().map(String::as_str).collect();
+    let mut stray: BTreeSet<&str> = twice.iter().map(String::as_str).collect();
     for (department, figure) in subs.figures() {
         let Some(parent) = &figure.parent else {
             continue;
@@ -62,16 +68,29 @@ fn breakdowns(subs: &Submissions, by_key: &ByKey<'_>, twice: &[String], diags: &
         if by_key.contains_key(&key) && key != figure.key() {
             parts.entry(key).or_default().push((department, figure));
         } else {
-            stray.push(&figure.channel.value);
-            let items = by_key
-                .keys()
-                .filter(|k| k.channel == figure.channel.value && k.item != figure.item.value)
-                .map(|k| k.item.as_str());
+            stray.insert(&figure.channel.value);
+            // Only a finding kept in full is worth a suggestion (a file of thousands of them
+            // would cost thousands of searches).
+            let suggestion = if diags.saturated(&parent.location, &rules::UNKNOWN_REFERENCE) {
+                None
+            } else {
+                let from = FigureKey {
+                    channel: figure.channel.value.clone(),
+                    item: String::new(),
+                };
+                let items = by_key
+                    .range(from..)
+                    .map(|(k, _)| k)
+                    .take_while(|k| k.channel == figure.channel.value)
+                    .filter(|k| k.item != figure.item.value)
+                    .map(|k| k.item.as_str());
+                did_you_mean(&parent.value, items)
+            };
             diags.push(
                 Problem::UnknownParent {
                     channel: figure.channel.value.clone(),
                     parent: parent.value.clone(),
-                    suggestion: did_you_mean(&parent.value, items),
+                    suggestion,
                 },
                 parent.location.clone(),
             );
@@ -204,6 +223,33 @@ mod tests {
         assert_eq!(found.at(0), "宣传部.csv:2:9");
         assert!(found.message(0).contains("1481"), "{}", found.message(0));
         assert!(found.message(0).contains("1482"), "{}", found.message(0));
+    }
+
+    #[test]
+    fn d301_parts_that_sum_to_less_than_their_total_are_reported_too() {
+        // Both ways: a check made one-sided (`sum > total`) would pass parts that fall short.
+        for (part, sum) in [("883", 1480), ("1", 598), ("885", 1482)] {
+            let found = Year::new()
+                .file("宣传部.csv", &HOMEPAGE.replace("884", part))
+                .check_with(super::check);
+            assert_eq!(ids(&found), ["D301"], "要闻 = {part}: {}", found.dump());
+            assert_eq!(found.at(0), "宣传部.csv:2:9");
+            assert_eq!(
+                found.message(0),
+                format!(
+                    "`学校主页/信息` is 1481 but its parts sum to {sum} (要闻 {part} + 校园动态 515 + 通知公告 82)"
+                )
+            );
+        }
+        // A total larger than its parts, and one smaller, in the same year: two findings.
+        let csv = format!(
+            "{HOMEPAGE}官方微信,信息,10,条,\n官方微信,推文,4,条,信息\n官方微信,视频,5,条,信息\n"
+        )
+        .replace("884", "900");
+        let found = Year::new()
+            .file("宣传部.csv", &csv)
+            .check_with(super::check);
+        assert_eq!(ids(&found), ["D301", "D301"], "{}", found.dump());
     }
 
     #[test]

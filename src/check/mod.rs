@@ -9,6 +9,7 @@ mod checklist;
 mod dates;
 mod figures;
 mod forms;
+pub mod formulas;
 pub(crate) mod narrative;
 
 pub use narrative::REVIEW;
@@ -30,6 +31,7 @@ use crate::model::submission::Submissions;
 pub fn run(subs: &Submissions, diags: &mut Diagnostics) {
     dates::check(subs, diags);
     narrative::text(subs, diags);
+    formulas::check(subs, diags);
     if !subs.incomplete {
         figures::check(subs, diags);
         checklist::check(subs, diags);

@@ -149,6 +149,9 @@ pub(crate) struct Global {
     pub(crate) data: PathBuf,
     /// Message language.
     pub(crate) lang: Lang,
+    /// The language `--lang` asked for, if it was given: what a document (a draft's findings)
+    /// is written in, so that it does not change with the locale.
+    pub(crate) lang_given: Option<Lang>,
     /// Whether to colour diagnostics on stderr.
     pub(crate) color: bool,
     /// Whether to print less on stderr (`-q`).
@@ -158,11 +161,12 @@ pub(crate) struct Global {
 impl Cli {
     /// Splits the parsed command line into shared settings and the command.
     pub(crate) fn into_parts(self) -> (Global, Command) {
-        let lang = match self.lang {
-            Some(LangArg::Zh) => Lang::Zh,
-            Some(LangArg::En) => Lang::En,
-            None => lang_from_env(),
+        let lang_given = match self.lang {
+            Some(LangArg::Zh) => Some(Lang::Zh),
+            Some(LangArg::En) => Some(Lang::En),
+            None => None,
         };
+        let lang = lang_given.unwrap_or_else(lang_from_env);
         let color = match self.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -174,6 +178,7 @@ impl Cli {
             Global {
                 data: self.data,
                 lang,
+                lang_given,
                 color,
                 quiet: self.quiet,
             },

@@ -37,13 +37,17 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "format")]
     pub(crate) template: Option<PathBuf>,
 
-    /// Write the report to FILE (atomically: complete or not at all) instead of stdout.
+    /// Write the report to FILE instead of stdout: atomically (complete or not at all) onto a
+    /// file, through a link to its target, directly to a device or FIFO; `-` is stdout. A file
+    /// the year is read from is refused (exit 2).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 
     /// Write a draft even while submissions are missing or wrong: every missing figure becomes
     /// a visible placeholder (【待补充：…】), a banner heads the document, and the open findings
-    /// are listed at its end. Exits 0 once the draft is written.
+    /// are listed at its end (in the language of --lang, Chinese without it; each file named
+    /// from the data folder, so that the draft is the same whatever the locale and wherever the
+    /// data is). Exits 0 once the draft is written.
     #[arg(long)]
     pub(crate) draft: bool,
 }
@@ -112,6 +116,10 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         let _line = super::validate::ProgressLine::start(global.quiet);
         disclose::load(&global.data, args.year)?
     };
+    if let Some(line) = overwrites_input(args.output.as_deref(), &loaded, global.lang) {
+        eprintln!("{line}");
+        return Ok(ExitCode::from(super::USAGE));
+    }
     let diags = &loaded.diagnostics;
     let mut sources = Sources::new();
     let errors = diags.errors();
@@ -158,12 +166,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(super::findings());
     }
     if args.draft {
-        let mut lines = Vec::new();
-        findings::print::short(diags, &mut sources, global.lang, &mut lines)?;
-        report.findings = String::from_utf8_lossy(&lines)
-            .lines()
-            .map(str::to_owned)
-            .collect();
+        // The same draft whatever the locale and wherever the data folder is: the findings in
+        // the language `--lang` names (Chinese, the report's, without it), each file named
+        // from the data folder.
+        let lang = global.lang_given.unwrap_or(Lang::Zh);
+        report.findings = findings::print::short_relative(diags, &mut sources, lang, &global.data);
     }
     let bytes = match &template {
         Some((path, source)) => {
@@ -177,20 +184,22 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             bytes
         }
     };
-    match &args.output {
-        Some(path) => {
-            output::write_atomically(path, &bytes)?;
-            if !global.quiet {
-                eprintln!("{}", written(path, bytes.len(), args.draft, global.lang));
-            }
-        }
-        None => super::print::stdout(&bytes)?,
+    let written = match &args.output {
+        Some(path) => output::write_output(path, &bytes)?,
+        None => false,
+    };
+    if !written {
+        super::print::stdout(&bytes)?;
+    } else if let Some(path) = &args.output
+        && !global.quiet
+    {
+        eprintln!("{}", written_to(path, bytes.len(), args.draft, global.lang));
     }
     Ok(super::OK)
 }
 
 /// The line that ends a run with `-o`: what was written, and where.
-fn written(path: &Path, bytes: usize, draft: bool, lang: Lang) -> String {
+fn written_to(path: &Path, bytes: usize, draft: bool, lang: Lang) -> String {
     let path = path.display();
     match (lang, draft) {
         (Lang::Zh, false) => format!("已写入报告 {path}（{bytes} 字节）"),
@@ -198,6 +207,26 @@ fn written(path: &Path, bytes: usize, draft: bool, lang: Lang) -> String {
         (Lang::En, false) => format!("wrote the report to {path} ({bytes} bytes)"),
         (Lang::En, true) => format!("wrote the draft to {path} ({bytes} bytes)"),
     }
+}
+
+/// The message refusing `-o` when it names one of the files the year is read from.
+fn overwrites_input(
+    output: Option<&Path>,
+    loaded: &disclose::Loaded,
+    lang: Lang,
+) -> Option<String> {
+    let input = output::overwrites(output?, loaded.inputs())?;
+    Some(super::pick(
+        lang,
+        format!(
+            "error: -o would write over `{}`, a file the report is made from; name another file",
+            input.display()
+        ),
+        format!(
+            "错误：-o 会覆盖 `{}`，而报告正是由它生成的；请换一个文件名",
+            input.display()
+        ),
+    ))
 }
 
 /// An error in the office's template, in `lang`: the template, the line and its text, with
@@ -223,7 +252,7 @@ fn template_error(e: &TemplateError, lang: Lang) -> String {
 /// Whether the command asks for a binary format on a terminal, where it would only garble the
 /// screen: a usage error (exit code 2), found before any work is done.
 fn binary_to_terminal(format: Format, output: Option<&Path>, stdout_is_terminal: bool) -> bool {
-    format.is_binary() && output.is_none() && stdout_is_terminal
+    format.is_binary() && output.is_none_or(output::is_stdout) && stdout_is_terminal
 }
 
 #[cfg(test)]
@@ -261,6 +290,7 @@ mod tests {
         assert!(binary_to_terminal(Format::Docx, None, true));
         assert!(!binary_to_terminal(Format::Docx, None, false));
         assert!(!binary_to_terminal(Format::Docx, file, true));
+        assert!(binary_to_terminal(Format::Docx, Some(Path::new("-")), true));
         assert!(!binary_to_terminal(Format::Markdown, None, true));
         assert!(!binary_to_terminal(Format::Text, None, true));
     }

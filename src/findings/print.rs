@@ -5,6 +5,7 @@
 //! message language.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
@@ -147,13 +148,43 @@ pub fn short(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    short_from(diags, sources, lang, None, out)
+}
+
+/// The findings one per line, as [`short`] writes them, with each file named relative to
+/// `base` (the data folder): what a draft lists, the same wherever the data folder is.
+pub fn short_relative(
+    diags: &Diagnostics,
+    sources: &mut Sources,
+    lang: Lang,
+    base: &Path,
+) -> Vec<String> {
+    let mut bytes = Vec::new();
+    // Writing into memory does not fail.
+    let _ = short_from(diags, sources, lang, Some(base), &mut bytes);
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn short_from(
+    diags: &Diagnostics,
+    sources: &mut Sources,
+    lang: Lang,
+    base: Option<&Path>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     prefetch(diags, sources, lang);
     for d in diags {
         let message = d.problem.message(lang);
         let (severity, id) = (d.severity.as_str(), d.rule().id);
         match &d.location {
             Some(location) => {
-                let place = Place::of(location, sources);
+                let mut place = Place::of(location, sources);
+                if let Some(relative) = base.and_then(|b| location.file.strip_prefix(b).ok()) {
+                    place.file = relative.display().to_string();
+                }
                 writeln!(out, "{place}: {severity}[{id}]: {message}")?;
             }
             None => writeln!(out, "{severity}[{id}]: {message}")?,
@@ -176,6 +207,10 @@ pub struct JsonDiagnostic {
     pub place: Option<Place>,
     /// A second place the finding refers to.
     pub related: Option<Place>,
+    /// For the finding that stands for a rule's findings in a file beyond the first
+    /// [`crate::findings::diagnostic::CAP`]: how many it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more: Option<u64>,
 }
 
 /// Totals.
@@ -202,6 +237,10 @@ pub fn json_diagnostics(
             message: d.problem.message(lang),
             place: d.location.as_ref().map(|l| Place::of(l, sources)),
             related: d.problem.related(lang).map(|(l, _)| Place::of(l, sources)),
+            more: match d.problem {
+                crate::findings::problem::Problem::More { count, .. } => Some(count),
+                _ => None,
+            },
         })
         .collect()
 }

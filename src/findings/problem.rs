@@ -179,6 +179,11 @@ pub enum Problem {
     },
     ChecklistBadLink {
         link: String,
+        fault: LinkFault,
+    },
+    BadEventLink {
+        link: String,
+        fault: LinkFault,
     },
     ChecklistForeignLink {
         link: String,
@@ -329,6 +334,56 @@ pub enum Problem {
         found: String,
         expected: String,
     },
+    /// Findings of `rule` in this file beyond the first [`crate::findings::diagnostic::CAP`],
+    /// counted, not kept.
+    More {
+        rule: &'static Rule,
+        count: u64,
+    },
+    FormulaText {
+        text: String,
+    },
+    PathOutside {
+        key: &'static str,
+        name: String,
+    },
+    LinkOutside {
+        target: String,
+    },
+    DanglingLink,
+    NotAFile {
+        kind: Special,
+    },
+}
+
+/// Why a link is not one to publish, as `read::link` finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkFault {
+    /// Not http(s).
+    NotHttp,
+    /// Refused by the URL parser, with its reason.
+    Invalid(String),
+    /// White space inside.
+    Space,
+    /// A backslash.
+    Backslash,
+    /// A user name or password.
+    Credentials,
+    /// A hidden character.
+    Hidden(char),
+    /// No dot in the host.
+    NoDomain,
+}
+
+/// What a year folder's entry is, when it is not a file to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// A named pipe: opening it would wait for a writer.
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
 }
 
 /// The kind of value a key expected.
@@ -458,6 +513,7 @@ impl Problem {
             P::ChecklistNoLink { .. } => &rules::CHECKLIST_NO_LINK,
             P::ChecklistNoReason { .. } => &rules::CHECKLIST_NO_REASON,
             P::ChecklistBadLink { .. } => &rules::CHECKLIST_BAD_LINK,
+            P::BadEventLink { .. } => &rules::BAD_EVENT_LINK,
             P::ChecklistForeignLink { .. } => &rules::CHECKLIST_FOREIGN_LINK,
             P::TotalMismatch { .. } => &rules::TOTAL_MISMATCH,
             P::PartsExceed { .. } => &rules::PARTS_EXCEED,
@@ -487,6 +543,10 @@ impl Problem {
             P::CarriedOver { .. } => &rules::CARRIED_OVER,
             P::RequestDetails { .. } => &rules::REQUEST_DETAILS,
             P::OwnWindow { .. } => &rules::OWN_WINDOW,
+            P::More { rule, .. } => rule,
+            P::PathOutside { .. } => &rules::PATH_OUTSIDE,
+            P::FormulaText { .. } => &rules::FORMULA_TEXT,
+            P::LinkOutside { .. } | P::DanglingLink | P::NotAFile { .. } => &rules::NOT_A_FILE,
         }
     }
 

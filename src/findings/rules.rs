@@ -219,6 +219,49 @@ rules! {
          中，合并了“渠道”单元格的各行就没有渠道，合并了的表头会使某一列没有名称。问题会标出合并\
          区域，每个区域一次。请取消合并（Excel：开始 → 合并后居中 → 取消单元格合并），再在区域的\
          每个单元格中填入该值（选中区域后按 Ctrl+D）。";
+    PATH_OUTSIDE = "D120", Error,
+        "a file named in report.toml or a submission is outside the year folder",
+        "report.toml 或提交文件中写的文件不在本学年文件夹中",
+        "`checklist` in report.toml and an export's `file` name a file of the year folder by its \
+         name alone (省清单.toml, 宣传部-网站导出.csv). A path that is absolute (/etc/…) or climbs \
+         out of the folder (../) is not read, so that a year reads only its own files and \
+         never prints another file's lines. Copy the file into the year folder and name it.",
+        "report.toml 中的 `checklist` 和导出文件的 `file` 只写本学年文件夹中的文件名（省清单.toml、\
+         宣传部-网站导出.csv）。绝对路径（/etc/…）或跳出文件夹的路径（../）不会被读取：每个学年只读\
+         自己的文件，也绝不印出别处文件的内容。请把文件复制到学年文件夹，再写它的文件名。";
+    NOT_A_FILE = "D121", Error,
+        "an entry of the year folder is a link out of the data folder, a dangling link, a FIFO or a device",
+        "学年文件夹中有指向数据文件夹以外的链接、失效的链接、命名管道或设备文件",
+        "Only files are read. A symbolic link is followed while it stays inside the data folder; \
+         one leading elsewhere (a file of the system, another user's folder) is not, nor a link \
+         whose target is gone, nor a named pipe, a device or a socket, which are never opened. \
+         Each is named, so that nothing is skipped without a word: copy the file itself into the \
+         year folder, or remove the entry.",
+        "只读取普通文件。符号链接只在指向数据文件夹以内时才会跟随；指向别处（系统文件、他人的文件夹）\
+         的链接、目标已不存在的链接，以及命名管道、设备文件和套接字都不会被打开。每一个都会报出，\
+         不会被悄悄跳过：请把文件本身复制到学年文件夹，或删去这一项。";
+    BAD_EVENT_LINK = "D122", Warning,
+        "an event's link is not a valid http(s) URL",
+        "事件的链接不是有效的 http(s) 网址",
+        "An event row's link (链接) is checked as checklist links are (D205): an http(s) address \
+         as a browser reads it, with no user name or password, no backslash and no invisible \
+         character. It is not printed in the report, but it identifies the event: copy it again \
+         from the browser's address bar.",
+        "事件行的链接（链接）与清单事项的链接（D205）一样检查：按浏览器的规则解析的 http(s) 网址，不带用户名或\
+         密码，没有反斜杠和不可见字符。链接不会印在报告中，但它标识这条事件：请从浏览器地址栏重新复制。";
+    FORMULA_TEXT = "D123", Warning,
+        "a submitted text starts like a spreadsheet formula",
+        "提交的文字开头像电子表格公式",
+        "A text starting with `=`, `@`, or `+` or `-` before anything but a number is run by \
+         Excel as a formula when a CSV holding it is opened (`=HYPERLINK(…)` can send a click \
+         anywhere, `-cmd|…` can start a program). `disclose init` writes such texts into CSV \
+         templates behind an apostrophe, so that a spreadsheet shows them as text; but a text \
+         like that is almost always pasted from a spreadsheet by mistake. Check it, and if it is \
+         meant, put a word before it.",
+        "以 `=`、`@` 开头，或以 `+`、`-` 开头而后面不是数字的文字，在用 Excel 打开含有它的 CSV 文件时会被当作\
+         公式执行（`=HYPERLINK(…)` 可以把点击引到任何地方，`-cmd|…` 可以启动程序）。`disclose init` 把这样的\
+         文字写入 CSV 模板时会在前面加一个单引号，使电子表格把它显示为文字；但这样的文字几乎总是从电子表格中\
+         误粘贴来的。请核对；如果确实要这样写，请在前面加上文字。";
     CHECKLIST_UNACCOUNTED = "D201", Error,
         "a checklist item is not accounted for",
         "清单事项未说明公开情况",
@@ -250,10 +293,18 @@ rules! {
         "“不适用”必须说明理由（如：学校无校办企业），读者才能分辨这是免于公开还是遗漏；\
          “部分公开”必须说明哪些内容未公开及其原因（如：涉及个人隐私的部分不予公开）。";
     CHECKLIST_BAD_LINK = "D205", Error,
-        "a checklist link is not an http(s) URL",
-        "清单事项链接不是 http(s) 网址",
-        "Links must be full web addresses starting with http:// or https://.",
-        "链接必须是以 http:// 或 https:// 开头的完整网址。";
+        "a checklist link is not a valid http(s) URL",
+        "清单事项链接不是有效的 http(s) 网址",
+        "Links must be full web addresses starting with http:// or https://, as a browser reads \
+         them (the WHATWG URL rules): a valid host and port, no user name or password before the \
+         host (`https://name@evil.com/` opens evil.com), no backslash (read as `/`), no white \
+         space and no invisible, control or direction-changing character (U+202E), which make \
+         the link shown differ from the address opened. The domain check (D206) looks at the \
+         host a browser would open.",
+        "链接必须是以 http:// 或 https:// 开头的完整网址，并按浏览器的规则（WHATWG URL 标准）解析：主机名\
+         和端口有效；主机名前不能带用户名或密码（`https://name@evil.com/` 打开的是 evil.com）；不能有反斜杠\
+         （会被当作 `/`）、空白，以及不可见字符、控制字符或改变文字方向的字符（U+202E），它们会使显示的\
+         链接与实际打开的地址不同。域名检查（D206）看的是浏览器实际打开的主机。";
     CHECKLIST_FOREIGN_LINK = "D206", Warning,
         "a checklist link points outside the university's own domains",
         "清单事项链接不在学校自有域名下",

@@ -20,10 +20,90 @@ use crate::model::location::{Location, Position, Resolved, field_span, resolve_s
 /// Files up to this size are decoded whole; larger ones are streamed.
 const WHOLE: u64 = 1 << 20;
 
+/// A decoded text and where its lines start, so that finding a position's line is a binary
+/// search, whatever the number of findings in the file.
+struct Text {
+    text: String,
+    /// The byte offset of each line's first character (0 first).
+    starts: Vec<usize>,
+}
+
+impl Text {
+    fn new(text: String) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        Text { text, starts }
+    }
+
+    /// As [`resolve_span`] resolves it, with the line found by its index: O(log lines) plus the
+    /// length of the line up to the position.
+    fn resolve(&self, span: std::ops::Range<usize>) -> Resolved {
+        let text = &self.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        // The last line starting at or before `start` (a position on a line break belongs to
+        // the line the break ends).
+        let line = self.starts.partition_point(|&s| s <= start).max(1);
+        let line_start = self.starts[line - 1];
+        let bytes = text.as_bytes();
+        let line_end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| start + i);
+        let column = text[line_start..start].chars().count() + 1;
+        let local_start = start - line_start;
+        let local_end = (end.min(line_end) - line_start).max(local_start);
+        window(Resolved {
+            line,
+            column,
+            line_text: text[line_start..line_end].to_owned(),
+            span: local_start..local_end,
+        })
+    }
+}
+
+/// Lines longer than this many bytes are shown cut around the marked part.
+const LONGEST_LINE: usize = 400;
+
+/// A resolved position whose line is cut, when it is very long (a header of thousands of
+/// columns, a file without line breaks), to about [`LONGEST_LINE`] bytes around the marked part,
+/// with `…` where it is cut. The line and column still count from the real line's start.
+fn window(mut r: Resolved) -> Resolved {
+    if r.line_text.len() <= LONGEST_LINE {
+        return r;
+    }
+    let text = &r.line_text;
+    let keep = LONGEST_LINE / 2;
+    let from = floor_char_boundary(text, r.span.start.saturating_sub(keep / 2));
+    let to = floor_char_boundary(text, (r.span.end.max(r.span.start + keep)).min(text.len()));
+    let to = if to < r.span.end { r.span.end } else { to };
+    let (head, tail) = (
+        if from > 0 { "…" } else { "" },
+        if to < text.len() { "…" } else { "" },
+    );
+    let cut = format!("{head}{}{tail}", &text[from..to]);
+    let shift = head.len();
+    r.span = (r.span.start - from + shift)..(r.span.end.min(to) - from + shift);
+    r.line_text = cut;
+    r
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Decoded texts of small files, and resolved positions in large ones.
 #[derive(Default)]
 pub struct Sources {
-    texts: BTreeMap<Arc<Path>, Option<String>>,
+    texts: BTreeMap<Arc<Path>, Option<Text>>,
     streamed: BTreeMap<(Arc<Path>, Position), Option<Resolved>>,
 }
 
@@ -35,7 +115,7 @@ impl Sources {
 
     /// Registers text already in memory, so it need not be read again.
     pub fn insert(&mut self, file: &Arc<Path>, text: String) {
-        self.texts.insert(Arc::clone(file), Some(text));
+        self.texts.insert(Arc::clone(file), Some(Text::new(text)));
     }
 
     /// Resolves, in one streaming pass per large file, every location that points into one.
@@ -84,15 +164,15 @@ impl Sources {
             .or_insert_with(|| {
                 std::fs::read(&location.file)
                     .ok()
-                    .map(|bytes| crate::model::decode::decode(&bytes).text)
+                    .map(|bytes| Text::new(crate::model::decode::decode(&bytes).text))
             })
-            .as_deref()?;
+            .as_ref()?;
         let span = match location.position {
             Position::File | Position::Cell { .. } => return None,
             Position::Span { start, end } => start..end,
-            Position::Field { record, index } => field_span(text, record, index),
+            Position::Field { record, index } => field_span(&text.text, record, index),
         };
-        Some(resolve_span(text, span))
+        Some(text.resolve(span))
     }
 }
 
@@ -174,7 +254,7 @@ fn lines(
                     Position::Field { record, index } => field_span(&text, local(*record), *index),
                     Position::File | Position::Cell { .. } => continue,
                 };
-                let mut resolved = resolve_span(&text, span);
+                let mut resolved = window(resolve_span(&text, span));
                 resolved.line += line - 1;
                 found.insert(position.clone(), resolved);
             }
@@ -190,6 +270,8 @@ fn lines(
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     #[test]
@@ -220,6 +302,62 @@ mod tests {
             let whole = resolve_span(text, span);
             assert_eq!(streamed[position], whole, "{position:?}");
         }
+    }
+
+    #[test]
+    fn the_index_finds_the_lines_resolve_span_finds() {
+        let text = "a,b\r\n学校,要闻\n\rx\ry,\"多\n行\"\n\nlast";
+        let indexed = Text::new(text.to_owned());
+        for start in 0..=text.len() {
+            if !text.is_char_boundary(start) {
+                continue;
+            }
+            let end = (start + 3).min(text.len());
+            assert_eq!(
+                indexed.resolve(start..end),
+                window(resolve_span(text, start..end)),
+                "{start}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_very_long_line_is_shown_around_its_mark() {
+        let line = (0..5000).fold(String::new(), |mut s, n| {
+            let _ = write!(s, "列{n},");
+            s
+        });
+        let text = format!("{line}\n1,2\n");
+        let at = text.find("列4000,").unwrap();
+        let r = Text::new(text.clone()).resolve(at..at + "列4000".len());
+        assert_eq!(r.line, 1);
+        assert_eq!(r.column, text[..at].chars().count() + 1);
+        assert!(
+            r.line_text.len() < 2 * LONGEST_LINE,
+            "{}",
+            r.line_text.len()
+        );
+        assert!(r.line_text.starts_with('…') && r.line_text.ends_with('…'));
+        assert_eq!(&r.line_text[r.span.clone()], "列4000");
+    }
+
+    #[test]
+    fn many_findings_in_one_file_cost_no_rescan() {
+        // 100,000 lines, a position on each: linear, not quadratic (a rescan per position
+        // would take minutes here).
+        let text = (0..100_000).fold(String::new(), |mut s, n| {
+            let _ = writeln!(s, "{n},x");
+            s
+        });
+        let indexed = Text::new(text.clone());
+        let started = std::time::Instant::now();
+        let mut offset = 0;
+        for (n, line) in text.lines().enumerate() {
+            let r = indexed.resolve(offset..offset + 1);
+            assert_eq!(r.line, n + 1);
+            offset += line.len() + 1;
+        }
+        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! name values in backticks, and say what to do when that is not obvious. Rule ids stay the
 //! same in both languages. (Over 500 lines because it is this one table.)
 
-use crate::findings::diagnostic::Lang;
-use crate::findings::problem::{CountError, EmptyFix, Problem, Skipped};
+use std::fmt::Write as _;
+
+use crate::findings::diagnostic::{CAP, Lang};
+use crate::findings::problem::{CountError, EmptyFix, LinkFault, Problem, Skipped, Special};
 use crate::model::phrase::Slot;
 
 /// The (English, Chinese) message of a finding.
@@ -315,10 +317,15 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     ),
                 }
             }),
-            P::ChecklistBadLink { link } => (
-                format!("`{link}` is not an http(s) URL"),
-                format!("`{link}` 不是 http(s) 网址"),
-            ),
+            P::ChecklistBadLink { link, fault } => both(|zh| link_message(link, fault, zh)),
+            P::BadEventLink { link, fault } => both(|zh| {
+                let base = link_message(link, fault, zh);
+                if zh {
+                    format!("事件的链接有误：{base}")
+                } else {
+                    format!("the event's link: {base}")
+                }
+            }),
             P::ChecklistForeignLink { link, domains } => (
                 format!(
                     "the link `{link}` is not on the university's domains ({domains})"
@@ -557,7 +564,124 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 ),
                 format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？"),
             ),
+            P::More { rule, count } => (
+                format!(
+                    "{count} more finding(s) of this kind ({}: {}) in this file; only the first {CAP} are shown, from here on",
+                    rule.id, rule.summary
+                ),
+                format!(
+                    "本文件自此处起另有 {count} 处同类问题（{}：{}），只列出前 {CAP} 处",
+                    rule.id, rule.summary_zh
+                ),
+            ),
+            P::FormulaText { text } => (
+                format!(
+                    "`{text}` starts like a spreadsheet formula, which Excel would run when the file is opened; if it is meant as text, put a word before it"
+                ),
+                format!(
+                    "`{text}` 开头像电子表格公式，用 Excel 打开文件时会被当作公式执行；如果它本是文字，请在前面加上文字"
+                ),
+            ),
+            P::PathOutside { key, name } => (
+                format!(
+                    "`{key}` names `{name}`, which is not in the year folder, and it is not read; put the file in the year folder and give its name alone"
+                ),
+                format!(
+                    "`{key}` 指向 `{name}`，不在本学年文件夹中，未读取；请把文件放进学年文件夹，只写文件名"
+                ),
+            ),
+            P::LinkOutside { target } => (
+                format!(
+                    "this file is a link to `{target}`, outside the data folder, and is not read; copy the file into the year folder instead"
+                ),
+                format!("此文件是指向数据文件夹以外 `{target}` 的链接，未读取；请把文件本身复制到学年文件夹"),
+            ),
+            P::DanglingLink => (
+                "this file is a link to nothing (its target is gone), and is not read".to_owned(),
+                "此文件是一个链接，但它指向的文件不存在，未读取".to_owned(),
+            ),
+            P::NotAFile { kind } => {
+                let (en, zh) = match kind {
+                    Special::Fifo => ("a named pipe (FIFO)", "命名管道（FIFO）"),
+                    Special::Device => ("a device", "设备文件"),
+                    Special::Socket => ("a socket", "套接字"),
+                };
+                (
+                    format!("this is {en}, not a file, and is not read"),
+                    format!("这是{zh}，不是普通文件，未读取"),
+                )
+            }
     }
+}
+
+/// Why a link is not one to publish. The link is shown with its hidden characters spelt out.
+fn link_message(link: &str, fault: &LinkFault, zh: bool) -> String {
+    let link = visible(link);
+    match (fault, zh) {
+        (LinkFault::NotHttp, false) => format!("`{link}` is not an http(s) URL"),
+        (LinkFault::NotHttp, true) => format!("`{link}` 不是 http(s) 网址"),
+        (LinkFault::Invalid(reason), false) => {
+            format!("`{link}` is not a valid http(s) URL ({reason})")
+        }
+        (LinkFault::Invalid(reason), true) => {
+            format!("`{link}` 不是有效的 http(s) 网址（{reason}）")
+        }
+        (LinkFault::Space, false) => format!("`{link}` has white space in it; a URL has none"),
+        (LinkFault::Space, true) => format!("`{link}` 中有空白；网址中不能有空格"),
+        (LinkFault::Backslash, false) => format!(
+            "`{link}` has a backslash, which a browser reads as `/` and so may open another site; write `/`"
+        ),
+        (LinkFault::Backslash, true) => {
+            format!("`{link}` 中有反斜杠，浏览器会当作 `/`，可能打开别的网站；请写 `/`")
+        }
+        (LinkFault::Credentials, false) => format!(
+            "`{link}` carries a user name or password before its host (`…@`): a browser opens the host after the `@`; link to the page itself"
+        ),
+        (LinkFault::Credentials, true) => format!(
+            "`{link}` 在主机名前带有用户名或密码（`…@`）：浏览器打开的是 `@` 之后的主机；请直接链接到页面"
+        ),
+        (LinkFault::Hidden(_), false) => format!(
+            "`{link}` holds an invisible or control character, so the link shown is not the address opened; type the link again"
+        ),
+        (LinkFault::Hidden(_), true) => {
+            format!(
+                "`{link}` 中含有不可见字符或控制字符，显示的链接与实际打开的地址不同；请重新输入链接"
+            )
+        }
+        (LinkFault::NoDomain, false) => {
+            format!("`{link}` names no domain (a host with a dot, such as www.example.edu.cn)")
+        }
+        (LinkFault::NoDomain, true) => {
+            format!("`{link}` 没有域名（应是带点的主机名，如 www.example.edu.cn）")
+        }
+    }
+}
+
+/// Whether a character makes a text shown differ from what it is: controls (NUL, newline), the
+/// bidirectional overrides and marks, zero-width characters and the byte-order mark.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{061C}'
+                | '\u{FEFF}'
+        )
+}
+
+/// `text` with its hidden characters ([`is_hidden`]) written as `\u{…}`, so a message shows them.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A message written once with a `zh` switch inside, in both languages.

@@ -4,11 +4,13 @@
 //! `disclose status` prints this while submissions come in, and exits non-zero while anything
 //! is missing or wrong, so that a script can send reminders.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::findings::diagnostic::{Diagnostics, Severity};
+use crate::model::submission::Department;
 use crate::read::Loaded;
 
 /// One department's state.
@@ -62,49 +64,55 @@ pub struct Status {
 
 /// Works out the state of a loaded and checked year. `templates` names the year folder's files
 /// that are still unchanged templates ([`crate::office::init::unchanged_templates`]).
+///
+/// Linear in departments, files and findings: everything looked up is indexed once.
 pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
     let subs = &loaded.submissions;
     let diags = &loaded.diagnostics;
-    let mut names: Vec<String> = subs
+    let listed: HashSet<&str> = subs
         .facts
         .departments
         .iter()
-        .map(|d| d.value.clone())
+        .map(|d| d.value.as_str())
         .collect();
-    for d in &subs.departments {
-        if !names.contains(&d.name) {
-            names.push(d.name.clone());
-        }
+    let names = names(loaded);
+    let by_name: HashMap<&str, &Department> = subs
+        .departments
+        .iter()
+        .map(|d| (d.name.as_str(), d))
+        .collect();
+    let by_file = by_file(diags);
+    let mut assigned: HashMap<&str, Vec<&str>> = HashMap::new();
+    for owner in &subs.facts.owners {
+        assigned
+            .entry(owner.department.value.as_str())
+            .or_default()
+            .extend(owner.items.iter().map(|i| i.value.as_str()));
     }
+    let accounted: HashSet<&str> = subs
+        .departments
+        .iter()
+        .flat_map(|d| d.disclosures.iter().map(|e| e.item.value.as_str()))
+        .collect();
     let departments: Vec<DepartmentStatus> = names
         .iter()
-        .map(|name| {
-            let department = subs.departments.iter().find(|d| &d.name == name);
+        .map(|&name| {
+            let department = by_name.get(name).copied();
             let files = department.map_or(&[][..], |d| d.files.as_slice());
-            let count = |severity| {
-                diags
-                    .iter()
-                    .filter(|d| d.severity == severity)
-                    .filter(|d| d.location.as_ref().is_some_and(|l| files.contains(&l.file)))
-                    .count()
-            };
-            let mut owned: Vec<&str> = subs
-                .facts
-                .owners
-                .iter()
-                .filter(|o| &o.department.value == name)
-                .flat_map(|o| o.items.iter().map(|i| i.value.as_str()))
-                .collect();
+            let (mut errors, mut warnings) = (0, 0);
+            for file in files {
+                if let Some((e, w)) = by_file.get(&**file) {
+                    errors += e;
+                    warnings += w;
+                }
+            }
+            let mut owned: Vec<&str> = assigned.get(name).cloned().unwrap_or_default();
             if let Some(d) = department {
                 owned.extend(d.disclosures.iter().map(|e| e.item.value.as_str()));
             }
             owned.sort_unstable();
             owned.dedup();
-            let covered = owned
-                .iter()
-                .filter(|id| subs.disclosure(id).is_some())
-                .count();
-            let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+            let covered = owned.iter().filter(|id| accounted.contains(*id)).count();
             // Still init's template, with blanks it reports (numbers, 【待审阅】 texts): nothing
             // sent yet. An unchanged template without findings (checklist entries that need no
             // change) is a valid answer.
@@ -115,8 +123,8 @@ pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
                         .is_some_and(|n| templates.contains(&*n.to_string_lossy()))
                 });
             DepartmentStatus {
-                name: name.clone(),
-                listed: subs.facts.departments.iter().any(|d| &d.value == name),
+                name: name.to_owned(),
+                listed: listed.contains(name),
                 received: !files.is_empty() && !template,
                 template,
                 files: files.len(),
@@ -145,8 +153,8 @@ pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
     let (errors, warnings) = (diags.errors(), diags.warnings());
     Status {
         year: subs.facts.year.value.to_string(),
-        office_errors: errors - in_departments(Severity::Error),
-        office_warnings: warnings - in_departments(Severity::Warning),
+        office_errors: errors.saturating_sub(in_departments(Severity::Error)),
+        office_warnings: warnings.saturating_sub(in_departments(Severity::Warning)),
         complete: missing.is_empty() && errors == 0,
         missing,
         errors,
@@ -155,7 +163,41 @@ pub fn of(loaded: &Loaded, templates: &BTreeSet<String>) -> Status {
     }
 }
 
-fn rows(d: &crate::model::submission::Department) -> u64 {
+/// The departments: the listed ones in order, then any others, each once.
+fn names(loaded: &Loaded) -> Vec<&str> {
+    let subs = &loaded.submissions;
+    let mut names = Vec::new();
+    let mut seen = HashSet::new();
+    for name in subs
+        .facts
+        .departments
+        .iter()
+        .map(|d| d.value.as_str())
+        .chain(subs.departments.iter().map(|d| d.name.as_str()))
+    {
+        if seen.insert(name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Errors and warnings by file.
+fn by_file(diags: &Diagnostics) -> HashMap<&Path, (usize, usize)> {
+    let mut by_file: HashMap<&Path, (usize, usize)> = HashMap::new();
+    for d in diags {
+        if let Some(location) = &d.location {
+            let counts = by_file.entry(&location.file).or_default();
+            match d.severity {
+                Severity::Error => counts.0 += d.weight(),
+                Severity::Warning => counts.1 += d.weight(),
+            }
+        }
+    }
+    by_file
+}
+
+fn rows(d: &Department) -> u64 {
     let events: u64 = d.events.values().map(|t| t.in_period + t.outside).sum();
     let tables = u64::from(d.requests.is_some()) + u64::from(d.complaints.is_some());
     (d.figures.len() + d.texts.len() + d.disclosures.len()) as u64 + events + tables

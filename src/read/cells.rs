@@ -194,6 +194,12 @@ impl<C: Cells> CellRow<'_, C> {
         if text.is_empty() {
             return Got::Absent;
         }
+        // `disclose init` writes a formula-like text behind an apostrophe, so that a spreadsheet
+        // shows it as text: the apostrophe is not part of the value.
+        let text = match crate::read::formula::unescape(&text) {
+            unescaped if unescaped.len() < text.len() => unescaped.to_owned(),
+            _ => text,
+        };
         Got::Value((text, self.cells.at(index)))
     }
 

@@ -17,8 +17,11 @@ mod department;
 mod events;
 pub mod export;
 mod facts;
+pub mod formula;
 mod header;
+pub mod link;
 pub mod outline;
+pub(crate) mod paths;
 pub mod phrase;
 pub mod progress;
 mod quotes;
@@ -31,7 +34,7 @@ pub(crate) mod values;
 mod workbook;
 mod xlsx;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -52,6 +55,7 @@ use crate::model::year::AcademicYear;
 
 use self::events::EventSink;
 use self::export::Export;
+use self::paths::{Admit, Roots};
 use self::table::Ctx;
 
 /// The name of the office's file in every year folder.
@@ -74,6 +78,8 @@ const LOSES_DATA: &[&rules::Rule] = &[
     &rules::BAD_DATE,
     &rules::CELL_OUTSIDE_TABLE,
     &rules::MERGED_CELLS,
+    &rules::PATH_OUTSIDE,
+    &rules::NOT_A_FILE,
 ];
 
 /// A year's input and what reading it found.
@@ -110,6 +116,20 @@ pub fn previous(data: &Path, year: AcademicYear) -> Option<Previous> {
     })
 }
 
+impl Loaded {
+    /// Every file the year was read from: report.toml, the checklist it names, and each
+    /// department's files (platform exports included).
+    pub fn inputs(&self) -> Vec<&Path> {
+        let subs = &self.submissions;
+        let mut inputs: Vec<&Path> = vec![&subs.facts.file];
+        inputs.extend(subs.checklist.file.as_deref());
+        for department in &subs.departments {
+            inputs.extend(department.files.iter().map(|f| &**f));
+        }
+        inputs
+    }
+}
+
 /// Reads the folder for `year` inside `data`.
 pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
     let folder = data.join(year.to_string());
@@ -121,19 +141,19 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         });
     }
     let report = folder.join(REPORT_FILE);
-    if !report.is_file() {
+    if report.symlink_metadata().is_err() {
         return Err(Error::NoReportFacts { path: report });
     }
+    let roots = Roots::new(data, &folder);
     let mut diags = Diagnostics::new();
-    let facts = read_facts(&report, year, &mut diags)?;
-    let (mut checklist, checklist_path) = read_checklist(&folder, &facts, &mut diags)?;
+    let facts = read_facts(&report, &roots, year, &mut diags)?;
+    let (mut checklist, checklist_path) = read_checklist(&folder, &roots, &facts, &mut diags)?;
     reword(&mut checklist, &facts, &mut diags);
     let mut departments: BTreeMap<String, Department> = BTreeMap::new();
-    let paths: Vec<PathBuf> = files(&folder)?
-        .into_iter()
-        .filter(|p| p.file_name().is_some_and(|n| n != REPORT_FILE))
-        .filter(|p| checklist_path.as_deref() != Some(p.as_path()))
-        .collect();
+    let paths: Vec<PathBuf> = files(&folder, &roots, &mut diags, |p| {
+        p.file_name().is_some_and(|n| n == REPORT_FILE) || checklist_path.as_deref() == Some(p)
+    })?;
+    let listed: HashSet<&str> = facts.departments.iter().map(|d| d.value.as_str()).collect();
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     let progress = progress::progress();
     progress.start_year(paths.iter().map(|p| size(p)).sum());
@@ -143,7 +163,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         progress.start_file(path);
         progress.finish_file(size(path));
         let file: Arc<Path> = Arc::from(path.as_path());
-        let department = department_for(&mut departments, &facts, &file, &mut diags);
+        let department = department_for(&mut departments, &facts, &listed, &file, &mut diags);
         let Some(text) = read_text(&file, &mut diags)? else {
             continue;
         };
@@ -182,7 +202,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
             progress.finish_file(size(path));
             continue;
         }
-        let department = department_for(&mut departments, &facts, &file, &mut diags);
+        let department = department_for(&mut departments, &facts, &listed, &file, &mut diags);
         if kind == "csv" {
             csv::read(&file, facts.period, &mut diags, department)?;
         } else {
@@ -191,7 +211,20 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         progress.finish_file(size(path));
     }
     for (_, export) in &exports {
-        if !paths.contains(&folder.join(export.file.value.trim())) {
+        let name = export.file.value.trim();
+        if !paths::in_year_folder(name) {
+            let problem = Problem::PathOutside {
+                key: "file",
+                name: export.file.value.clone(),
+            };
+            diags.push(problem, export.file.location.clone());
+            continue;
+        }
+        let path = folder.join(name);
+        let refused = diags.iter().any(|d| {
+            d.rule() == &rules::NOT_A_FILE && d.location.as_ref().is_some_and(|l| *l.file == *path)
+        });
+        if !refused && !paths.contains(&path) {
             let problem = Problem::ExportMissing {
                 file: export.file.value.clone(),
             };
@@ -213,9 +246,25 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
 }
 
 /// Reads report.toml; with syntax errors, the facts are the defaults (and the errors reported).
-fn read_facts(report: &Path, year: AcademicYear, diags: &mut Diagnostics) -> Result<Facts, Error> {
+fn read_facts(
+    report: &Path,
+    roots: &Roots,
+    year: AcademicYear,
+    diags: &mut Diagnostics,
+) -> Result<Facts, Error> {
     let file: Arc<Path> = Arc::from(report);
-    let text = read_text(&file, diags)?.unwrap_or_default();
+    let text = match paths::admit(report, roots) {
+        Admit::File => read_text(&file, diags)?.unwrap_or_default(),
+        Admit::Skip => {
+            return Err(Error::NoReportFacts {
+                path: report.to_path_buf(),
+            });
+        }
+        Admit::Refuse(problem) => {
+            diags.push(problem, Location::file(&file));
+            String::new()
+        }
+    };
     let (doc, errors) = DeTable::parse_recoverable(&text);
     let mut ctx = Ctx {
         file: file.clone(),
@@ -256,13 +305,34 @@ fn reword(checklist: &mut Checklist, facts: &Facts, diags: &mut Diagnostics) {
 /// Ministry's. Returns the file's path too, so that it is not read as a department's.
 fn read_checklist(
     folder: &Path,
+    roots: &Roots,
     facts: &Facts,
     diags: &mut Diagnostics,
 ) -> Result<(Checklist, Option<PathBuf>), Error> {
     let Some(name) = &facts.checklist else {
         return Ok((checklist::ministry(), None));
     };
-    let path = folder.join(&name.value);
+    if !paths::in_year_folder(&name.value) {
+        let problem = Problem::PathOutside {
+            key: "checklist",
+            name: name.value.clone(),
+        };
+        diags.push(problem, name.location.clone());
+        return Ok((checklist::ministry(), None));
+    }
+    let name: PathBuf = Path::new(name.value.trim())
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let path = folder.join(name);
+    let there = path.symlink_metadata().is_ok();
+    match paths::admit(&path, roots) {
+        Admit::Refuse(problem) if there => {
+            diags.push(problem, Location::file(&Arc::from(path.as_path())));
+            return Ok((checklist::ministry(), Some(path)));
+        }
+        _ => {}
+    }
     if !path.is_file() {
         return Err(Error::Checklist {
             path,
@@ -298,6 +368,7 @@ fn extension(path: &Path) -> String {
 fn department_for<'d>(
     departments: &'d mut BTreeMap<String, Department>,
     facts: &Facts,
+    names: &HashSet<&str>,
     file: &Arc<Path>,
     diags: &mut Diagnostics,
 ) -> &'d mut Department {
@@ -307,7 +378,7 @@ fn department_for<'d>(
         .unwrap_or_default();
     let department_name = department_of(&name);
     let listed = &facts.departments;
-    if !listed.is_empty() && !listed.iter().any(|d| d.value == department_name) {
+    if !listed.is_empty() && !names.contains(department_name.as_str()) {
         let suggestion = did_you_mean(&department_name, listed.iter().map(|d| d.value.as_str()));
         let problem = Problem::UnknownDepartment {
             name: department_name.clone(),
@@ -339,26 +410,40 @@ fn department_of(file_name: &str) -> String {
     name.to_owned()
 }
 
-/// The files of a folder, sorted by name, without hidden files, Office lock files (`~$…`) and
-/// sub-folders.
-fn files(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+/// The files of a folder to read, sorted by name, without hidden files, Office lock files
+/// (`~$…`), sub-folders and the entries `skip` says are read otherwise (report.toml, the
+/// checklist). An entry that is not a file to read ([`paths::admit`]: a link out of the data
+/// folder, a FIFO…) is a finding, and is never opened.
+fn files(
+    folder: &Path,
+    roots: &Roots,
+    diags: &mut Diagnostics,
+    skip: impl Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, Error> {
     let read_error = |source| Error::Read {
         path: folder.to_path_buf(),
         source,
     };
-    let mut files = Vec::new();
+    let mut entries = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(read_error)? {
         let entry = entry.map_err(read_error)?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
-        let path = entry.path();
-        if path.is_file() {
-            files.push(path);
+        entries.push(entry.path());
+    }
+    entries.sort();
+    let mut files = Vec::new();
+    for path in entries.into_iter().filter(|p| !skip(p)) {
+        match paths::admit(&path, roots) {
+            Admit::File => files.push(path),
+            Admit::Skip => {}
+            Admit::Refuse(problem) => {
+                diags.push(problem, Location::file(&Arc::from(path.as_path())));
+            }
         }
     }
-    files.sort();
     Ok(files)
 }
 

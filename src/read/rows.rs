@@ -207,7 +207,15 @@ pub(crate) fn event<R: Row + ?Sized>(row: &mut R) -> Option<Event> {
     let channel = required_text(row, "channel");
     let item = required_text(row, "item");
     let _ = row.text("title");
-    let _ = row.text("link");
+    if let Some(link) = row.text("link")
+        && let Err(fault) = crate::read::link::host(&link.value)
+    {
+        let problem = Problem::BadEventLink {
+            link: link.value,
+            fault,
+        };
+        row.report(problem, link.location);
+    }
     let _ = row.text("remark");
     Some(Event {
         date: date?,

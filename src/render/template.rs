@@ -11,8 +11,10 @@
 //! a variable that does not exist is an error, so a misspelt name is caught rather than printed
 //! as nothing. An error names the template and the line.
 
+use std::cell::Cell;
 use std::ffi::OsStr;
 use std::fmt::{self, Write as _};
+use std::io;
 use std::path::Path;
 
 use minijinja::syntax::SyntaxConfig;
@@ -22,6 +24,27 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, escape_formatter};
 use crate::compose::report::Report;
 use crate::findings::error::Error;
 use crate::model::decode::decode;
+use crate::read::link;
+
+/// The work a template may do, in minijinja's fuel (about one unit per instruction, and one per
+/// 64 bytes it makes): this much, and [`FUEL_PER_ITEM`] more per figure, block and checklist
+/// item of the report. The example house styles use about 3,500 on the example year; a loop
+/// that never ends runs out in about a second, with an error on its line, and a string too long
+/// to afford (`"x" * 100000000`) is refused before it is made.
+const FUEL: u64 = 1_000_000;
+
+/// Fuel for each figure, block and checklist item, so that a large year's template may do more.
+const FUEL_PER_ITEM: u64 = 200;
+
+/// The fuel a template gets for `report`.
+fn fuel_for(report: &Report) -> u64 {
+    let blocks: usize = report.parts.iter().map(|p| p.blocks.len()).sum();
+    let items = report.data.figures.len() + report.data.checklist.len() + blocks;
+    FUEL.saturating_add(FUEL_PER_ITEM.saturating_mul(items as u64))
+}
+
+/// The most a template may print: a report is a few hundred kilobytes.
+const MAX_OUTPUT: usize = 32 << 20;
 
 /// Why a template could not render the report: a syntax error, or an error while rendering (an
 /// unknown variable, a filter given the wrong type).
@@ -88,13 +111,75 @@ pub fn render_template(
             .build()
             .unwrap_or_default(),
     );
+    env.set_fuel(Some(fuel_for(report)));
+    env.add_filter("safe_link", safe_link);
     let error = |e: &minijinja::Error| template_error(e, template_source, template_name);
     let template = env
         .template_from_named_str(template_name, template_source)
         .map_err(|e| error(&e))?;
-    template
-        .render(Value::from(Serde(report)))
-        .map_err(|e| error(&e))
+    let report = with_safe_links(report);
+    let full = Cell::new(false);
+    let mut out = Limited {
+        bytes: Vec::new(),
+        full: &full,
+    };
+    let rendered = template.render_captured_to(Value::from(Serde(&report)), &mut out);
+    if full.get() {
+        return Err(TemplateError {
+            name: template_name.to_owned(),
+            line: None,
+            message: format!(
+                "the template printed more than {} MiB; does a loop run too long?",
+                MAX_OUTPUT >> 20
+            ),
+            source_line: None,
+        });
+    }
+    rendered.map_err(|e| error(&e))?;
+    Ok(String::from_utf8_lossy(&out.bytes).into_owned())
+}
+
+/// The output of a template, refused past [`MAX_OUTPUT`] bytes.
+struct Limited<'a> {
+    bytes: Vec<u8>,
+    full: &'a Cell<bool>,
+}
+
+impl io::Write for Limited<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT {
+            self.full.set(true);
+            return Err(io::Error::other("output too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The report as a template sees it: a checklist item's `links` are only those a page may point
+/// at ([`link::is_safe`]); in a draft, a link that failed D205 is left out (it is still in the
+/// appendix table's text, and in the findings).
+fn with_safe_links(report: &Report) -> Report {
+    let mut report = report.clone();
+    for item in &mut report.data.checklist {
+        item.links.retain(|l| link::is_safe(l));
+    }
+    report
+}
+
+/// `{{ text | safe_link }}`: the text when it is a link a page may point at (http or https, as a
+/// browser reads it, with no credentials or hidden characters), nothing otherwise; for an
+/// `href` built from any other text.
+fn safe_link(text: &str) -> Value {
+    if link::is_safe(text) {
+        Value::from(text.trim())
+    } else {
+        Value::from(())
+    }
 }
 
 /// HTML escaping for a template named `….html` or `….htm` (any case), with or without a final
@@ -272,6 +357,52 @@ mod tests {
         let e = render("{{ title }}\n\n{{ year + 1 }}\n", "t.txt").unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.to_string().contains("line 3"), "{e}");
+    }
+
+    #[test]
+    fn a_loop_that_never_ends_runs_out_of_fuel() {
+        let source =
+            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}";
+        let e = render(source, "t.md").unwrap_err();
+        assert!(e.message.contains("fuel"), "{e}");
+        assert_eq!(e.line, Some(1), "{e}");
+    }
+
+    #[test]
+    fn a_template_printing_without_end_is_stopped() {
+        let source = "{% for a in range(1000) %}{{ \"x\" * 100000000 }}{% endfor %}";
+        let e = render(source, "t.md").unwrap_err();
+        assert!(
+            e.message.contains("more than 32 MiB") || e.message.contains("fuel"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn only_safe_links_reach_a_template() {
+        let mut report = report("正文");
+        report
+            .data
+            .checklist
+            .push(crate::compose::report::ChecklistRow {
+                id: "1".to_owned(),
+                category: String::new(),
+                text: String::new(),
+                status: Some("已公开".to_owned()),
+                departments: Vec::new(),
+                links: vec![
+                    "javascript:alert(1)".to_owned(),
+                    "https://xxgk.example.edu.cn/1.htm".to_owned(),
+                    "https://evil.com\\@xxgk.example.edu.cn/".to_owned(),
+                ],
+                channels: Vec::new(),
+                note: None,
+            });
+        let source = "{% for i in data.checklist %}{% for l in i.links %}<a href=\"{{ l }}\">{% endfor %}{% endfor %}|{{ \"javascript:x\" | safe_link }}|{{ \"https://a.edu.cn/\" | safe_link }}";
+        assert_eq!(
+            render_template(&report, source, "t.html").unwrap(),
+            "<a href=\"https:&#x2f;&#x2f;xxgk.example.edu.cn&#x2f;1.htm\">||https:&#x2f;&#x2f;a.edu.cn&#x2f;"
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! No input makes disclose panic: random bytes, and random mutations of the sample year's files,
-//! go through reading, checking, composing and rendering. Deterministic (a fixed seed), so a
+//! go through reading, checking, composing and rendering; generated links pass only as a browser
+//! reads them, generated paths never read outside the year, and a mistake on every row keeps
+//! the findings bounded. Deterministic (a fixed seed), so a
 //! failure reproduces; the binary itself is run on a few of them too, to see no exit code 101.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use disclose::render::{self, ComparisonFormat, Format};
@@ -279,6 +282,89 @@ fn integers_in_any_notation_read_as_toml_reads_them_or_are_refused() {
         .unwrap();
 }
 
+/// A link made of pieces that fool hand-written parsers: user information, backslashes, odd
+/// ports, hidden characters, upper case, internationalised hosts.
+fn link() -> impl Strategy<Value = String> {
+    let scheme = prop_oneof![
+        Just("https://"),
+        Just("http://"),
+        Just("HTTPS://"),
+        Just("ftp://"),
+        Just("javascript:"),
+        Just("https:/"),
+        Just("")
+    ];
+    let userinfo = prop_oneof![
+        Just(""),
+        Just("user@"),
+        Just("user:pass@"),
+        Just("xxgk.test.edu.cn@"),
+        Just("evil.com\\@"),
+        Just(":@")
+    ];
+    let host = prop_oneof![
+        Just("xxgk.test.edu.cn"),
+        Just("evil.com"),
+        Just("test.edu.cn.evil.com"),
+        Just("信息.test.edu.cn"),
+        Just("XXGK.Test.EDU.cn"),
+        Just("127.0.0.1"),
+        Just("[::1]"),
+        Just("intranet"),
+        Just("")
+    ];
+    let port = prop_oneof![
+        Just(""),
+        Just(":8080"),
+        Just(":99999"),
+        Just(":"),
+        Just(":-1")
+    ];
+    let path = prop::collection::vec(
+        prop_oneof![
+            Just("/"),
+            Just("a"),
+            Just("\u{202e}"),
+            Just("\0"),
+            Just("\u{200b}"),
+            Just(" "),
+            Just("\\"),
+            Just("@evil.com"),
+            Just("%2e%2e"),
+            Just("?q=1"),
+            Just("#x")
+        ],
+        0..5,
+    );
+    (scheme, userinfo, host, port, path)
+        .prop_map(|(s, u, h, p, path)| format!("{s}{u}{h}{p}{}", path.concat()))
+}
+
+#[test]
+fn a_link_passes_only_as_a_browser_reads_it() {
+    runner(2000)
+        .run(&link(), |text| {
+            if let Ok(host) = disclose::read::link::host(&text) {
+                // What passes is an http(s) URL whose host is the one a browser opens, with no
+                // user information and nothing hidden.
+                let url = url::Url::parse(text.trim()).expect("a link that passed parses");
+                prop_assert!(matches!(url.scheme(), "http" | "https"), "{text}");
+                prop_assert_eq!(url.host_str(), Some(host.as_str()), "{}", text);
+                prop_assert!(
+                    url.username().is_empty() && url.password().is_none(),
+                    "{text}"
+                );
+                prop_assert!(!text.contains('\\'), "{text}");
+                prop_assert!(
+                    !text.chars().any(|c| c.is_control() || c == '\u{202e}'),
+                    "{text}"
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
 #[test]
 fn a_value_anywhere_in_a_sheet_is_one_cell_and_never_an_abort() {
     let strategy = (0u32..1_048_576, 0u16..16_384);
@@ -370,6 +456,113 @@ fn ragged_rows_are_findings_at_their_row_and_never_a_panic() {
             let long = rows.iter().filter(|(w, q)| *w > 8 && *q).count();
             prop_assert_eq!(ragged("D116"), short);
             prop_assert_eq!(ragged("D101"), long);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn generated_links_in_the_checklist_never_panic() {
+    let strategy = prop::collection::vec(link(), 1..6);
+    runner(40)
+        .run(&strategy, |links| {
+            let data = Data::sample();
+            let mut csv = String::from("事项,状态,链接,说明\n");
+            for (n, link) in (1..).zip(&links) {
+                let quoted = link.replace('"', "\"\"");
+                let _ = writeln!(csv, "{n},已公开,\"{quoted}\",");
+            }
+            data.write("2019-2020", "党委办公室-清单.csv", &csv);
+            pipeline(data.path());
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_path_in_report_toml_never_reads_outside_the_year() {
+    let secret = "SECRET-fuzz-7d3e";
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("passwd"), format!("{secret} = [\n")).unwrap();
+    let piece = prop_oneof![
+        Just(".."),
+        Just("."),
+        Just(""),
+        Just("passwd"),
+        Just("省清单.toml"),
+        Just("/"),
+        Just("\\"),
+        Just("~"),
+        Just("%2e%2e")
+    ];
+    let strategy = (prop::collection::vec(piece, 1..6), any::<bool>());
+    runner(60)
+        .run(&strategy, |(pieces, absolute)| {
+            let data = Data::sample();
+            std::fs::copy(outside.path().join("passwd"), data.path().join("passwd")).unwrap();
+            let mut name = pieces.join("/");
+            if absolute {
+                name = format!("{}/{name}", outside.path().display());
+            }
+            data.edit(
+                "2019-2020",
+                "report.toml",
+                "departments = [",
+                &format!("checklist = {name:?}\ndepartments = ["),
+            );
+            let year = "2019-2020".parse().unwrap();
+            if let Ok(loaded) = disclose::load(data.path(), year) {
+                let mut sources = disclose::findings::sources::Sources::new();
+                let mut shown = Vec::new();
+                let _ = disclose::findings::print::human(
+                    &loaded.diagnostics,
+                    &mut sources,
+                    disclose::Lang::En,
+                    false,
+                    &mut shown,
+                );
+                let shown = String::from_utf8_lossy(&shown);
+                prop_assert!(!shown.contains(secret), "{name}: {shown}");
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_mistake_on_every_row_keeps_the_findings_bounded_and_the_count_exact() {
+    let bad = prop_oneof![
+        Just("2020-13-01"),
+        Just("昨天"),
+        Just(""),
+        Just("2020/02/30"),
+        Just("=1+1")
+    ];
+    let strategy = (1usize..2500, bad);
+    runner(12)
+        .run(&strategy, |(rows, bad)| {
+            let data = Data::sample();
+            let mut csv = String::from("日期,渠道,类别,标题\n");
+            for n in 0..rows {
+                let _ = writeln!(csv, "{bad},官方微博,博文,第{n}条");
+            }
+            data.write("2019-2020", "宣传部-事件.csv", &csv);
+            let year = "2019-2020".parse().unwrap();
+            let loaded = disclose::load(data.path(), year).unwrap();
+            let file = data.file("2019-2020", "宣传部-事件.csv");
+            let in_file: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.location.as_ref().is_some_and(|l| *l.file == *file))
+                .collect();
+            let shown = disclose::findings::diagnostic::CAP + 1;
+            let mut by_rule = std::collections::BTreeMap::new();
+            for d in &in_file {
+                *by_rule.entry(d.rule().id).or_insert(0usize) += 1;
+            }
+            prop_assert!(by_rule.values().all(|&n| n <= shown), "{by_rule:?}");
+            let weight: usize = in_file.iter().map(|d| d.weight()).sum();
+            prop_assert!(weight >= rows, "{weight} findings for {rows} bad rows");
             Ok(())
         })
         .unwrap();

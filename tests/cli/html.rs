@@ -110,3 +110,179 @@ fn a_draft_page_has_its_banner_and_findings() {
     assert!(html.contains("<h2>待处理的问题</h2>"), "{html}");
     assert!(html.contains("error[D301]"), "{html}");
 }
+
+/// Markup appended to every string of a year: a tag, both quotes and an ampersand.
+const MARK: &str = "<x-live q=\"1\" a='2'>&";
+
+/// Values that are a fixed vocabulary (a status, a qualifier, a flag): marked, they would only
+/// be refused, and the rows holding them left out of the page.
+const WORDS: &[&str] = &[
+    "已公开",
+    "部分公开",
+    "不适用",
+    "约",
+    "近",
+    "余",
+    "多",
+    "事件",
+    "是",
+    "否",
+    "true",
+    "false",
+];
+
+/// Keys whose strings name things that must match outside the file (the year, the outline, a
+/// file, an export's columns, departments, which name files): left as they are in the careful
+/// run.
+const NAMES: &[&str] = &[
+    "year",
+    "outline",
+    "from",
+    "checklist",
+    "file",
+    "date",
+    "date_format",
+    "title_column",
+    "link",
+    "column",
+    "departments",
+    "holds",
+    "source",
+    "status",
+    "qualifier",
+    "partial",
+    "period",
+    "owners",
+    "levels",
+    "window",
+    "map",
+];
+
+fn is_plain(text: &str) -> bool {
+    text.is_empty()
+        || text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ':' | ' ' | ','))
+        || WORDS.contains(&text.trim())
+}
+
+/// Every string value of a TOML document, marked (in the careful run, not those under [`NAMES`]).
+fn mark_toml(value: &mut toml::Value, key: &str, careful: bool) {
+    if careful && NAMES.contains(&key) {
+        return;
+    }
+    match value {
+        toml::Value::String(s) if !is_plain(s) => s.push_str(MARK),
+        toml::Value::Array(items) => {
+            for item in items {
+                mark_toml(item, key, careful);
+            }
+        }
+        toml::Value::Table(table) => {
+            for (k, v) in table.iter_mut() {
+                mark_toml(v, k, careful);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every field of a CSV file but its header, marked (in the careful run, not an export's, whose
+/// values are mapped by name).
+fn mark_csv(text: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for (n, record) in reader.records().enumerate() {
+        let record = record.expect("a CSV record");
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| {
+                if n == 0 || is_plain(f) {
+                    f.to_owned()
+                } else {
+                    format!("{f}{MARK}")
+                }
+            })
+            .collect();
+        writer.write_record(&fields).expect("a record");
+    }
+    String::from_utf8(writer.into_inner().expect("written")).expect("UTF-8")
+}
+
+/// A copy of a year with markup in its strings: all of them, or (careful) all but names.
+fn marked_year(from: &std::path::Path, year: &str, careful: bool) -> Data {
+    let data = Data::empty().with_year(from, year);
+    for entry in std::fs::read_dir(data.path().join(year)).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let marked = if extension.as_deref() == Some("toml") {
+            let mut value: toml::Value = toml::from_str(&text).unwrap();
+            mark_toml(&mut value, "", careful);
+            toml::to_string(&value).unwrap()
+        } else if extension.as_deref() == Some("csv") && !(careful && name.contains("导出")) {
+            mark_csv(&text)
+        } else {
+            continue;
+        };
+        std::fs::write(&path, marked).unwrap();
+    }
+    data
+}
+
+/// Asserts that no markup of the year comes out live on `page`, and that it came out as text at
+/// least `min` times.
+fn assert_no_live_markup(page: &str, min: usize, what: &str) {
+    assert!(!page.contains("<x-live"), "{what}: live markup\n{page}");
+    assert!(
+        !page.contains("q=\"1\""),
+        "{what}: a quote not escaped\n{page}"
+    );
+    assert!(
+        !page.contains("a='2'"),
+        "{what}: a quote not escaped\n{page}"
+    );
+    let shown = page.matches("&lt;x-live").count();
+    assert!(
+        shown >= min,
+        "{what}: the markup shows {shown} times\n{page}"
+    );
+}
+
+#[test]
+fn markup_in_every_string_of_a_year_prints_as_text() {
+    for (from, year) in [
+        (crate::util::root().join("data"), "2019-2020"),
+        (crate::util::example(), crate::util::EXAMPLE_YEAR),
+    ] {
+        for careful in [false, true] {
+            let data = marked_year(&from, year, careful);
+            let page = stdout_of(
+                data.disclose()
+                    .args(["compile", year, "-f", "html", "--draft", "-q"]),
+            );
+            let what = format!("{year}, careful: {careful}");
+            assert_no_live_markup(&page, 20, &what);
+            if careful {
+                // The text of the page carries the markup, run-in titles and table cells too.
+                let in_strong = page.split("<strong>").skip(1).any(|s| {
+                    s.split("</strong>")
+                        .next()
+                        .is_some_and(|t| t.contains("&lt;x-live"))
+                });
+                assert!(in_strong, "{what}: no run-in title carries it\n{page}");
+                let template = crate::util::root().join("examples/templates/公告栏.html.j2");
+                let page = stdout_of(
+                    data.disclose()
+                        .args(["compile", year, "--draft", "-q", "--template"])
+                        .arg(&template),
+                );
+                assert_no_live_markup(&page, 20, &format!("{what}, template"));
+            }
+        }
+    }
+}

@@ -154,8 +154,54 @@ fn a_draft_has_placeholders_a_banner_and_the_findings() {
         out.contains("【待补充：依申请公开情况（\\[requests\\]）】") || out.contains("【待补充：")
     );
     assert!(out.contains("## 待处理的问题"), "{out}");
-    assert!(out.contains("error\\[D103\\]: missing \\`数量\\`"), "{out}");
+    assert!(out.contains("error\\[D103\\]: 缺少 \\`数量\\`"), "{out}");
+    assert!(out.contains("\n- 2020-2021/宣传部.csv:2:"), "{out}");
     assert!(out.contains("【待补充：发布日期】"));
+}
+
+/// `compile --draft` of the new year, as bytes, run with `lang` in `LANG` and `extra` options.
+fn draft(data: &Data, lang: &str, extra: &[&str]) -> Vec<u8> {
+    let output = data
+        .disclose()
+        .env("LANG", lang)
+        .args(["compile", "2020-2021", "--draft", "-q"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    output.stdout
+}
+
+#[test]
+fn a_draft_is_the_same_whatever_the_locale_and_wherever_the_data_is() {
+    let data = new_year();
+    let c = draft(&data, "C", &[]);
+    assert_eq!(
+        c,
+        draft(&data, "zh_CN.UTF-8", &[]),
+        "LANG changes the draft"
+    );
+    assert_eq!(c, draft(&data, "en_US.UTF-8", &["--lang", "zh"]));
+    // The same year in another data folder: the same bytes.
+    let elsewhere = Data::empty().with_year(data.path(), "2019-2020");
+    let elsewhere = elsewhere.with_year(data.path(), "2020-2021");
+    assert_eq!(
+        c,
+        draft(&elsewhere, "C", &[]),
+        "the data folder's path is in the draft"
+    );
+    let text = String::from_utf8(c).unwrap();
+    assert!(!text.contains(&*data.path().to_string_lossy()), "{text}");
+    // What may differ is what is asked for: `--lang en` writes the findings in English.
+    let english = String::from_utf8(draft(&data, "zh_CN.UTF-8", &["--lang", "en"])).unwrap();
+    assert!(
+        english.contains("error\\[D103\\]: missing \\`数量\\`"),
+        "{english}"
+    );
+    assert_eq!(
+        english,
+        String::from_utf8(draft(&data, "C", &["--lang", "en"])).unwrap()
+    );
 }
 
 #[test]
@@ -217,4 +263,48 @@ fn init_xlsx_writes_one_workbook_per_department_texts_included() {
         files["宣传部.xlsx"],
         "the same input makes the same workbook"
     );
+}
+
+#[test]
+fn a_csv_template_has_a_byte_order_mark_and_shows_formulas_as_text() {
+    let data = Data::sample();
+    data.edit(
+        "2019-2020",
+        "宣传部.csv",
+        "学校主页,要闻,884",
+        "学校主页,=1+1,884",
+    );
+    data.disclose()
+        .args(["init", "2020-2021"])
+        .assert()
+        .success();
+    let template = std::fs::read(data.file("2020-2021", "宣传部.csv")).unwrap();
+    assert!(template.starts_with("\u{feff}渠道,类别,数量".as_bytes()));
+    let text = std::fs::read_to_string(data.file("2020-2021", "宣传部.csv")).unwrap();
+    assert!(text.contains("学校主页,'=1+1,,条"), "{text}");
+    // Read back, the apostrophe is not part of the value: validate warns about the formula at
+    // its cell, and status still sees the untouched template as a blank one.
+    let output = data
+        .disclose()
+        .args(["validate", "2020-2021", "--format", "short"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning[D123]: `=1+1` starts like a spreadsheet formula"),
+        "{stderr}"
+    );
+    let status = data
+        .disclose()
+        .args(["status", "2020-2021", "-f", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let department = json["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "宣传部")
+        .unwrap();
+    assert_eq!(department["template"], true, "{department}");
 }

@@ -40,6 +40,9 @@ mod init;
 mod published;
 // `rules`: every rule, and one explained.
 mod rules;
+// `compile -o`: atomic onto files, direct to devices and FIFOs, never over inputs, modes by umask.
+#[cfg(unix)]
+mod output;
 // The published 2019-2020 report, sentence by sentence; the comparison every format uses.
 mod seed;
 // A year's own shape: typography, reworded checklist items, forms across years, a first year.

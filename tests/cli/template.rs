@@ -274,3 +274,40 @@ fn a_template_lays_a_form_out_cell_for_cell_as_docs_templates_md_shows() {
         "{out}"
     );
 }
+
+#[test]
+fn a_template_that_would_run_for_ever_or_print_without_end_stops_with_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, source, says) in [
+        (
+            "loop.md.j2",
+            "{{ title }}\n{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}\n",
+            "line 2: engine ran out of fuel",
+        ),
+        (
+            "print.md.j2",
+            "{% for a in range(1000) %}{{ \"x\" * 100000000 }}{% endfor %}\n",
+            "",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, source).unwrap();
+        let out = dir.path().join("out.md");
+        let output = disclose()
+            .args(["compile", "2019-2020", "-q", "-o"])
+            .arg(&out)
+            .arg("--template")
+            .arg(&path)
+            .timeout(std::time::Duration::from_secs(120))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(3), "{name}: {stderr}");
+        assert!(stderr.contains(says), "{name}: {stderr}");
+        assert!(
+            stderr.contains("fuel") || stderr.contains("more than 32 MiB"),
+            "{name}: {stderr}"
+        );
+        assert!(!out.exists(), "{name}: nothing is written");
+    }
+}

@@ -24,7 +24,7 @@ use crate::model::year::AcademicYear;
 
 pub use self::starter::Starter;
 use crate::read;
-use crate::render::output::write_atomically;
+use crate::render::output::create_new;
 
 /// What `init` is asked to do.
 #[derive(Clone, Debug)]
@@ -83,7 +83,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         name: read::REPORT_FILE.to_owned(),
         bytes: report_toml::carry_over(&report_text, subs, options.year).into_bytes(),
     }];
-    files.extend(department_files(subs, options));
+    files.extend(department_files(subs, options, &|_| true));
     write_all(&folder, files)
 }
 
@@ -113,11 +113,11 @@ fn write_all(folder: &Path, files: Vec<NewFile>) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
     for file in files {
         let path = folder.join(&file.name);
-        if exists(&path) {
-            outcome.kept.push(path);
-        } else {
-            write_atomically(&path, &file.bytes)?;
+        // Written only where nothing is yet, not even a link: never over a file.
+        if create_new(&path, &file.bytes)? {
             outcome.written.push(path);
+        } else {
+            outcome.kept.push(path);
         }
     }
     Ok(outcome)
@@ -129,6 +129,15 @@ fn write_all(folder: &Path, files: Vec<NewFile>) -> Result<Outcome, Error> {
 pub fn unchanged_templates(data: &Path, facts: &Facts) -> BTreeSet<String> {
     let year = facts.year.value;
     let folder = data.join(year.to_string());
+    // The names of the folder's regular files (a FIFO would stall a read), so that only the
+    // templates of departments with a file of a template's name are made and compared.
+    let present: BTreeSet<String> = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
     let mut unchanged = BTreeSet::new();
     for department in &facts.departments {
         let file = starter::template(&department.value, year);
@@ -150,8 +159,23 @@ pub fn unchanged_templates(data: &Path, facts: &Facts) -> BTreeSet<String> {
             xlsx,
             starter: None,
         };
-        for file in department_files(&previous.submissions, &options) {
-            if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
+        // A template is made only where a file of its name is there to compare with.
+        let has_file = |d: &crate::model::submission::Department| {
+            if xlsx {
+                ["xlsx", "toml"]
+                    .iter()
+                    .any(|ext| present.contains(&format!("{}.{ext}", d.name)))
+            } else {
+                d.files.iter().any(|f| {
+                    f.file_name()
+                        .is_some_and(|n| present.contains(&*n.to_string_lossy()))
+                })
+            }
+        };
+        for file in department_files(&previous.submissions, &options, &has_file) {
+            if present.contains(&file.name)
+                && std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes)
+            {
                 unchanged.insert(file.name);
             }
         }
@@ -159,18 +183,16 @@ pub fn unchanged_templates(data: &Path, facts: &Facts) -> BTreeSet<String> {
     unchanged
 }
 
-/// The departments' templates: CSV and TOML files like last year's, or one workbook each.
+/// The departments' templates: CSV and TOML files like last year's, or one workbook each; only
+/// of the departments `keep` keeps.
 fn department_files(
     subs: &crate::model::submission::Submissions,
     options: &Options,
+    keep: &dyn Fn(&crate::model::submission::Department) -> bool,
 ) -> Vec<NewFile> {
     if options.xlsx {
-        workbook::for_departments(subs, options)
+        workbook::for_departments(subs, options, keep)
     } else {
-        templates::for_departments(subs, options)
+        templates::for_departments(subs, options, keep)
     }
-}
-
-fn exists(path: &Path) -> bool {
-    path.symlink_metadata().is_ok()
 }

@@ -16,11 +16,16 @@ use crate::check::REVIEW;
 use crate::compose::spell::Spelling;
 use crate::model::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
 use crate::model::typography::Typography;
+use crate::read::formula;
 
-/// The templates for every department of last year.
-pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
+/// The templates for every department of last year that `keep` keeps.
+pub(crate) fn for_departments(
+    subs: &Submissions,
+    options: &Options,
+    keep: &dyn Fn(&Department) -> bool,
+) -> Vec<NewFile> {
     let mut files = Vec::new();
-    for department in &subs.departments {
+    for department in subs.departments.iter().filter(|d| keep(d)) {
         if options.xlsx {
             files.extend(workbook::for_department(department, options));
             if has_toml_only(department) {
@@ -134,10 +139,19 @@ pub(crate) fn count_cells(department: &Department, figure: &Figure) -> [String; 
 }
 
 fn counts_csv(department: &Department, figures: &[&Figure]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(COUNT_COLUMNS);
-    for figure in figures {
-        let _ = writer.write_record(count_cells(department, figure));
+    let rows = figures.iter().map(|f| count_cells(department, f).to_vec());
+    csv_for_people(&COUNT_COLUMNS, rows)
+}
+
+/// A CSV file a department opens in Excel: UTF-8 with a byte-order mark, as Excel's own "CSV
+/// UTF-8" is (without it, Excel on a Chinese Windows reads the file as GBK), and every cell a
+/// spreadsheet would run as a formula behind an apostrophe, so that it shows as text (reading
+/// takes the apostrophe off again).
+fn csv_for_people(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(|cell| formula::escape(cell).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
 }
@@ -173,12 +187,8 @@ pub(crate) fn disclosure_cells(d: &Disclosure) -> [String; 7] {
 }
 
 fn disclosures_csv(disclosures: &[&Disclosure]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(DISCLOSURE_COLUMNS);
-    for d in disclosures {
-        let _ = writer.write_record(disclosure_cells(d));
-    }
-    writer.into_inner().unwrap_or_default()
+    let rows = disclosures.iter().map(|d| disclosure_cells(d).to_vec());
+    csv_for_people(&DISCLOSURE_COLUMNS, rows)
 }
 
 /// A TOML string literal.

@@ -53,9 +53,14 @@ const CHECKLIST_COLUMNS: [&str; 10] = [
 ];
 
 /// Every department's workbook.
-pub(crate) fn for_departments(subs: &Submissions, options: &Options) -> Vec<NewFile> {
+pub(crate) fn for_departments(
+    subs: &Submissions,
+    options: &Options,
+    keep: &dyn Fn(&Department) -> bool,
+) -> Vec<NewFile> {
     subs.departments
         .iter()
+        .filter(|d| keep(d))
         .filter_map(|d| workbook(d, &subs.checklist, options))
         .collect()
 }
