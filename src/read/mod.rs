@@ -210,27 +210,7 @@ pub fn year(data: &Path, year: AcademicYear) -> Result<Loaded, Error> {
         }
         progress.finish_file(size(path));
     }
-    for (_, export) in &exports {
-        let name = export.file.value.trim();
-        if !paths::in_year_folder(name) {
-            let problem = Problem::PathOutside {
-                key: "file",
-                name: export.file.value.clone(),
-            };
-            diags.push(problem, export.file.location.clone());
-            continue;
-        }
-        let path = folder.join(name);
-        let refused = diags.iter().any(|d| {
-            d.rule() == &rules::NOT_A_FILE && d.location.as_ref().is_some_and(|l| *l.file == *path)
-        });
-        if !refused && !paths.contains(&path) {
-            let problem = Problem::ExportMissing {
-                file: export.file.value.clone(),
-            };
-            diags.push(problem, export.file.location.clone());
-        }
-    }
+    check_export_files(&exports, &folder, &paths, &mut diags);
     let departments = in_report_order(departments, &facts);
     let incomplete = diags.iter().any(|d| LOSES_DATA.contains(&d.rule()));
     Ok(Loaded {
@@ -342,6 +322,37 @@ fn read_checklist(
     let file: Arc<Path> = Arc::from(path.as_path());
     let text = read_text(&file, diags)?.unwrap_or_default();
     Ok((checklist::parse(&file, &text, diags), Some(path)))
+}
+
+/// Reports each export mapping whose `file` is a path out of the year folder (D120), or names
+/// no file of it (unless the file was refused already, D121).
+fn check_export_files(
+    exports: &[(String, Export)],
+    folder: &Path,
+    paths: &[PathBuf],
+    diags: &mut Diagnostics,
+) {
+    for (_, export) in exports {
+        let name = export.file.value.trim();
+        if !paths::in_year_folder(name) {
+            let problem = Problem::PathOutside {
+                key: "file",
+                name: export.file.value.clone(),
+            };
+            diags.push(problem, export.file.location.clone());
+            continue;
+        }
+        let path = folder.join(name);
+        let refused = diags.iter().any(|d| {
+            d.rule() == &rules::NOT_A_FILE && d.location.as_ref().is_some_and(|l| *l.file == *path)
+        });
+        if !refused && !paths.contains(&path) {
+            let problem = Problem::ExportMissing {
+                file: export.file.value.clone(),
+            };
+            diags.push(problem, export.file.location.clone());
+        }
+    }
 }
 
 /// Departments in the order report.toml lists them; unlisted ones last, by name.
