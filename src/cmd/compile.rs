@@ -94,17 +94,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         args.output.as_deref(),
         std::io::stdout().is_terminal(),
     ) {
-        let line = match global.lang {
-            Lang::Zh => format!(
-                "错误：{} 是二进制格式，不输出到终端；请用 -o 文件名.{} 写入文件，或把标准输出重定向到文件",
-                args.format, args.format
-            ),
-            Lang::En => format!(
-                "error: {} is a binary format and is not written to a terminal; give -o FILE.{}, or redirect stdout to a file",
-                args.format, args.format
-            ),
-        };
-        eprintln!("{line}");
+        eprintln!("{}", not_to_a_terminal(args.format, global.lang));
         return Ok(ExitCode::from(super::USAGE));
     }
     let template = args
@@ -151,18 +141,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     // empty part.
     let unfinished = report.unfinished();
     if !args.draft && !unfinished.is_empty() {
-        let mut err = std::io::stderr().lock();
-        let line = match global.lang {
-            Lang::Zh => format!(
-                "compile：报告尚未完成，未生成报告（可用 --draft 生成草稿）；缺少：\n  {}",
-                unfinished.join("\n  ")
-            ),
-            Lang::En => format!(
-                "compile: the report is not finished, so none was written (--draft writes a draft); missing:\n  {}",
-                unfinished.join("\n  ")
-            ),
-        };
-        writeln!(err, "{line}")?;
+        writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            not_finished(&unfinished, global.lang)
+        )?;
         return Ok(super::findings());
     }
     if args.draft {
@@ -196,6 +179,33 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         eprintln!("{}", written_to(path, bytes.len(), args.draft, global.lang));
     }
     Ok(super::OK)
+}
+
+/// The refusal to write a binary format to a terminal.
+fn not_to_a_terminal(format: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "错误：{format} 是二进制格式，不输出到终端；请用 -o 文件名.{format} 写入文件，或把标准输出重定向到文件"
+        ),
+        Lang::En => format!(
+            "error: {format} is a binary format and is not written to a terminal; give -o FILE.{format}, or redirect stdout to a file"
+        ),
+    }
+}
+
+/// The refusal to write a final report that is not finished, with what it lacks.
+fn not_finished(unfinished: &[String], lang: Lang) -> String {
+    let missing = unfinished.join("\n  ");
+    match lang {
+        Lang::Zh => {
+            format!(
+                "compile：报告尚未完成，未生成报告（可用 --draft 生成草稿）；缺少：\n  {missing}"
+            )
+        }
+        Lang::En => format!(
+            "compile: the report is not finished, so none was written (--draft writes a draft); missing:\n  {missing}"
+        ),
+    }
 }
 
 /// The line that ends a run with `-o`: what was written, and where.
