@@ -56,6 +56,7 @@ const STYLE: &str = r#"body { margin: 0; background: #f2f2f2; color: #000; }
 .report table.form th { font-weight: normal; white-space: normal; vertical-align: middle; }
 .report table.form th, .report table.form td { padding: 0.25em 0.3em; }
 .report table.form thead th { min-width: 2em; }
+.report table.form thead th .word { white-space: nowrap; }
 .report table.form tbody th { text-align: left; }
 .report table.form td.number { text-align: center; vertical-align: middle; }
 .report .findings ul { margin: 0; font-size: 12pt; }
@@ -274,7 +275,7 @@ fn write_form(out: &mut dyn Write, form: &Form, caption: bool) -> io::Result<()>
                 out,
                 "<th scope=\"{scope}\"{}>{}</th>",
                 spans(cell.rows, cell.columns),
-                escape(&cell.text)
+                heading_words(&cell.text)
             )?;
         }
         writeln!(out, "</tr>")?;
@@ -310,6 +311,22 @@ fn write_form(out: &mut dyn Write, form: &Form, caption: bool) -> io::Result<()>
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;
     writeln!(out, "</div>")
+}
+
+/// A form's column heading, escaped, its two-character words kept whole on a narrow column
+/// ([`pieces::heading_words`]): 商业/企业, never 商业企/业.
+fn heading_words(text: &str) -> String {
+    let words = pieces::heading_words(text);
+    if words.len() < 2 {
+        return escape(text);
+    }
+    let mut out = String::new();
+    for word in words {
+        out.push_str("<span class=\"word\">");
+        out.push_str(&escape(word));
+        out.push_str("</span>");
+    }
+    out
 }
 
 /// How many cells start in the label columns of a row of the grid.

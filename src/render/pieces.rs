@@ -8,7 +8,7 @@
 //! lines, never inside a word. Links are `http://` and `https://` addresses only (the checks
 //! reject other schemes), found in the text as written.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::compose::report::Table;
 
@@ -128,10 +128,31 @@ pub(crate) fn links(text: &str) -> Vec<(bool, &str)> {
 }
 
 /// Whether a table or form inside a part needs its caption: not when the part's heading already
-/// is its title (三、收到和处理信息公开申请情况 over the form of that name).
+/// is its title (三、收到和处理信息公开申请情况 over the form of that name), with or without the
+/// word 政府 (a government's report says 收到和处理政府信息公开申请情况).
 pub(crate) fn needs_caption(heading: &str, title: &str) -> bool {
-    let title = title.trim();
-    !(title.is_empty() || heading.trim().ends_with(title))
+    let plain = |s: &str| s.trim().replace("政府", "");
+    let title = plain(title);
+    !(title.is_empty() || plain(heading).ends_with(&title))
+}
+
+/// A form's column heading in the pieces a line may break between: two characters each, the
+/// length of most Chinese words (商业|企业, 社会|公益|组织), so that no format breaks it as 商业企|业.
+/// A heading that is not all Chinese (a word of Latin letters) or longer than a column heading
+/// (a note, wrapped as any text) is one piece.
+pub(crate) fn heading_words(text: &str) -> Vec<&str> {
+    let chinese = text.chars().all(|c| c.width().unwrap_or(0) == 2);
+    if !chinese || text.chars().count() > 8 {
+        return vec![text];
+    }
+    let mut words = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.char_indices().nth(2).map_or(rest.len(), |(at, _)| at);
+        words.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    words
 }
 
 /// The appendix's tables: each one's title without its `附件：` (the attachment's own title).
@@ -194,6 +215,25 @@ mod tests {
             ["示例学院2022年度", "信息公开工作年度报告"]
         );
         assert_eq!(title_lines("短标题", "学校", 40), ["短标题"]);
+    }
+
+    #[test]
+    fn a_column_heading_breaks_between_two_character_words_only() {
+        assert_eq!(heading_words("商业企业"), ["商业", "企业"]);
+        assert_eq!(heading_words("社会公益组织"), ["社会", "公益", "组织"]);
+        assert_eq!(heading_words("自然人"), ["自然", "人"]);
+        assert_eq!(heading_words("Total"), ["Total"]);
+        let note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+        assert_eq!(heading_words(note), [note]);
+    }
+
+    #[test]
+    fn a_form_under_a_heading_of_its_name_has_no_caption() {
+        let title = "收到和处理信息公开申请情况";
+        assert!(!needs_caption("三、收到和处理信息公开申请情况", title));
+        assert!(!needs_caption("三、收到和处理政府信息公开申请情况", title));
+        assert!(needs_caption("三、依申请公开情况", title));
+        assert!(!needs_caption("三、依申请公开情况", ""));
     }
 
     #[test]

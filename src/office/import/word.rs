@@ -7,6 +7,7 @@ use std::io::Read;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use unicode_width::UnicodeWidthChar;
 
 use super::source::{Block, Refusal};
 use crate::model::chinese::chinese_numeral;
@@ -170,6 +171,17 @@ fn document_xml(xml: &str, numbering: &Numbering) -> Vec<Block> {
             },
             Ok(Event::Empty(e)) => match e.name().into_inner() {
                 "w:tab" => paragraph.push('\t'),
+                // In a table's cell a break only wraps a heading (商业 / 企业): the cell's text
+                // goes on, after a space between Latin words; elsewhere it ends a line.
+                "w:br" | "w:cr" if cell.is_some() => {
+                    if paragraph
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.width().unwrap_or(0) < 2)
+                    {
+                        paragraph.push(' ');
+                    }
+                }
                 "w:br" | "w:cr" => paragraph.push('\n'),
                 "w:numId" => num = attribute(&e, "w:val").filter(|v| v != "0"),
                 "w:ilvl" => {

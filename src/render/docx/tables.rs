@@ -8,9 +8,9 @@
 //! lines of two or three characters, and the label columns share what is left.
 
 use docx_rs::{
-    BorderType, Docx, HeightRule, Table, TableAlignmentType, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
-    WidthType,
+    BorderType, BreakType, Docx, HeightRule, Run, Table, TableAlignmentType, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, VMergeType, WidthType,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -18,6 +18,7 @@ use super::page::TEXT_WIDTH;
 use super::styles::{FORM_TEXT, TABLE_HEADING, TABLE_TEXT};
 use super::text::Writer;
 use crate::compose::report::{self, Form};
+use crate::render::pieces;
 
 /// A header row is at least this tall, in twips (8 mm); no other row is given a height, which is
 /// how [`super::package`] finds the header rows to mark as repeating.
@@ -172,7 +173,11 @@ pub(super) fn form(w: &mut Writer, form: &Form) -> Table {
                 } else {
                     ""
                 };
-                let mut c = cell(w, text, width, FORM_TEXT, align);
+                let mut c = if header {
+                    heading_cell(w, text, width)
+                } else {
+                    cell(w, text, width, FORM_TEXT, align)
+                };
                 if span > 1 {
                     c = c.grid_span(span);
                 }
@@ -199,6 +204,36 @@ pub(super) fn form(w: &mut Writer, form: &Form) -> Table {
     finish(Table::new(rows), &widths).margins(margins)
 }
 
+/// A form's heading cell: centred, its text on lines of two characters (商业/企业, 社会/公益/组织)
+/// when it does not fit on one, rather than broken wherever the line ends (商业企/业).
+fn heading_cell(w: &mut Writer, text: &str, width: usize) -> TableCell {
+    let fits = width.saturating_sub(2 * FORM_MARGIN) / FORM_CHAR;
+    let mut paragraph = w.paragraph(FORM_TEXT).align(docx_rs::AlignmentType::Center);
+    for (i, line) in heading_lines(text, fits).iter().enumerate() {
+        let mut run = Run::new();
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        paragraph = paragraph.add_run(run.add_text(line.as_str()));
+    }
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(paragraph)
+}
+
+/// A heading's lines in a cell that holds `fits` characters: one line when it fits, else its
+/// words ([`pieces::heading_words`]) a line each.
+fn heading_lines(text: &str, fits: usize) -> Vec<String> {
+    if text.chars().count() <= fits.max(1) || fits < 2 {
+        return vec![text.to_owned()];
+    }
+    pieces::heading_words(text)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A form's column widths in twips, adding up to the text block: every number column wide
 /// enough for the widest number and for its heading in lines of two characters, the label
 /// columns sharing the rest: the first two
@@ -217,8 +252,10 @@ fn form_widths(form: &Form) -> Vec<usize> {
         .map(|c| c.text.width())
         .max()
         .unwrap_or(1);
-    // Characters a number column holds on a line: two (商业/企业), more for a long number.
-    let chars = 2.max(widest_number.div_ceil(2));
+    // Characters a number column holds on a line: two (商业/企业), more for a long number,
+    // which gets a spare character of room: a number must never wrap (300 over 1 reads as two
+    // numbers), and a substitute font's digits may be wider than half a character.
+    let chars = 2.max((widest_number + 2).div_ceil(2));
     let number = chars * FORM_CHAR + 2 * FORM_MARGIN + 20;
     let labels = text.saturating_sub(number * numbers);
     if form.label_columns == 0 || labels < form.label_columns * 2 * FORM_CHAR {
@@ -370,5 +407,29 @@ mod tests {
         }
         let widths = form_widths(&form(3, 7));
         assert!(widths[2] > widths[1] && widths[1] > widths[0], "{widths:?}");
+    }
+
+    #[test]
+    fn a_heading_too_long_for_its_cell_breaks_between_two_character_words() {
+        assert_eq!(heading_lines("商业企业", 3), ["商业", "企业"]);
+        assert_eq!(heading_lines("社会公益组织", 3), ["社会", "公益", "组织"]);
+        assert_eq!(heading_lines("自然人", 3), ["自然人"]);
+        assert_eq!(heading_lines("商业企业", 4), ["商业企业"]);
+        assert_eq!(heading_lines("总计", 1), ["总计"]);
+        assert_eq!(heading_lines("Total", 2), ["Total"]);
+        let note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+        assert_eq!(heading_lines(note, 12), [note]);
+    }
+
+    #[test]
+    fn a_four_digit_number_has_room_to_spare_in_its_column() {
+        let mut form = form(3, 7);
+        for row in &mut form.body {
+            let last = row.cells.len() - 1;
+            row.cells[last].text = "3119".to_owned();
+        }
+        let widths = form_widths(&form);
+        // Four digits are two characters; the column holds three, besides its margins.
+        assert!(widths[3] >= 3 * FORM_CHAR + 2 * FORM_MARGIN, "{widths:?}");
     }
 }
