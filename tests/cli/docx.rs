@@ -342,8 +342,36 @@ fn every_shipped_year_converts_with_libreoffice_and_reads_as_laid_out() {
     };
     let dir = tempfile::tempdir().expect("temporary directory");
     let documents = shipped_documents(dir.path());
-    let paths: Vec<PathBuf> = documents.iter().map(|(_, p)| p.clone()).collect();
+    // And a government's report, whose forms hold four-digit numbers.
+    let huaian = root().join("tests/fixtures/published/淮安市人民政府");
+    let folder = dir.path().join("huaian");
+    std::fs::create_dir_all(&folder).expect("a folder");
+    let mut cmd = disclose();
+    cmd.arg("--data").arg(&huaian);
+    let forms = dir.path().join("huaian.docx");
+    std::fs::rename(compile_with(&folder, cmd, "2024", &[]), &forms).expect("renamed");
+    let mut paths: Vec<PathBuf> = documents.iter().map(|(_, p)| p.clone()).collect();
+    paths.push(forms.clone());
     convert(&found[0], dir.path(), &paths);
+    // No number of a form wraps inside its cell (300 over 1 would read as two numbers): each
+    // one is a word of the page's text as laid out.
+    let markdown = crate::util::stdout_of(
+        disclose()
+            .arg("--data")
+            .arg(&huaian)
+            .args(["compile", "2024", "-q"]),
+    );
+    let laid_out = tools::pdf_text(&forms.with_extension("pdf"));
+    let words: std::collections::BTreeSet<&str> = laid_out.split_whitespace().collect();
+    let numbers: std::collections::BTreeSet<&str> = markdown
+        .lines()
+        .filter(|l| l.starts_with("| "))
+        .flat_map(|l| l.split('|').map(str::trim))
+        .filter(|c| c.len() >= 3 && c.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    assert!(numbers.contains("3119"), "{numbers:?}");
+    let broken: Vec<&&str> = numbers.iter().filter(|n| !words.contains(**n)).collect();
+    assert!(broken.is_empty(), "wrapped in their cells: {broken:?}");
     for (data, docx) in &documents {
         let pdf = docx.with_extension("pdf");
         if let Some(shots) = std::env::var_os("DISCLOSE_SCREENSHOTS") {
