@@ -147,6 +147,23 @@ impl Numbering {
     }
 }
 
+/// What a `w:br` adds to the paragraph so far: in a table's cell a break only wraps a heading
+/// (商业 / 企业), so the cell's text goes on (after a space between Latin words); elsewhere it
+/// ends a line.
+fn line_break(in_cell: bool, paragraph: &str) -> &'static str {
+    if !in_cell {
+        "\n"
+    } else if paragraph
+        .chars()
+        .last()
+        .is_some_and(|c| c.width().unwrap_or(0) < 2)
+    {
+        " "
+    } else {
+        ""
+    }
+}
+
 /// The blocks of `word/document.xml`: a `w:p` is a paragraph (its `w:t` runs joined, `w:tab`
 /// and `w:br` as breaks, its list number in front), a `w:tbl` a table of its `w:tc` cells.
 fn document_xml(xml: &str, numbering: &Numbering) -> Vec<Block> {
@@ -173,16 +190,7 @@ fn document_xml(xml: &str, numbering: &Numbering) -> Vec<Block> {
                 "w:tab" => paragraph.push('\t'),
                 // In a table's cell a break only wraps a heading (商业 / 企业): the cell's text
                 // goes on, after a space between Latin words; elsewhere it ends a line.
-                "w:br" | "w:cr" if cell.is_some() => {
-                    if paragraph
-                        .chars()
-                        .last()
-                        .is_some_and(|c| c.width().unwrap_or(0) < 2)
-                    {
-                        paragraph.push(' ');
-                    }
-                }
-                "w:br" | "w:cr" => paragraph.push('\n'),
+                "w:br" | "w:cr" => paragraph.push_str(line_break(cell.is_some(), &paragraph)),
                 "w:numId" => num = attribute(&e, "w:val").filter(|v| v != "0"),
                 "w:ilvl" => {
                     ilvl = attribute(&e, "w:val")
