@@ -3,15 +3,14 @@
 //!
 //! Each of last year's files that held counts or checklist entries gets a template of the same
 //! name and format (CSV stays CSV, TOML stays TOML); event files are not carried over, since
-//! events are this year's export. With `--xlsx`, counts and checklist entries go into one Excel
-//! workbook per department instead, and only what a workbook cannot hold (texts, requests,
-//! complaints) into a TOML file.
+//! events are this year's export. With `--xlsx`, [`super::workbook`] makes one Excel workbook per
+//! department instead.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{NewFile, Options, workbook};
+use super::{NewFile, Options};
 use crate::check::REVIEW;
 use crate::compose::spell::Spelling;
 use crate::model::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
@@ -26,14 +25,6 @@ pub(crate) fn for_departments(
 ) -> Vec<NewFile> {
     let mut files = Vec::new();
     for department in subs.departments.iter().filter(|d| keep(d)) {
-        if options.xlsx {
-            files.extend(workbook::for_department(department, options));
-            if has_toml_only(department) {
-                let name = format!("{}.toml", department.name);
-                files.push(toml_file(name, department, &[], &[], true, options));
-            }
-            continue;
-        }
         for file in &department.files {
             let name = file_name(file);
             let figures: Vec<&Figure> = department
@@ -84,10 +75,6 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-fn has_toml_only(department: &Department) -> bool {
-    !department.texts.is_empty() || department.requests.is_some() || department.complaints.is_some()
 }
 
 /// How last year's value is described beside the blank.

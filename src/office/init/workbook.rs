@@ -65,12 +65,6 @@ pub(crate) fn for_departments(
         .collect()
 }
 
-/// The department's workbook, if it had counts or checklist entries last year, with the
-/// Ministry's checklist beside the entries (`templates.rs` asks for it this way).
-pub(crate) fn for_department(department: &Department, options: &Options) -> Option<NewFile> {
-    workbook(department, &crate::read::checklist::ministry(), options)
-}
-
 /// The department's workbook, if it sent anything last year that a department fills in again
 /// (events are the platforms' exports, sent as they come).
 fn workbook(department: &Department, checklist: &Checklist, options: &Options) -> Option<NewFile> {
