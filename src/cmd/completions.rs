@@ -105,7 +105,11 @@ pub(crate) fn man(global: &Global, args: &ManArgs) -> anyhow::Result<ExitCode> {
         std::fs::create_dir_all(dir)?;
         for page in &pages {
             let man = clap_mangen::Man::new(page.clone());
-            std::fs::write(dir.join(man.get_filename()), render(&man, global.lang)?)?;
+            // Each page whole or not at all, with the mode the umask gives, as every output.
+            disclose::render::output::write_atomically(
+                &dir.join(man.get_filename()),
+                &render(&man, global.lang)?,
+            )?;
         }
         if !global.quiet {
             let line = super::pick(
