@@ -4,8 +4,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use disclose::AcademicYear;
 use disclose::office::import;
-use disclose::{AcademicYear, Lang};
 
 use crate::cmd::cli::Global;
 
@@ -27,14 +27,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         file: args.file.clone(),
         year: args.year,
     })?;
-    let mut text = String::new();
-    for path in &outcome.written {
-        let line = match global.lang {
-            Lang::Zh => format!("已创建 {}\n", path.display()),
-            Lang::En => format!("created {}\n", path.display()),
-        };
-        text.push_str(&line);
-    }
+    let text = super::print::created(&outcome.written, global.lang);
     let next = super::pick(
         global.lang,
         format!(

@@ -119,14 +119,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         xlsx: args.xlsx,
         starter: starter.clone(),
     })?;
-    let mut text = String::new();
-    for path in &outcome.written {
-        let line = match global.lang {
-            Lang::Zh => format!("已创建 {}\n", path.display()),
-            Lang::En => format!("created {}\n", path.display()),
-        };
-        text.push_str(&line);
-    }
+    let mut text = super::print::created(&outcome.written, global.lang);
     for path in &outcome.kept {
         let line = match global.lang {
             Lang::Zh => format!("已存在，未改动 {}\n", path.display()),

@@ -29,6 +29,20 @@ pub(crate) fn stdout(bytes: &[u8]) -> io::Result<()> {
     }
 }
 
+/// One line per file written, `created PATH` (`已创建 PATH`), as `init` and `import` list them on
+/// stdout for a script to read.
+pub(crate) fn created(paths: &[std::path::PathBuf], lang: Lang) -> String {
+    let mut text = String::new();
+    for path in paths {
+        let line = match lang {
+            Lang::Zh => format!("已创建 {}\n", path.display()),
+            Lang::En => format!("created {}\n", path.display()),
+        };
+        text.push_str(&line);
+    }
+    text
+}
+
 /// The error that stopped a command, as printed: `error: ` (or `错误：`), its message and its
 /// causes. The library's [`disclose::Error`] is worded in `lang`; a command's own message already
 /// is; a cause from the operating system reads as the system gives it.
