@@ -1,11 +1,12 @@
-//! The report's numbers as data: every figure, the request and complaint numbers, and how each
-//! checklist item is accounted for. Tables, JSON and year-over-year comparisons are made from
+//! The report's numbers as data: every figure, the request and complaint numbers, the State
+//! Council forms' cells, and how each checklist item is accounted for. Tables, JSON and year-over-year comparisons are made from
 //! this, never from the submissions directly.
 
 use super::Composer;
 use crate::compose::report::{
-    ChecklistRow, ComplaintsRow, Data, FeesRow, FigureRow, Outcome, RequestsRow,
+    ChecklistRow, ComplaintsRow, Data, FeesRow, FigureRow, FormData, FormLine, Outcome, RequestsRow,
 };
+use crate::model::forms::{Form, FormKind};
 use crate::model::location::Located;
 use crate::model::submission::Detail;
 
@@ -64,6 +65,11 @@ pub(super) fn collect(c: &Composer<'_>) -> Data {
                 reconsiderations: c.reconsiderations.value,
                 lawsuits: c.lawsuits.value,
             }),
+        forms: FormKind::ALL
+            .into_iter()
+            .filter_map(|kind| subs.form(kind))
+            .map(form_data)
+            .collect(),
         checklist: subs
             .checklist
             .items
@@ -109,4 +115,24 @@ fn details(list: &[(&Detail, Located<u64>)]) -> Vec<Outcome> {
             number: n.value,
         })
         .collect()
+}
+
+/// A form's numbers: every row of the template in its order (a row not submitted, which only a
+/// draft may have, is zeros, as the report prints it).
+fn form_data(form: &Form) -> FormData {
+    FormData {
+        kind: form.kind.key().to_owned(),
+        title: form.kind.title().to_owned(),
+        columns: form.kind.columns().iter().map(|&c| c.to_owned()).collect(),
+        rows: form
+            .kind
+            .rows()
+            .iter()
+            .map(|spec| FormLine {
+                key: spec.key.to_owned(),
+                label: spec.label.to_owned(),
+                values: form.values(spec.key),
+            })
+            .collect(),
+    }
 }

@@ -41,6 +41,9 @@ pub struct Data {
     pub requests: Option<RequestsRow>,
     /// Complaints, reconsiderations and lawsuits, if submitted.
     pub complaints: Option<ComplaintsRow>,
+    /// The State Council forms submitted (outline `state-council`): the requests form, then the
+    /// reviews form, each only when submitted.
+    pub forms: Vec<FormData>,
     /// Every checklist item and how it is accounted for.
     pub checklist: Vec<ChecklistRow>,
 }
@@ -167,6 +170,31 @@ impl ComplaintsRow {
             ("lawsuits", "行政诉讼", self.lawsuits),
         ]
     }
+}
+
+/// A State Council form's numbers: every row of the template, one number per column. The same
+/// numbers as the form's [`Block::Form`], without its layout.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormData {
+    /// Which form: `requests` (申请情况表) or `reviews` (复议诉讼情况表), as the block's `key`.
+    pub kind: String,
+    /// The caption, as the report prints it.
+    pub title: String,
+    /// The column headings, the total last: 自然人 … 总计, or 结果维持 … 总计.
+    pub columns: Vec<String>,
+    /// Every row of the template, in its order.
+    pub rows: Vec<FormLine>,
+}
+
+/// One row of a form's numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormLine {
+    /// The row's key, as in the form's catalogue (`new`, `granted`, `reconsideration`).
+    pub key: String,
+    /// The row's label as the template prints it: `（三）不予公开：1.属于国家秘密`.
+    pub label: String,
+    /// One number per column, in the order of `columns`.
+    pub values: Vec<u64>,
 }
 
 /// One checklist item.

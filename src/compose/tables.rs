@@ -27,13 +27,7 @@ pub(super) fn reviews(c: &Composer<'_>, blocks: &mut Vec<Block>) {
 }
 
 fn add(c: &Composer<'_>, kind: FormKind, blocks: &mut Vec<Block>) {
-    let form = c
-        .subs
-        .departments
-        .iter()
-        .flat_map(|d| &d.forms)
-        .find(|f| f.kind == kind);
-    match form {
+    match c.subs.form(kind) {
         Some(form) => blocks.push(Block::Form(form_block(form))),
         None if c.draft => blocks.push(Block::Paragraph {
             lead: None,
@@ -45,17 +39,12 @@ fn add(c: &Composer<'_>, kind: FormKind, blocks: &mut Vec<Block>) {
 
 /// A form as the template lays it out.
 pub(crate) fn form_block(form: &Form) -> FormBlock {
-    let (key, label_columns, header, body) = match form.kind {
-        FormKind::Requests => (
-            "requests",
-            LABEL_COLUMNS,
-            requests_header(),
-            requests_body(form),
-        ),
-        FormKind::Reviews => ("reviews", 0, reviews_header(), reviews_body(form)),
+    let (label_columns, header, body) = match form.kind {
+        FormKind::Requests => (LABEL_COLUMNS, requests_header(), requests_body(form)),
+        FormKind::Reviews => (0, reviews_header(), reviews_body(form)),
     };
     let mut block = FormBlock {
-        key: key.to_owned(),
+        key: form.kind.key().to_owned(),
         title: form.kind.title().to_owned(),
         label_columns,
         header,

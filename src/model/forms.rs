@@ -85,6 +85,17 @@ pub const REVIEW_ROWS: &[RowSpec] = rows![
 pub const REVIEW_COLUMNS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
 impl FormKind {
+    /// Both forms, in the order the template prints them.
+    pub const ALL: [FormKind; 2] = [FormKind::Requests, FormKind::Reviews];
+
+    /// The form's key in JSON: `requests`, `reviews`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FormKind::Requests => "requests",
+            FormKind::Reviews => "reviews",
+        }
+    }
+
     /// The form's rows.
     pub fn rows(self) -> &'static [RowSpec] {
         match self {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::model::checklist::Checklist;
 use crate::model::facts::Facts;
-use crate::model::forms::Form;
+use crate::model::forms::{Form, FormKind};
 use crate::model::location::{Located, Location};
 use crate::model::paragraph::Paragraph;
 use crate::model::phrase::Phrase;
@@ -59,6 +59,14 @@ impl Submissions {
     /// Whether any department submitted checklist entries.
     pub fn has_disclosures(&self) -> bool {
         self.departments.iter().any(|d| !d.disclosures.is_empty())
+    }
+
+    /// The form of `kind` the report prints: the first department's that submitted one.
+    pub fn form(&self, kind: FormKind) -> Option<&Form> {
+        self.departments
+            .iter()
+            .flat_map(|d| &d.forms)
+            .find(|f| f.kind == kind)
     }
 
     /// Every figure of every department, with the department's name.
