@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::model::forms::FormKind;
+
 /// A composed annual report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -46,6 +48,13 @@ pub struct Data {
     pub forms: Vec<FormData>,
     /// Every checklist item and how it is accounted for.
     pub checklist: Vec<ChecklistRow>,
+}
+
+impl Data {
+    /// The form of `kind`, if submitted.
+    pub fn form(&self, kind: FormKind) -> Option<&FormData> {
+        self.forms.iter().find(|f| f.kind == kind.key())
+    }
 }
 
 /// One count.

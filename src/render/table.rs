@@ -1,7 +1,8 @@
 //! Report or comparison → terminal tables, for a quick review.
 //!
 //! Of a report only its [`Data`] is shown: the figures (parts indented under their total), the
-//! disclosure requests, the complaints, and checklist coverage by category. A comparison is one
+//! disclosure requests, the complaints, the State Council forms (each row of the template with
+//! its number in every column, under the form's title), and checklist coverage by category. A comparison is one
 //! table per section, each number of two years side by side. Columns stay aligned with Chinese
 //! text (comfy-table measures display width). When stdout is not a terminal the tables are 120
 //! columns wide, so the output is the same everywhere.
@@ -13,7 +14,8 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use super::side_by_side;
 use crate::compose::compare::{Comparison, Section};
 use crate::compose::coverage::Coverage;
-use crate::compose::report::{ComplaintsRow, Data, FigureRow, Line, Report, RequestsRow};
+use crate::compose::report::{ComplaintsRow, Data, FigureRow, FormData, Line, Report, RequestsRow};
+use crate::model::forms::FormKind;
 
 /// The width of a table when stdout is not a terminal.
 const WIDTH: u16 = 120;
@@ -23,14 +25,36 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", report.title)?;
     let data = &report.data;
     section(out, "信息公开渠道和数据", figures(data))?;
-    section(out, "依申请公开", data.requests.as_ref().map(requests))?;
-    section(
+    let requests = data.requests.as_ref().map(requests);
+    topic(out, "依申请公开", requests, data.form(FormKind::Requests))?;
+    let complaints = data.complaints.as_ref().map(complaints);
+    topic(
         out,
         "因信息公开工作受到举报、复议、诉讼的情况",
-        data.complaints.as_ref().map(complaints),
+        complaints,
+        data.form(FormKind::Reviews),
     )?;
     section(out, "清单事项公开情况（按类别）", checklist(data))?;
     Ok(())
+}
+
+/// Writes a section that a year fills in prose (`[requests]`, `[complaints]`) or with a State
+/// Council form, or both: the prose's numbers, then the form under its title. It says 未填报
+/// only when the year has neither.
+fn topic(
+    out: &mut dyn Write,
+    title: &str,
+    prose: Option<Table>,
+    form: Option<&FormData>,
+) -> io::Result<()> {
+    let Some(form) = form else {
+        return section(out, title, prose);
+    };
+    writeln!(out, "\n{title}")?;
+    if let Some(prose) = prose {
+        writeln!(out, "{prose}")?;
+    }
+    writeln!(out, "{}\n{}", form.title, form_table(form))
 }
 
 /// Writes a comparison as one table per section, then the summary line.
@@ -194,6 +218,21 @@ fn numbers(lines: &[Line<'_>]) -> Table {
     table
 }
 
+/// A form as its template's grid: each row's label, then its number in every column. The
+/// columns are named as the form's sheet names them (自然人 … 总计, 结果维持 … 总计), which
+/// is how the department filled it in and how the office checks it.
+fn form_table(form: &FormData) -> Table {
+    let mut table = new_table();
+    table.set_header(std::iter::once("项目").chain(form.columns.iter().map(String::as_str)));
+    for row in &form.rows {
+        table.add_row(
+            std::iter::once(row.label.clone()).chain(row.values.iter().map(u64::to_string)),
+        );
+    }
+    align_numbers(&mut table, 1);
+    table
+}
+
 /// Checklist coverage by category, with a total row.
 fn checklist(data: &Data) -> Option<Table> {
     if data.checklist.is_empty() {
@@ -269,6 +308,33 @@ mod tests {
              因信息公开工作受到举报、复议、诉讼的情况：未填报\n\n\
              清单事项公开情况（按类别）：未填报\n"
         );
+    }
+
+    #[test]
+    fn a_form_fills_its_section_and_the_section_without_one_is_not_filled_in() {
+        let data = Data {
+            forms: vec![FormData {
+                kind: "reviews".to_owned(),
+                title: "信息公开行政复议、行政诉讼情况".to_owned(),
+                columns: vec!["结果维持".to_owned(), "总计".to_owned()],
+                rows: vec![crate::compose::report::FormLine {
+                    key: "reconsideration".to_owned(),
+                    label: "行政复议".to_owned(),
+                    values: vec![2, 2],
+                }],
+            }],
+            ..Data::default()
+        };
+        let mut out = Vec::new();
+        topic(&mut out, "依申请公开", None, data.form(FormKind::Requests)).unwrap();
+        topic(&mut out, "复议诉讼", None, data.form(FormKind::Reviews)).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.starts_with("\n依申请公开：未填报\n\n复议诉讼\n信息公开行政复议、行政诉讼情况\n┌"),
+            "{out}"
+        );
+        assert!(out.contains("│ 项目     ┆ 结果维持 ┆ 总计 │"), "{out}");
+        assert!(out.contains("│ 行政复议 ┆        2 ┆    2 │"), "{out}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::process::Command as Process;
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-use crate::util::{Data, disclose, root, stdout_of};
+use crate::util::{Data, disclose, root, stdout_of, terminal_table};
 
 #[test]
 fn editing_a_number_changes_that_number_in_the_report() {
@@ -247,6 +247,55 @@ fn format_table_shows_the_figures_requests_complaints_and_checklist_coverage() {
     assert!(out.contains("本学年收到申请"), "{out}");
     assert!(out.contains("行政诉讼"), "{out}");
     assert!(out.contains("未说明"), "{out}");
+    assert!(
+        out.lines().all(|l| UnicodeWidthStr::width(l) <= 120),
+        "at most 120 columns when not a terminal:\n{out}"
+    );
+}
+
+/// A form's CSV as (header, rows), each row its label and numbers.
+fn form_csv(path: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(root().join(path)).expect("the form's CSV");
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let header = rows.remove(0);
+    (header, rows)
+}
+
+#[test]
+fn format_table_shows_every_cell_of_the_state_council_forms() {
+    let out = stdout_of(
+        disclose()
+            .arg("--data")
+            .arg(root().join("examples/示例学院"))
+            .args(["compile", "2022", "-f", "table"]),
+    );
+    assert!(!out.contains("未填报"), "both forms were submitted:\n{out}");
+    assert!(
+        out.contains("\n依申请公开\n收到和处理信息公开申请情况\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\n因信息公开工作受到举报、复议、诉讼的情况\n信息公开行政复议、行政诉讼情况\n"
+        ),
+        "{out}"
+    );
+    for (caption, csv) in [
+        (
+            "收到和处理信息公开申请情况",
+            "examples/示例学院/2022/党政办公室-申请情况表.csv",
+        ),
+        (
+            "信息公开行政复议、行政诉讼情况",
+            "examples/示例学院/2022/党政办公室-复议诉讼情况表.csv",
+        ),
+    ] {
+        // The submitted sheet, row for row and cell for cell.
+        assert_eq!(terminal_table(&out, caption), form_csv(csv), "{caption}");
+    }
     assert!(
         out.lines().all(|l| UnicodeWidthStr::width(l) <= 120),
         "at most 120 columns when not a terminal:\n{out}"

@@ -162,3 +162,48 @@ pub(crate) fn csv_to_xlsx(csv: &str) -> Vec<u8> {
     }
     workbook.save_to_buffer().expect("an xlsx workbook")
 }
+
+/// The table printed under the line `caption` in `--format table` output: its header cells and
+/// its rows, each a list of trimmed cells. A cell that wraps onto more lines is put back
+/// together (its lines joined without a space, as Chinese text wraps).
+pub(crate) fn terminal_table(out: &str, caption: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut lines = out.lines().skip_while(|l| *l != caption).skip(1);
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with('┌')),
+        "no table under {caption:?}:\n{out}"
+    );
+    let cells = |line: &str| -> Vec<String> {
+        line.trim_start_matches('│')
+            .trim_end_matches('│')
+            .split('┆')
+            .map(|c| c.trim().to_owned())
+            .collect()
+    };
+    let mut header: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut in_body = false;
+    for line in lines.by_ref().take_while(|l| !l.starts_with('└')) {
+        if line.starts_with('╞') {
+            in_body = true;
+            continue;
+        }
+        let line = cells(line);
+        let target = if in_body {
+            rows.last_mut()
+        } else {
+            Some(&mut header)
+        };
+        let continues = target.as_ref().is_some_and(|t| !t.is_empty())
+            && (!in_body || line.iter().skip(1).all(String::is_empty));
+        match target {
+            Some(cells) if continues => {
+                for (cell, more) in cells.iter_mut().zip(line) {
+                    cell.push_str(&more);
+                }
+            }
+            _ if in_body => rows.push(line),
+            _ => header = line,
+        }
+    }
+    (header, rows)
+}
