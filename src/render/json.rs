@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::compose::compare::{Comparison, Row, Summary};
 use crate::compose::report::{
-    ChecklistRow, ComplaintsRow, FigureRow, Part, Report, RequestsRow, Signature, Table,
+    ChecklistRow, ComplaintsRow, FigureRow, FormData, Part, Report, RequestsRow, Signature, Table,
 };
 
 /// The schema version of `compile --format json`.
@@ -40,6 +40,8 @@ struct Document<'r> {
     requests: Option<&'r RequestsRow>,
     /// Complaints, or null.
     complaints: Option<&'r ComplaintsRow>,
+    /// The State Council forms submitted, every cell as a number.
+    forms: &'r [FormData],
     /// Every checklist item.
     checklist: &'r [ChecklistRow],
     /// The text.
@@ -72,6 +74,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         figures: &report.data.figures,
         requests: report.data.requests.as_ref(),
         complaints: report.data.complaints.as_ref(),
+        forms: &report.data.forms,
         checklist: &report.data.checklist,
         report: Text {
             preamble: &report.preamble,

@@ -302,6 +302,75 @@ fn format_table_shows_every_cell_of_the_state_council_forms() {
     );
 }
 
+/// The numbers of the Markdown table under `heading`, in reading order (the cells that are
+/// whole numbers: header cells are bold, labels are words).
+fn markdown_numbers(markdown: &str, heading: &str) -> Vec<u64> {
+    markdown
+        .lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with('|'))
+        .flat_map(|l| l.split('|').map(str::trim))
+        .filter_map(|cell| cell.parse().ok())
+        .collect()
+}
+
+#[test]
+fn format_json_carries_every_cell_of_the_state_council_forms_as_the_report_prints_them() {
+    for (data, year) in [
+        ("examples/示例学院", "2022"),
+        ("tests/fixtures/published/淮安市人民政府", "2024"),
+    ] {
+        let run = |format: &str| {
+            stdout_of(
+                disclose()
+                    .arg("--data")
+                    .arg(root().join(data))
+                    .args(["compile", year, "-f", format]),
+            )
+        };
+        let doc: serde_json::Value = serde_json::from_str(&run("json")).expect("valid JSON");
+        let markdown = run("markdown");
+        let forms = doc["forms"].as_array().expect("forms");
+        let kinds: Vec<&str> = forms.iter().filter_map(|f| f["kind"].as_str()).collect();
+        assert_eq!(kinds, ["requests", "reviews"], "{data}");
+        for form in forms {
+            let kind = &form["kind"];
+            let columns = form["columns"].as_array().expect("columns");
+            let rows = form["rows"].as_array().expect("rows");
+            assert_eq!(rows.len(), if kind == "requests" { 25 } else { 3 });
+            let mut values = Vec::new();
+            for row in rows {
+                let cells = row["values"].as_array().expect("values");
+                assert_eq!(cells.len(), columns.len(), "{row}");
+                values.extend(cells.iter().map(|v| v.as_u64().expect("a number")));
+            }
+            // The part that prints the form, and the numbers under its heading.
+            let part = doc["report"]["parts"]
+                .as_array()
+                .expect("parts")
+                .iter()
+                .find(|p| {
+                    p["blocks"]
+                        .as_array()
+                        .is_some_and(|b| b.iter().any(|b| b["type"] == "form" && b["key"] == *kind))
+                })
+                .expect("a part prints the form");
+            let heading = format!(
+                "## {}{}",
+                part["prefix"].as_str().expect("prefix"),
+                part["heading"].as_str().expect("heading")
+            );
+            assert_eq!(
+                values,
+                markdown_numbers(&markdown, &heading),
+                "{data}: {heading}"
+            );
+        }
+    }
+}
+
 #[test]
 fn an_unknown_format_is_a_usage_error_naming_the_formats() {
     disclose()
