@@ -66,8 +66,8 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let comparison = Comparison {
         school: b.submissions.facts.school.value.clone(),
-        year_a: args.year_a.to_string(),
-        year_b: args.year_b.to_string(),
+        year_a: args.year_a,
+        year_b: args.year_b,
         rows: compare::compare(
             &compose::data(&a.submissions),
             &compose::data(&b.submissions),

@@ -14,6 +14,7 @@ use serde::{Serialize, Serializer};
 use crate::compose::coverage::Coverage;
 use crate::compose::report::{ComplaintsRow, Data, FigureRow, Line, RequestsRow};
 use crate::model::submission::Qualifier;
+use crate::model::year::AcademicYear;
 
 /// Two years' numbers side by side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,9 +22,9 @@ pub struct Comparison {
     /// The university (as year B's report.toml names it).
     pub school: String,
     /// The first year, `2019-2020`.
-    pub year_a: String,
+    pub year_a: AcademicYear,
     /// The second year, `2020-2021`.
-    pub year_b: String,
+    pub year_b: AcademicYear,
     /// Every row, section by section ([`compare`]).
     pub rows: Vec<Row>,
 }

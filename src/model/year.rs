@@ -40,6 +40,12 @@ impl AcademicYear {
         self.calendar
     }
 
+    /// The word Chinese writes after the year's number for its kind: 学年 (2019-2020学年) for an
+    /// academic year, 年度 (2022年度) for a calendar year.
+    pub fn noun(self) -> &'static str {
+        if self.calendar { "年度" } else { "学年" }
+    }
+
     /// The calendar year it starts in.
     pub fn start(self) -> i16 {
         self.start
@@ -185,6 +191,8 @@ mod tests {
         let y: AcademicYear = "2020".parse().unwrap();
         assert!(y.is_calendar());
         assert_eq!(y.to_string(), "2020");
+        assert_eq!(y.noun(), "年度");
+        assert_eq!("2019-2020".parse::<AcademicYear>().unwrap().noun(), "学年");
         assert_eq!(y.previous().unwrap().to_string(), "2019");
         let p = y.default_period();
         assert_eq!(

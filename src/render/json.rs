@@ -95,9 +95,9 @@ struct ComparisonDocument<'c> {
     /// The university.
     school: &'c str,
     /// The first year.
-    year_a: &'c str,
+    year_a: String,
     /// The second year.
-    year_b: &'c str,
+    year_b: String,
     /// Every row.
     rows: &'c [Row],
     /// The rows counted.
@@ -109,8 +109,8 @@ pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
     let document = ComparisonDocument {
         version: COMPARISON_VERSION,
         school: &cmp.school,
-        year_a: &cmp.year_a,
-        year_b: &cmp.year_b,
+        year_a: cmp.year_a.to_string(),
+        year_b: cmp.year_b.to_string(),
         rows: &cmp.rows,
         summary: Summary::of(&cmp.rows),
     };

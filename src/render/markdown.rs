@@ -92,7 +92,11 @@ pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
         writeln!(out, "\n## {}", escape(section.title()))?;
         let mut rows = side_by_side::rows_of(cmp, section).peekable();
         if rows.peek().is_none() {
-            writeln!(out, "\n{}", escape_start(&side_by_side::empty(section)))?;
+            writeln!(
+                out,
+                "\n{}",
+                escape_start(&side_by_side::empty(cmp, section))
+            )?;
             continue;
         }
         let header = side_by_side::header(cmp);

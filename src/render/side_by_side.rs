@@ -4,12 +4,16 @@
 
 use crate::compose::compare::{Comparison, Row, Section, Status, Summary};
 
-/// `辽宁科技大学 2019-2020 与 2020-2021 学年信息公开数据对比`.
+/// `辽宁科技大学 2019-2020 与 2020-2021 学年信息公开数据对比`; for calendar years
+/// `示例学院 2022 与 2023 年度信息公开数据对比` (each year with its own word if they differ).
 pub(crate) fn title(cmp: &Comparison) -> String {
-    format!(
-        "{} {} 与 {} 学年信息公开数据对比",
-        cmp.school, cmp.year_a, cmp.year_b
-    )
+    let (a, b) = (cmp.year_a, cmp.year_b);
+    let years = if a.noun() == b.noun() {
+        format!("{a} 与 {b} {}", a.noun())
+    } else {
+        format!("{a} {}与 {b} {}", a.noun(), b.noun())
+    };
+    format!("{} {years}信息公开数据对比", cmp.school)
 }
 
 /// The column headings: the two years are named.
@@ -17,8 +21,8 @@ pub(crate) fn header(cmp: &Comparison) -> Vec<String> {
     vec![
         "项目".to_owned(),
         "单位".to_owned(),
-        cmp.year_a.clone(),
-        cmp.year_b.clone(),
+        cmp.year_a.to_string(),
+        cmp.year_b.to_string(),
         "变化".to_owned(),
         "幅度".to_owned(),
         "说明".to_owned(),
@@ -85,8 +89,17 @@ pub(crate) fn rows_of(cmp: &Comparison, section: Section) -> impl Iterator<Item 
 }
 
 /// The line said instead of an empty table.
-pub(crate) fn empty(section: Section) -> String {
-    format!("{}：两个学年均未填报", section.title())
+pub(crate) fn empty(cmp: &Comparison, section: Section) -> String {
+    format!("{}：两个{}均未填报", section.title(), noun(cmp))
+}
+
+/// 学年 or 年度, as the two years are called together (年度 when they are of two kinds).
+fn noun(cmp: &Comparison) -> &'static str {
+    if cmp.year_a.noun() == cmp.year_b.noun() {
+        cmp.year_a.noun()
+    } else {
+        "年度"
+    }
 }
 
 /// `共 45 项：变化 3 项，不变 40 项，仅 2019-2020 有 1 项，仅 2020-2021 有 1 项。`
@@ -126,11 +139,35 @@ mod tests {
         };
         let cmp = Comparison {
             school: "示例大学".to_owned(),
-            year_a: "2021-2022".to_owned(),
-            year_b: "2022-2023".to_owned(),
+            year_a: "2021-2022".parse().unwrap(),
+            year_b: "2022-2023".parse().unwrap(),
             rows: compare(&data(a), &data(b)),
         };
         cells(&cmp, &cmp.rows[0])
+    }
+
+    #[test]
+    fn the_title_calls_each_year_by_its_kind() {
+        let title = |a: &str, b: &str| {
+            title(&Comparison {
+                school: "示例学院".to_owned(),
+                year_a: a.parse().unwrap(),
+                year_b: b.parse().unwrap(),
+                rows: Vec::new(),
+            })
+        };
+        assert_eq!(
+            title("2021-2022", "2022-2023"),
+            "示例学院 2021-2022 与 2022-2023 学年信息公开数据对比"
+        );
+        assert_eq!(
+            title("2022", "2023"),
+            "示例学院 2022 与 2023 年度信息公开数据对比"
+        );
+        assert_eq!(
+            title("2021-2022", "2022"),
+            "示例学院 2021-2022 学年与 2022 年度信息公开数据对比"
+        );
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
     for section in Section::ALL {
         let mut rows = side_by_side::rows_of(cmp, section).peekable();
         if rows.peek().is_none() {
-            writeln!(out, "\n{}", side_by_side::empty(section))?;
+            writeln!(out, "\n{}", side_by_side::empty(cmp, section))?;
             continue;
         }
         let mut table = new_table();

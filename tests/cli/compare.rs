@@ -4,7 +4,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::util::{Data, stdout_of};
+use crate::util::{Data, root, stdout_of};
 
 /// The sample year, and a copy as 2020-2021 in which 官方微信 went from 436 to 500, 学校主页 from
 /// 1481 to 1482 together with its part 要闻 (884 → 885), 官方视频号 is new and 官方B站 is gone.
@@ -332,4 +332,26 @@ fn the_command_line_needs_two_years_and_a_known_format() {
         .args(["compare", "2019-21", "2019-2020"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn the_title_calls_each_year_by_its_kind() {
+    let out = stdout_of(
+        Data::sample()
+            .disclose()
+            .args(["compare", "2019-2020", "2019-2020"]),
+    );
+    assert!(
+        out.starts_with("辽宁科技大学 2019-2020 与 2019-2020 学年信息公开数据对比\n"),
+        "{out}"
+    );
+    let data = Data::empty().with_year(&root().join("examples/示例学院"), "2022");
+    let out = stdout_of(
+        data.disclose()
+            .args(["compare", "2022", "2022", "-f", "markdown"]),
+    );
+    assert!(
+        out.starts_with("# 示例学院 2022 与 2022 年度信息公开数据对比\n"),
+        "{out}"
+    );
 }

@@ -97,8 +97,8 @@ fn pipeline(data: &Path) {
         ] {
             let comparison = disclose::compose::compare::Comparison {
                 school: report.school.clone(),
-                year_a: "2018-2019".to_owned(),
-                year_b: report.year.clone(),
+                year_a: "2018-2019".parse().unwrap(),
+                year_b: year,
                 rows: disclose::compose::compare::compare(a, b),
             };
             for (_, format) in ComparisonFormat::ALL {
