@@ -4,8 +4,11 @@
 //! It works on the report's [`Data`] only, like the renderers, so it compares what the two
 //! reports print. A figure is the same figure in both years when its `channel/item`
 //! ([`FigureRow::key`]) is the same; a figure present in one year only is marked as such, never
-//! silently compared with zero. Requests, complaints and checklist coverage (counts per status)
-//! follow the figures. Rendering a [`Comparison`] is [`crate::render::comparison`]'s job.
+//! silently compared with zero. Requests, complaints, the State Council forms (cell by cell,
+//! in `forms`) and checklist coverage (counts per status) follow the figures. Rendering a
+//! [`Comparison`] is [`crate::render::comparison`]'s job.
+
+mod forms;
 
 use std::fmt;
 
@@ -13,6 +16,7 @@ use serde::{Serialize, Serializer};
 
 use crate::compose::coverage::Coverage;
 use crate::compose::report::{ComplaintsRow, Data, FigureRow, Line, RequestsRow};
+use crate::model::forms::FormKind;
 use crate::model::submission::Qualifier;
 use crate::model::year::AcademicYear;
 
@@ -37,28 +41,56 @@ pub enum Section {
     Figures,
     /// Disclosure requests.
     Requests,
+    /// The State Council's requests form, cell by cell.
+    RequestsForm,
     /// Complaints, reconsiderations and lawsuits.
     Complaints,
+    /// The State Council's reconsiderations and lawsuits form, cell by cell.
+    ReviewsForm,
     /// How many checklist items have each status.
     Checklist,
 }
 
 impl Section {
     /// Every section, in the order rows come in.
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 6] = [
         Section::Figures,
         Section::Requests,
+        Section::RequestsForm,
         Section::Complaints,
+        Section::ReviewsForm,
         Section::Checklist,
     ];
 
-    /// The section's title, as the report names it.
+    /// The section's title, as the report names it (a form's, as its caption).
     pub fn title(self) -> &'static str {
         match self {
             Section::Figures => "信息公开渠道和数据",
             Section::Requests => "依申请公开",
+            Section::RequestsForm => FormKind::Requests.title(),
             Section::Complaints => "因信息公开工作受到举报、复议、诉讼的情况",
+            Section::ReviewsForm => FormKind::Reviews.title(),
             Section::Checklist => "清单事项公开情况",
+        }
+    }
+
+    /// The form whose cells the section compares, if it is a form's.
+    pub fn form(self) -> Option<FormKind> {
+        match self {
+            Section::RequestsForm => Some(FormKind::Requests),
+            Section::ReviewsForm => Some(FormKind::Reviews),
+            _ => None,
+        }
+    }
+
+    /// The form section that reports what this section reports, for a year whose outline
+    /// uses the State Council's forms: requests form for requests, reviews form for
+    /// complaints.
+    pub fn form_instead(self) -> Option<Section> {
+        match self {
+            Section::Requests => Some(Section::RequestsForm),
+            Section::Complaints => Some(Section::ReviewsForm),
+            _ => None,
         }
     }
 }
@@ -268,12 +300,15 @@ impl Row {
 }
 
 /// Compares year A with year B: the figures in year B's order, then those of year A only in
-/// year A's order; then requests (received, carried over, each outcome, carried forward),
-/// complaints, and checklist coverage (items per status).
+/// year A's order; then requests (received, carried over, each outcome, carried forward), the
+/// requests form (every cell), complaints, the reviews form (every cell), and checklist coverage
+/// (items per status).
 pub fn compare(a: &Data, b: &Data) -> Vec<Row> {
     let mut rows = figures(&a.figures, &b.figures);
     rows.extend(requests(a.requests.as_ref(), b.requests.as_ref()));
+    rows.extend(forms::cells(FormKind::Requests, a, b));
     rows.extend(complaints(a.complaints.as_ref(), b.complaints.as_ref()));
+    rows.extend(forms::cells(FormKind::Reviews, a, b));
     rows.extend(checklist(a, b));
     rows
 }

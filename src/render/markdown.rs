@@ -7,7 +7,8 @@
 
 use std::io::{self, Write};
 
-use super::{pieces, side_by_side};
+use super::pieces;
+use super::side_by_side::{self, Shown};
 use crate::compose::compare::{Comparison, Section};
 use crate::compose::report::{Block, Form, Report, Table};
 
@@ -84,35 +85,36 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes a comparison: a title, a GitHub-style table per section (numbers right-aligned), and
-/// the summary line.
+/// Writes a comparison: a title, a GitHub-style table per section (numbers right-aligned; of a
+/// form, the cells that differ), and the summary line.
 pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}", escape(&side_by_side::title(cmp)))?;
     for section in Section::ALL {
+        let (rows, note) = match side_by_side::shown(cmp, section) {
+            Shown::Nothing => continue,
+            Shown::Line(line) => (Vec::new(), Some(line)),
+            Shown::Table(rows, note) => (rows, note),
+        };
         writeln!(out, "\n## {}", escape(section.title()))?;
-        let mut rows = side_by_side::rows_of(cmp, section).peekable();
-        if rows.peek().is_none() {
-            writeln!(
-                out,
-                "\n{}",
-                escape_start(&side_by_side::empty(cmp, section))
-            )?;
-            continue;
+        if !rows.is_empty() {
+            let header = side_by_side::header(cmp);
+            writeln!(out, "\n{}", table_row(&header))?;
+            let rule: String = (0..header.len())
+                .map(|i| {
+                    if (side_by_side::FIRST_NUMBER..=side_by_side::LAST_NUMBER).contains(&i) {
+                        " ---: |"
+                    } else {
+                        " --- |"
+                    }
+                })
+                .collect();
+            writeln!(out, "|{rule}")?;
+            for row in rows {
+                writeln!(out, "{}", table_row(&side_by_side::cells(cmp, row)))?;
+            }
         }
-        let header = side_by_side::header(cmp);
-        writeln!(out, "\n{}", table_row(&header))?;
-        let rule: String = (0..header.len())
-            .map(|i| {
-                if (side_by_side::FIRST_NUMBER..=side_by_side::LAST_NUMBER).contains(&i) {
-                    " ---: |"
-                } else {
-                    " --- |"
-                }
-            })
-            .collect();
-        writeln!(out, "|{rule}")?;
-        for row in rows {
-            writeln!(out, "{}", table_row(&side_by_side::cells(cmp, row)))?;
+        if let Some(note) = note {
+            writeln!(out, "\n{}", escape_start(&note))?;
         }
     }
     writeln!(out, "\n{}", escape_start(&side_by_side::summary_line(cmp)))

@@ -1,6 +1,10 @@
 //! A comparison laid out side by side, shared by its table and Markdown renderings: the title, the
-//! header, each row's cells, and the closing summary line. The JSON rendering uses the
-//! comparison's data as it is.
+//! header, what each section shows and each row's cells, and the closing summary line. The JSON
+//! rendering uses the comparison's data as it is.
+//!
+//! A section shows every row, except a State Council form's: of its cells (175 in the requests
+//! form, mostly 0) only those that changed or are in one year only are listed, and one line
+//! counts the cells that are the same in both years. The summary line counts every row.
 
 use crate::compose::compare::{Comparison, Row, Section, Status, Summary};
 
@@ -88,9 +92,41 @@ pub(crate) fn rows_of(cmp: &Comparison, section: Section) -> impl Iterator<Item 
     cmp.rows.iter().filter(move |r| r.section == section)
 }
 
-/// The line said instead of an empty table.
-pub(crate) fn empty(cmp: &Comparison, section: Section) -> String {
-    format!("{}：两个{}均未填报", section.title(), noun(cmp))
+/// What a section shows.
+pub(crate) enum Shown<'c> {
+    /// Nothing: a form neither year submitted, or numbers neither year wrote in prose where a
+    /// year's form reports them.
+    Nothing,
+    /// One line instead of the section: neither year has its numbers.
+    Line(String),
+    /// The section's title, a table of these rows (none when a form's cells are all the same),
+    /// then for a form a line counting the cells not listed.
+    Table(Vec<&'c Row>, Option<String>),
+}
+
+/// What `section` shows of the comparison.
+pub(crate) fn shown(cmp: &Comparison, section: Section) -> Shown<'_> {
+    let rows: Vec<&Row> = rows_of(cmp, section).collect();
+    if rows.is_empty() {
+        let form_instead = section
+            .form_instead()
+            .is_some_and(|form| rows_of(cmp, form).next().is_some());
+        return if form_instead || section.form().is_some() {
+            Shown::Nothing
+        } else {
+            Shown::Line(format!("{}：两个{}均未填报", section.title(), noun(cmp)))
+        };
+    }
+    if section.form().is_none() {
+        return Shown::Table(rows, None);
+    }
+    let (same, listed): (Vec<&Row>, Vec<&Row>) = rows.into_iter().partition(|r| r.is_unchanged());
+    let note = match (same.len(), listed.is_empty()) {
+        (0, _) => None,
+        (n, true) => Some(format!("全部 {n} 格两个{}相同。", noun(cmp))),
+        (n, false) => Some(format!("其余 {n} 格两个{}相同。", noun(cmp))),
+    };
+    Shown::Table(listed, note)
 }
 
 /// 学年 or 年度, as the two years are called together (年度 when they are of two kinds).

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::side_by_side;
+use super::side_by_side::{self, Shown};
 use crate::compose::compare::{Comparison, Section};
 use crate::compose::coverage::Coverage;
 use crate::compose::report::{ComplaintsRow, Data, FigureRow, FormData, Line, Report, RequestsRow};
@@ -61,24 +61,33 @@ fn topic(
 pub(crate) fn comparison(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", side_by_side::title(cmp))?;
     for section in Section::ALL {
-        let mut rows = side_by_side::rows_of(cmp, section).peekable();
-        if rows.peek().is_none() {
-            writeln!(out, "\n{}", side_by_side::empty(cmp, section))?;
-            continue;
+        let (rows, note) = match side_by_side::shown(cmp, section) {
+            Shown::Nothing => continue,
+            Shown::Line(line) => {
+                writeln!(out, "\n{line}")?;
+                continue;
+            }
+            Shown::Table(rows, note) => (rows, note),
+        };
+        writeln!(out, "\n{}", section.title())?;
+        if !rows.is_empty() {
+            let mut table = new_table();
+            table.set_header(side_by_side::header(cmp));
+            for row in rows {
+                table.add_row(side_by_side::cells(cmp, row));
+            }
+            for column in table
+                .column_iter_mut()
+                .take(side_by_side::LAST_NUMBER + 1)
+                .skip(side_by_side::FIRST_NUMBER)
+            {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+            writeln!(out, "{table}")?;
         }
-        let mut table = new_table();
-        table.set_header(side_by_side::header(cmp));
-        for row in rows {
-            table.add_row(side_by_side::cells(cmp, row));
+        if let Some(note) = note {
+            writeln!(out, "{note}")?;
         }
-        for column in table
-            .column_iter_mut()
-            .take(side_by_side::LAST_NUMBER + 1)
-            .skip(side_by_side::FIRST_NUMBER)
-        {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-        writeln!(out, "\n{}\n{table}", section.title())?;
     }
     writeln!(out, "\n{}", side_by_side::summary_line(cmp))
 }

@@ -1,10 +1,11 @@
 //! `disclose compare`: between the sample year and a copy with a few figures changed, added and
-//! removed, exactly those show, in every format.
+//! removed, exactly those show, in every format; between a State Council year and a copy with
+//! one cell of a form changed, exactly that cell.
 
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::util::{Data, root, stdout_of};
+use crate::util::{Data, root, stdout_of, terminal_table};
 
 /// The sample year, and a copy as 2020-2021 in which 官方微信 went from 436 to 500, 学校主页 from
 /// 1481 to 1482 together with its part 要闻 (884 → 885), 官方视频号 is new and 官方B站 is gone.
@@ -332,6 +333,151 @@ fn the_command_line_needs_two_years_and_a_known_format() {
         .args(["compare", "2019-21", "2019-2020"])
         .assert()
         .code(2);
+}
+
+/// examples/示例学院 2022, and a copy as 2024 (not 2023, whose 上年结转 would have to be 2022's
+/// 结转下年度, D316) whose report.toml lowers `rules` to warnings, so that a form edited by
+/// hand can differ from its year in one cell.
+fn two_form_years(rules: &[&str]) -> Data {
+    let data = Data::empty()
+        .with_year(&root().join("examples/示例学院"), "2022")
+        .with_copy("2022", "2024");
+    data.edit("2024", "report.toml", "year = \"2022\"", "year = \"2024\"");
+    data.edit(
+        "2024",
+        "report.toml",
+        "issued = 2023-01-18",
+        "issued = 2025-01-18",
+    );
+    let lowered: Vec<String> = rules.iter().map(|r| format!("{r} = \"warning\"")).collect();
+    data.edit(
+        "2024",
+        "report.toml",
+        "D207 = \"allow\"",
+        &format!("D207 = \"allow\"\n{}", lowered.join("\n")),
+    );
+    data
+}
+
+/// The form rows of a comparison document, by section.
+fn section<'d>(doc: &'d Value, name: &str) -> Vec<&'d Value> {
+    rows(doc).iter().filter(|r| r["section"] == name).collect()
+}
+
+#[test]
+fn a_form_cell_changed_is_the_one_row_that_changed() {
+    // 一、本年新收 总计 6 → 7: one cell, so the form's own sums no longer hold (D310, D312).
+    let data = two_form_years(&["D310", "D311", "D312"]);
+    data.edit(
+        "2024",
+        "党政办公室-申请情况表.csv",
+        "一、本年新收信息公开申请数量,5,1,0,0,0,0,6",
+        "一、本年新收信息公开申请数量,5,1,0,0,0,0,7",
+    );
+
+    let doc = json(&data, "2022", "2024");
+    let changed: Vec<(&Value, &Value, &Value, &Value, &Value)> = rows(&doc)
+        .iter()
+        .filter(|r| r["a"] != r["b"])
+        .map(|r| {
+            (
+                &r["section"],
+                &r["key"],
+                &r["a"]["value"],
+                &r["b"]["value"],
+                &r["change"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            &"requests-form".into(),
+            &"new/总计".into(),
+            &6.into(),
+            &7.into(),
+            &1.into()
+        )]
+    );
+    let requests = section(&doc, "requests-form");
+    assert_eq!(requests.len(), 25 * 7, "every cell of the requests form");
+    assert_eq!(requests[0]["key"], "new/自然人");
+    assert_eq!(requests[0]["name"], "一、本年新收信息公开申请数量：自然人");
+    assert_eq!(section(&doc, "reviews-form").len(), 3 * 5);
+    let total = rows(&doc).len();
+    assert_eq!(
+        doc["summary"],
+        serde_json::json!({
+            "rows": total,
+            "changed": 1,
+            "unchanged": total - 1,
+            "only_a": 0,
+            "only_b": 0,
+        })
+    );
+
+    let out = stdout_of(data.disclose().args(["compare", "2022", "2024"]));
+    assert!(
+        out.starts_with("示例学院 2022 与 2024 年度信息公开数据对比\n"),
+        "{out}"
+    );
+    assert!(!out.contains("未填报"), "{out}");
+    let (_, listed) = terminal_table(&out, "收到和处理信息公开申请情况");
+    assert_eq!(
+        listed,
+        [[
+            "一、本年新收信息公开申请数量：总计",
+            "件",
+            "6",
+            "7",
+            "+1",
+            "+16.7%",
+            "增加"
+        ]]
+    );
+    assert!(out.contains("\n其余 174 格两个年度相同。\n"), "{out}");
+    assert!(
+        out.contains("\n信息公开行政复议、行政诉讼情况\n全部 15 格两个年度相同。\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(&format!(
+            "共 {total} 项：变化 1 项，不变 {} 项，仅 2022 有 0 项，仅 2024 有 0 项。\n",
+            total - 1
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_form_one_year_did_not_submit_is_that_years_gap_in_every_cell() {
+    // 2024 without its reviews form (D309 lowered, so the year can still be compared).
+    let data = two_form_years(&["D309"]);
+    std::fs::remove_file(data.file("2024", "党政办公室-复议诉讼情况表.csv")).unwrap();
+
+    let doc = json(&data, "2022", "2024");
+    let reviews = section(&doc, "reviews-form");
+    assert_eq!(reviews.len(), 15);
+    assert!(
+        reviews
+            .iter()
+            .all(|r| r["status"] == "only-a" && r["b"].is_null() && r["change"].is_null()),
+        "{reviews:?}"
+    );
+    assert_eq!(reviews[0]["key"], "reconsideration/结果维持");
+    assert_eq!(reviews[0]["a"]["value"], 1);
+    assert_eq!(doc["summary"]["only_a"], 15);
+    assert_eq!(doc["summary"]["changed"], 0);
+
+    let out = stdout_of(data.disclose().args(["compare", "2022", "2024"]));
+    let (_, listed) = terminal_table(&out, "信息公开行政复议、行政诉讼情况");
+    assert_eq!(listed.len(), 15, "{out}");
+    assert_eq!(
+        listed[0],
+        ["行政复议：结果维持", "件", "1", "—", "—", "—", "仅 2022 有"]
+    );
+    assert!(listed.iter().all(|r| r[3] == "—" && r[6] == "仅 2022 有"));
+    assert!(!out.contains("未填报"), "2022 has the form:\n{out}");
 }
 
 #[test]

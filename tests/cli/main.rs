@@ -10,7 +10,7 @@ mod browser;
 mod broken;
 // `checklist`, with and without a year; a year that names its province's checklist.
 mod checklist;
-// `compare`: two years side by side; exactly the figures edited show, in every format.
+// `compare`: two years side by side; exactly the figures and form cells edited show, in every format.
 mod compare;
 // `compile`: the report follows the submissions, deterministically; `-o`, `-q`, json, table.
 mod compile;
