@@ -80,8 +80,8 @@ pub(crate) enum Command {
     /// Compare two years: every figure side by side with its change and percentage.
     ///
     /// Figures are matched by channel and item; one present in one year only is marked as such.
-    /// Requests, complaints and checklist coverage follow. Both years are checked first; if
-    /// either has errors, nothing is compared.
+    /// Requests, complaints, the State Council forms (cell by cell) and checklist coverage
+    /// follow. Both years are checked first; if either has errors, nothing is compared.
     #[command(after_help = EXIT_CODES)]
     Compare(cmd::compare::Args),
     /// Check a year's submissions and print every finding, with file, line and column.
