@@ -14,6 +14,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
         diags.push(
             Problem::UnusualPeriod {
                 period: period.to_string(),
+                usual: facts.year.value.default_period().to_string(),
             },
             facts.period_location.clone(),
         );
@@ -50,6 +51,7 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
         diags.push(
             Problem::IssuedLate {
                 issued: issued.value.to_string(),
+                deadline,
             },
             issued.location.clone(),
         );

@@ -264,9 +264,14 @@ pub enum Problem {
     },
     IssuedLate {
         issued: String,
+        /// The last day: 31 October for an academic year, 31 January for a calendar year.
+        deadline: jiff::civil::Date,
     },
     UnusualPeriod {
         period: String,
+        /// The year's usual period: 1 September – 31 August, or 1 January – 31 December for a
+        /// calendar year.
+        usual: String,
     },
     EmptyPart {
         heading: String,

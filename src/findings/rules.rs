@@ -478,16 +478,18 @@ rules! {
          `period` in report.toml.",
         "报告不能在其统计期结束之前发布。请核对 report.toml 中的 `issued` 和 `period`。";
     ISSUED_LATE = "D404", Warning,
-        "the report is dated after 31 October",
-        "报告发布日期晚于10月31日",
-        "Universities publish the annual report by 31 October (《高等学校信息公开办法》).",
-        "高校应在每年 10 月 31 日前发布年度报告（《高等学校信息公开办法》）。";
+        "the report is dated after its deadline (31 October; 31 January for a calendar year)",
+        "报告发布日期晚于发布期限（10月31日；自然年度为次年1月31日）",
+        "Universities publish the annual report of an academic year by 31 October (《高等学校信息公开办法》); a report of a calendar year, as the State Council's template has it, by 31 January of the next year (《政府信息公开条例》第五十条).",
+        "高校应在每年 10 月 31 日前发布学年的年度报告（《高等学校信息公开办法》）；按国务院办公厅模板以自然年度统计的报告，应在次年 1 月 31 日前发布（《政府信息公开条例》第五十条）。";
     UNUSUAL_PERIOD = "D405", Warning,
-        "the statistics period is not 1 September to 31 August",
-        "统计期不是9月1日至次年8月31日",
-        "The academic-year report covers 1 September to 31 August. Another period is allowed \
-         (set `period` in report.toml) but should be deliberate.",
-        "学年报告的统计期是 9 月 1 日至次年 8 月 31 日。可以使用其他统计期（在 report\
+        "the statistics period is not the year's usual one",
+        "统计期不是本年度通常的统计期",
+        "An academic year's report covers 1 September to 31 August; a calendar year's (a folder \
+         named `2024`, as the State Council's template counts) 1 January to 31 December. \
+         Another period is allowed (set `period` in report.toml) but should be deliberate.",
+        "学年报告的统计期是 9 月 1 日至次年 8 月 31 日；自然年度的报告（文件夹名如 `2024`，国务院\
+         办公厅模板即按自然年度统计）是 1 月 1 日至 12 月 31 日。可以使用其他统计期（在 report\
          .toml 中设置 `period`），但应是有意为之。";
     EXPORT_BAD_DATE = "D406", Warning,
         "rows of a platform export whose date cannot be read are not counted",

@@ -436,14 +436,14 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 format!(
                     "the publication date {date} is after the statistics period ({period}) ends, so it belongs to next year's report; is the date mistyped?"
                 ),
-                format!("公开日期 {date} 晚于统计期（{period}）结束，应列入下一学年的报告；日期是否写错？"),
+                format!("公开日期 {date} 晚于统计期（{period}）结束，应列入下一年度的报告；日期是否写错？"),
             ),
             P::PublishedOutsidePeriod { date, period, before: true } => (
                 format!(
                     "the publication date {date} is before the statistics period ({period}); give only dates inside it. An item published earlier and still published needs no date; if it was updated this year, give the update's date"
                 ),
                 format!(
-                    "公开日期 {date} 早于统计期（{period}）；公开日期只填本学年内的。早已公开、本学年仍在公开的事项不填公开日期，本学年有更新的填更新日期"
+                    "公开日期 {date} 早于统计期（{period}）；公开日期只填统计期内的。早已公开、本年度仍在公开的事项不填公开日期，本年度有更新的填更新日期"
                 ),
             ),
             P::IssuedEarly { issued, end } => (
@@ -452,13 +452,23 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 ),
                 format!("报告日期 {issued} 早于统计期结束日 {end}"),
             ),
-            P::IssuedLate { issued } => (
-                format!("the report is dated {issued}, after the 31 October deadline"),
-                format!("报告日期 {issued} 晚于10月31日"),
+            P::IssuedLate { issued, deadline } => (
+                format!(
+                    "the report is dated {issued}, after the deadline of {deadline} ({})",
+                    if deadline.month() == 1 {
+                        "31 January for a calendar year"
+                    } else {
+                        "31 October for an academic year"
+                    }
+                ),
+                format!(
+                    "报告日期 {issued} 晚于发布期限 {}",
+                    crate::model::year::chinese_date(*deadline)
+                ),
             ),
-            P::UnusualPeriod { period } => (
-                format!("the statistics period {period} is not 1 September to 31 August"),
-                format!("统计期 {period} 不是9月1日至次年8月31日"),
+            P::UnusualPeriod { period, usual } => (
+                format!("the statistics period {period} is not the year's usual {usual}"),
+                format!("统计期 {period} 不是本年度通常的 {usual}"),
             ),
             P::EmptyPart { heading, fix: EmptyFix::Part(key) } => (
                 format!(
@@ -562,7 +572,7 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 format!(
                     "the text names {found}, but this is the {expected} report; carried over from another year?"
                 ),
-                format!("文字提到 {found}，而本报告是 {expected} 学年的；是否沿用了往年文字？"),
+                format!("文字提到 {found}，而本报告是 {expected} 年度的；是否沿用了往年文字？"),
             ),
             P::More { rule, count } => (
                 format!(
@@ -587,14 +597,14 @@ pub fn wording(problem: &Problem) -> (String, String) {
                     "`{key}` names `{name}`, which is not in the year folder, and it is not read; put the file in the year folder and give its name alone"
                 ),
                 format!(
-                    "`{key}` 指向 `{name}`，不在本学年文件夹中，未读取；请把文件放进学年文件夹，只写文件名"
+                    "`{key}` 指向 `{name}`，不在本年度文件夹中，未读取；请把文件放进本年度文件夹，只写文件名"
                 ),
             ),
             P::LinkOutside { target } => (
                 format!(
                     "this file is a link to `{target}`, outside the data folder, and is not read; copy the file into the year folder instead"
                 ),
-                format!("此文件是指向数据文件夹以外 `{target}` 的链接，未读取；请把文件本身复制到学年文件夹"),
+                format!("此文件是指向数据文件夹以外 `{target}` 的链接，未读取；请把文件本身复制到本年度文件夹"),
             ),
             P::DanglingLink => (
                 "this file is a link to nothing (its target is gone), and is not read".to_owned(),

@@ -46,6 +46,17 @@ impl AcademicYear {
         if self.calendar { "年度" } else { "学年" }
     }
 
+    /// Words written for an academic year (本学年, 上学年, 2019-2020 学年) said for this year's
+    /// kind: for a calendar year 本年度, 上年度, 2024 年度. Only for the tool's own sentences
+    /// (instructions, comments); never for a text someone wrote.
+    pub fn say(self, words: &str) -> String {
+        if self.calendar {
+            words.replace("学年", "年度")
+        } else {
+            words.to_owned()
+        }
+    }
+
     /// The calendar year it starts in.
     pub fn start(self) -> i16 {
         self.start

@@ -135,3 +135,115 @@ fn a_first_year_starts_from_a_preset_and_its_blank_templates_are_not_submissions
     let table = String::from_utf8_lossy(&output.stdout);
     assert_eq!(table.matches("no (blank template)").count(), 1, "{table}");
 }
+
+#[test]
+fn a_first_state_council_year_gets_the_forms_to_fill_in_as_csv_or_as_sheets() {
+    let init = |data: &Data, more: &[&str]| {
+        data.disclose()
+            .args([
+                "init",
+                "2024",
+                "--school",
+                "示例职业学院",
+                "--departments",
+                "党政办公室,宣传部",
+                "--outline",
+                "state-council",
+            ])
+            .args(more)
+            .assert()
+            .success();
+    };
+    let data = Data::empty();
+    init(&data, &[]);
+    // The first department named handles requests: it gets both forms, blank, by their labels.
+    let form = std::fs::read_to_string(data.file("2024", "党政办公室-申请情况表.csv")).unwrap();
+    let lines: Vec<&str> = form.lines().collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计"
+    );
+    assert_eq!(lines[1], "一、本年新收信息公开申请数量,,,,,,,");
+    assert!(data.file("2024", "党政办公室-复议诉讼情况表.csv").exists());
+    assert!(!data.file("2024", "宣传部-申请情况表.csv").exists());
+    // No department is told to write [requests] or [complaints], which this outline refuses.
+    for name in ["党政办公室.toml", "宣传部.toml"] {
+        let template = std::fs::read_to_string(data.file("2024", name)).unwrap();
+        assert!(!template.contains("[requests]"), "{name}: {template}");
+        assert!(!template.contains("[complaints]"), "{name}: {template}");
+        assert!(template.contains("State Council forms"), "{name}");
+    }
+    // A calendar year's report is due by 31 January: the example date is inside it.
+    let report = std::fs::read_to_string(data.file("2024", "report.toml")).unwrap();
+    assert!(report.contains("如 2025-01-20"), "{report}");
+    let status = |data: &Data| {
+        let output = data.disclose().args(["status", "2024"]).output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert_eq!(status(&data).matches("no (blank template)").count(), 2);
+    // Filled in, the form is read: its empty cells are no longer reported.
+    let filled: String = form
+        .lines()
+        .map(|l| l.replace(",,,,,,,", ",0,0,0,0,0,0,0") + "\n")
+        .collect();
+    data.write("2024", "党政办公室-申请情况表.csv", filled);
+    let output = data.disclose().args(["validate", "2024"]).output().unwrap();
+    let findings = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !findings
+            .lines()
+            .any(|l| l.contains("申请情况表.csv") && l.contains("D314")),
+        "{findings}"
+    );
+    assert_eq!(status(&data).matches("no (blank template)").count(), 1);
+
+    // With --xlsx, one workbook each, the forms as sheets of the first department's.
+    let data = Data::empty();
+    init(&data, &["--xlsx"]);
+    assert!(!data.file("2024", "党政办公室.toml").exists());
+    let sheets = |name: &str| {
+        use calamine::Reader;
+        let workbook: calamine::Xlsx<_> = calamine::open_workbook(data.file("2024", name)).unwrap();
+        workbook.sheet_names()
+    };
+    let office = sheets("党政办公室.xlsx");
+    for sheet in [
+        "数量",
+        "文字",
+        "申请情况表",
+        "复议诉讼情况表",
+        "清单",
+        "说明",
+    ] {
+        assert!(office.iter().any(|s| s == sheet), "{sheet}: {office:?}");
+    }
+    let other = sheets("宣传部.xlsx");
+    assert!(!other.iter().any(|s| s == "申请情况表"), "{other:?}");
+    assert_eq!(status(&data).matches("no (blank template)").count(), 2);
+}
+
+#[test]
+fn the_next_year_gets_blank_copies_of_last_years_forms() {
+    let data = Data::empty().with_year(&root().join("examples/示例学院"), "2022");
+    data.disclose().args(["init", "2023"]).assert().success();
+    for name in ["党政办公室-申请情况表.csv", "党政办公室-复议诉讼情况表.csv"]
+    {
+        let template = std::fs::read_to_string(data.file("2023", name)).unwrap();
+        let last = std::fs::read_to_string(data.file("2022", name)).unwrap();
+        // The same rows by the same labels, every number blank.
+        let labels = |text: &str| -> Vec<String> {
+            text.lines()
+                .skip(1)
+                .map(|l| l.split(',').next().unwrap_or_default().to_owned())
+                .collect()
+        };
+        assert_eq!(labels(&template), labels(&last), "{name}");
+        assert!(
+            template
+                .lines()
+                .skip(1)
+                .all(|l| l.split(',').skip(1).all(str::is_empty)),
+            "{template}"
+        );
+    }
+}

@@ -184,3 +184,37 @@ fn strict_makes_warnings_fail() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn a_calendar_years_report_is_due_by_31_january_and_says_so() {
+    let data = Data::empty().with_year(
+        &crate::util::root().join("tests/fixtures/published/淮安市人民政府"),
+        "2024",
+    );
+    let late = |data: &Data| {
+        let output = data
+            .disclose()
+            .args(["--lang", "en", "validate", "2024"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .filter(|l| l.contains("D404"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // 20 January is in time (an academic year's 31 October would not be the measure).
+    assert!(late(&data).is_empty());
+    data.edit(
+        "2024",
+        "report.toml",
+        "issued = 2025-01-20",
+        "issued = 2025-02-01",
+    );
+    let found = late(&data);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("after the deadline of 2025-01-31 (31 January for a calendar year)"),
+        "{found:?}"
+    );
+}

@@ -60,7 +60,7 @@ pub(crate) struct NewFile {
 pub fn run(options: &Options) -> Result<Outcome, Error> {
     if let Some(starter) = &options.starter {
         let folder = options.data.join(options.year.to_string());
-        return write_all(&folder, first_year(starter, options.year));
+        return write_all(&folder, first_year(starter, options.year, options.xlsx));
     }
     let previous = read::year(&options.data, options.from)?;
     let subs = &previous.submissions;
@@ -88,19 +88,19 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
 }
 
 /// The files of a first year.
-fn first_year(starter: &Starter, year: AcademicYear) -> Vec<NewFile> {
+fn first_year(starter: &Starter, year: AcademicYear, xlsx: bool) -> Vec<NewFile> {
     let preset = outline::preset(starter.preset).unwrap_or(&outline::PRESETS[0]);
     let outline = read::outline::preset_outline(preset);
     let mut files = vec![NewFile {
         name: read::REPORT_FILE.to_owned(),
         bytes: starter::report_toml(starter, &outline, year).into_bytes(),
     }];
-    files.extend(
-        starter
-            .departments
-            .iter()
-            .map(|d| starter::template(d, year)),
-    );
+    files.extend(starter::department_files(
+        &starter.departments,
+        &outline,
+        year,
+        xlsx,
+    ));
     files
 }
 
@@ -139,10 +139,27 @@ pub fn unchanged_templates(data: &Path, facts: &Facts) -> BTreeSet<String> {
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
         .collect();
     let mut unchanged = BTreeSet::new();
-    for department in &facts.departments {
-        let file = starter::template(&department.value, year);
-        if std::fs::read(folder.join(&file.name)).is_ok_and(|bytes| bytes == file.bytes) {
-            unchanged.insert(file.name);
+    // A first year's starter files, as made from the year's outline or from any preset (the
+    // office may have changed the outline since), only for departments with a file there.
+    let mut outlines = vec![facts.outline.clone()];
+    outlines.extend(outline::PRESETS.iter().map(read::outline::preset_outline));
+    for (n, department) in facts.departments.iter().enumerate() {
+        let name = &department.value;
+        let has = |ext: &str| present.contains(&format!("{name}.{ext}"));
+        for (xlsx, wanted) in [(false, has("toml")), (true, has("xlsx"))] {
+            if !wanted {
+                continue;
+            }
+            for outline in &outlines {
+                for file in starter::files_for(name, n == 0, outline, year, xlsx) {
+                    if present.contains(&file.name)
+                        && std::fs::read(folder.join(&file.name))
+                            .is_ok_and(|bytes| bytes == file.bytes)
+                    {
+                        unchanged.insert(file.name);
+                    }
+                }
+            }
         }
     }
     let Some(from) = year.previous() else {

@@ -47,11 +47,12 @@ pub(crate) fn carry_over(text: &str, subs: &Submissions, year: AcademicYear) -> 
             out.replace_range(start..end, &new);
         }
     }
-    format!(
+    let header = facts.year.value.say(&format!(
         "# 本文件由 disclose init 根据 {} 学年的 report.toml 生成。沿用的每段文字开头标有【待审阅】：\n\
-         # 请逐段改写为本学年的内容后删去标记；issued 请填写发布日期。disclose validate {year} 会列出尚未完成的地方。\n\n{out}",
+         # 请逐段改写为本学年的内容后删去标记；issued 请填写发布日期。disclose validate {year} 会列出尚未完成的地方。\n\n",
         facts.year.value
-    )
+    ));
+    format!("{header}{out}")
 }
 
 /// For a paragraph whose characters could not be mapped (a string with escapes): just after the

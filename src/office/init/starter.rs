@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use super::NewFile;
 use crate::check::REVIEW;
+use crate::model::forms::FormKind;
 use crate::model::outline::{Content, Outline};
 use crate::model::year::AcademicYear;
 
@@ -35,10 +36,16 @@ pub(crate) fn report_toml(starter: &Starter, outline: &Outline, year: AcademicYe
     );
     let _ = writeln!(t, "school = {}", quote(&starter.school));
     let _ = writeln!(t, "year = \"{year}\"");
+    // An example date inside the deadline: October for an academic year, January after a
+    // calendar year.
+    let example = if year.is_calendar() {
+        format!("{}-01-20", year.end() + 1)
+    } else {
+        format!("{}-10-29", year.end())
+    };
     let _ = writeln!(
         t,
-        "issued = \"\"   # 请填写本年度报告的发布日期，如 {}-10-29",
-        year.end()
+        "issued = \"\"   # 请填写本年度报告的发布日期，如 {example}"
     );
     let list: Vec<String> = starter.departments.iter().map(|d| quote(d)).collect();
     let _ = writeln!(t, "departments = [{}]", list.join(", "));
@@ -91,8 +98,55 @@ pub(crate) fn report_toml(starter: &Starter, outline: &Outline, year: AcademicYe
     t
 }
 
+/// The departments' first files ([`files_for`]); the first department named handles requests.
+pub(crate) fn department_files(
+    departments: &[String],
+    outline: &Outline,
+    year: AcademicYear,
+    xlsx: bool,
+) -> Vec<NewFile> {
+    departments
+        .iter()
+        .enumerate()
+        .flat_map(|(n, department)| files_for(department, n == 0, outline, year, xlsx))
+        .collect()
+}
+
+/// A department's first files: a TOML file of commented examples (or, with `xlsx`, a workbook
+/// of empty sheets); the `office` that handles requests also gets the State Council forms the
+/// outline prints, as CSV files (or sheets of its workbook).
+pub(crate) fn files_for(
+    department: &str,
+    office: bool,
+    outline: &Outline,
+    year: AcademicYear,
+    xlsx: bool,
+) -> Vec<NewFile> {
+    if xlsx {
+        return vec![super::workbook::starter(department, year, outline, office)];
+    }
+    let mut files = vec![template(department, year, outline, office)];
+    if office {
+        for kind in super::workbook::outline_forms(outline) {
+            files.push(NewFile {
+                name: format!("{department}-{}.csv", form_file(kind)),
+                bytes: super::templates::form_csv(kind),
+            });
+        }
+    }
+    files
+}
+
+/// The name a form's file has after the department's: 党政办公室-申请情况表.csv.
+fn form_file(kind: FormKind) -> &'static str {
+    match kind {
+        FormKind::Requests => "申请情况表",
+        FormKind::Reviews => "复议诉讼情况表",
+    }
+}
+
 /// A department's first template: every kind of entry, commented out.
-pub(crate) fn template(department: &str, year: AcademicYear) -> NewFile {
+fn template(department: &str, year: AcademicYear, outline: &Outline, office: bool) -> NewFile {
     let mut t = String::new();
     let _ = writeln!(
         t,
@@ -115,17 +169,41 @@ pub(crate) fn template(department: &str, year: AcademicYear) -> NewFile {
          # [[disclosure]]\n\
          # item = 1\n\
          # status = \"已公开\"\n\
-         # links = [\"https://……\"]\n\
-         #\n\
-         # 依申请公开、举报复议诉讼（只由负责的一个部门填写，没有也要写 0）。\n\
-         # [requests]\n\
-         # received = 0\n\
-         #\n\
-         # [complaints]\n\
-         # reports = 0\n\
-         # reconsiderations = 0\n\
-         # lawsuits = 0"
+         # links = [\"https://……\"]"
     );
+    let forms = super::workbook::outline_forms(outline);
+    if !forms.is_empty() {
+        let names: Vec<String> = forms
+            .iter()
+            .map(|k| format!("{department}-{}.csv", form_file(*k)))
+            .collect();
+        let _ = writeln!(
+            t,
+            "#\n# 依申请公开和行政复议、行政诉讼按国务院办公厅模板的表格填写（见 docs/submissions.md 的\n\
+             # “State Council forms”），由负责的一个部门另交 CSV 或 Excel 文件，不写在本文件中。"
+        );
+        if office {
+            let _ = writeln!(t, "# 本部门的空白表格已写出：{}。", names.join("、"));
+        }
+    }
+    if outline.holds(Content::Requests) {
+        let _ = writeln!(
+            t,
+            "#\n# 依申请公开（只由负责的一个部门填写，没有也要写 0）。\n\
+             # [requests]\n\
+             # received = 0"
+        );
+    }
+    if outline.holds(Content::Complaints) {
+        let _ = writeln!(
+            t,
+            "#\n# 举报复议诉讼（只由负责的一个部门填写，没有也要写 0）。\n\
+             # [complaints]\n\
+             # reports = 0\n\
+             # reconsiderations = 0\n\
+             # lawsuits = 0"
+        );
+    }
     NewFile {
         name: format!("{department}.toml"),
         bytes: t.into_bytes(),

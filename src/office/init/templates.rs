@@ -13,8 +13,10 @@ use std::path::Path;
 use super::{NewFile, Options};
 use crate::check::REVIEW;
 use crate::compose::spell::Spelling;
+use crate::model::forms::FormKind;
 use crate::model::submission::{Department, Disclosure, Figure, Number, Outcome, Submissions};
 use crate::model::typography::Typography;
+use crate::model::year::AcademicYear;
 use crate::read::formula;
 
 /// The templates for every department of last year that `keep` keeps.
@@ -57,12 +59,18 @@ pub(crate) fn for_departments(
                 }
             } else if !figures.is_empty() {
                 files.push(NewFile {
-                    bytes: counts_csv(department, &figures),
+                    bytes: counts_csv(department, &figures, options.year),
                     name,
                 });
             } else if !disclosures.is_empty() {
                 files.push(NewFile {
                     bytes: disclosures_csv(&disclosures),
+                    name,
+                });
+            } else if let Some(form) = department.forms.iter().find(|f| *f.location.file == **file)
+            {
+                files.push(NewFile {
+                    bytes: form_csv(form.kind),
                     name,
                 });
             }
@@ -78,7 +86,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// How last year's value is described beside the blank.
-pub(crate) fn last_year(department: &Department, figure: &Figure) -> String {
+pub(crate) fn last_year(department: &Department, figure: &Figure, year: AcademicYear) -> String {
     let typography = Typography::default();
     let spell = Spelling::new(&typography);
     let qualifier = figure.qualifier.as_ref().map(|q| q.value);
@@ -86,12 +94,12 @@ pub(crate) fn last_year(department: &Department, figure: &Figure) -> String {
         || "未填".to_owned(),
         |v| spell.figure(&v.to_string(), &figure.unit.value, qualifier),
     );
-    match figure.number {
+    year.say(&match figure.number {
         Number::FromEvents(_) => {
             format!("上学年由事件统计：{value}；本学年请提交事件文件，数量留空")
         }
         _ => format!("上学年：{value}"),
-    }
+    })
 }
 
 /// The columns of a counts template, CSV or Excel.
@@ -109,7 +117,11 @@ pub(crate) const COUNT_COLUMNS: [&str; 10] = [
 ];
 
 /// Last year's count as a template row: the number left blank, last year's value as the remark.
-pub(crate) fn count_cells(department: &Department, figure: &Figure) -> [String; 10] {
+pub(crate) fn count_cells(
+    department: &Department,
+    figure: &Figure,
+    year: AcademicYear,
+) -> [String; 10] {
     let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
     [
         figure.channel.value.clone(),
@@ -121,12 +133,14 @@ pub(crate) fn count_cells(department: &Department, figure: &Figure) -> [String; 
         text(figure.partial.then_some("是")),
         text(figure.phrase.as_ref().map(|p| p.value.text.as_str())),
         text(matches!(figure.number, Number::FromEvents(_)).then_some("事件")),
-        last_year(department, figure),
+        last_year(department, figure, year),
     ]
 }
 
-fn counts_csv(department: &Department, figures: &[&Figure]) -> Vec<u8> {
-    let rows = figures.iter().map(|f| count_cells(department, f).to_vec());
+fn counts_csv(department: &Department, figures: &[&Figure], year: AcademicYear) -> Vec<u8> {
+    let rows = figures
+        .iter()
+        .map(|f| count_cells(department, f, year).to_vec());
     csv_for_people(&COUNT_COLUMNS, rows)
 }
 
@@ -141,6 +155,20 @@ fn csv_for_people(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> V
         let _ = writer.write_record(row.iter().map(|cell| formula::escape(cell).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// A State Council form to fill in, as CSV: the form's columns, a row for each of its rows by
+/// its label, every number blank (an empty cell is no zero: validate asks for each one).
+pub(crate) fn form_csv(kind: FormKind) -> Vec<u8> {
+    let mut header = vec!["项目"];
+    header.extend(kind.columns());
+    let blanks = kind.columns().len();
+    let rows = kind.rows().iter().map(|spec| {
+        let mut row = vec![spec.label.to_owned()];
+        row.extend(std::iter::repeat_n(String::new(), blanks));
+        row
+    });
+    csv_for_people(&header, rows)
 }
 
 /// The columns of a checklist template, CSV or Excel.
@@ -203,8 +231,7 @@ fn toml_file(
     options: &Options,
 ) -> NewFile {
     let mut t = String::new();
-    let _ = writeln!(
-        t,
+    let header = format!(
         "# {} {} 学年信息公开数据（由 disclose init 根据 {} 学年生成）\n\
          # 填写说明：\n\
          #   - 每个 [[count]] 是报告中的一个数字：在 number = \"\" 的引号处填写本学年的数量（整数，不写单位），\n\
@@ -214,13 +241,18 @@ fn toml_file(
          #   - 填好后运行 disclose validate {} 检查；各字段的含义见 docs/submissions.md。",
         department.name, options.year, options.from, options.year
     );
-    toml_counts(&mut t, department, figures);
+    // The instructions in the year's words; `from` is the year before, of the same kind.
+    let _ = writeln!(t, "{}", options.year.say(&header));
+    toml_counts(&mut t, department, figures, options.year);
     if rest {
         toml_texts(&mut t, department);
     }
     toml_disclosures(&mut t, disclosures, options);
     if rest {
-        toml_tables(&mut t, department);
+        // Numbers and the tool's comments only: said in the year's words.
+        let mut tables = String::new();
+        toml_tables(&mut tables, department);
+        t.push_str(&options.year.say(&tables));
     }
     NewFile {
         name,
@@ -228,15 +260,23 @@ fn toml_file(
     }
 }
 
-fn toml_counts(t: &mut String, department: &Department, figures: &[&Figure]) {
+fn toml_counts(t: &mut String, department: &Department, figures: &[&Figure], year: AcademicYear) {
     for figure in figures {
         let _ = writeln!(t, "\n[[count]]");
         let _ = writeln!(t, "channel = {}", quoted(&figure.channel.value));
         let _ = writeln!(t, "item = {}", quoted(&figure.item.value));
         if matches!(figure.number, Number::FromEvents(_)) {
-            let _ = writeln!(t, "source = \"事件\"   # {}", last_year(department, figure));
+            let _ = writeln!(
+                t,
+                "source = \"事件\"   # {}",
+                last_year(department, figure, year)
+            );
         } else {
-            let _ = writeln!(t, "number = \"\"   # {}", last_year(department, figure));
+            let _ = writeln!(
+                t,
+                "number = \"\"   # {}",
+                last_year(department, figure, year)
+            );
         }
         let _ = writeln!(t, "unit = {}", quoted(&figure.unit.value));
         if let Some(q) = &figure.qualifier {
@@ -289,8 +329,11 @@ fn toml_disclosures(t: &mut String, disclosures: &[&Disclosure], options: &Optio
         }
         let _ = writeln!(
             t,
-            "published = []   # 本学年的公开日期，如 [{}-03-01]",
-            options.year.end()
+            "{}",
+            options.year.say(&format!(
+                "published = []   # 本学年的公开日期，如 [{}-03-01]",
+                options.year.end()
+            ))
         );
         if !d.owners.is_empty() {
             let _ = writeln!(t, "owners = {}", list(&d.owners));

@@ -26,8 +26,10 @@ use super::templates::{COUNT_COLUMNS, count_cells, disclosure_cells};
 use super::{NewFile, Options};
 use crate::check::REVIEW;
 use crate::model::checklist::Checklist;
-use crate::model::forms::Form;
+use crate::model::forms::FormKind;
+use crate::model::outline::{Content, Outline};
 use crate::model::submission::{Department, Number, Qualifier, Status, Submissions};
+use crate::model::year::AcademicYear;
 use crate::read::sheets::{COMPLAINT_LINES, request_lines};
 
 /// Rows of a sheet that get data validation (beyond the rows carried over).
@@ -77,7 +79,14 @@ fn workbook(department: &Department, checklist: &Checklist, options: &Options) -
     if nothing {
         return None;
     }
-    let bytes = build(department, checklist, options).ok()?;
+    let mut sheets = Vec::new();
+    sheets.extend((!department.figures.is_empty()).then_some(Sheet::Counts));
+    sheets.extend((!department.texts.is_empty()).then_some(Sheet::Texts));
+    sheets.extend(department.requests.is_some().then_some(Sheet::Requests));
+    sheets.extend(department.complaints.is_some().then_some(Sheet::Complaints));
+    sheets.extend(department.forms.iter().map(|f| Sheet::Form(f.kind)));
+    sheets.extend((!department.disclosures.is_empty()).then_some(Sheet::Disclosures));
+    let bytes = build(department, checklist, options.year, &sheets).ok()?;
     Some(NewFile {
         name: format!("{}.xlsx", department.name),
         bytes,
@@ -107,41 +116,88 @@ impl Formats {
     }
 }
 
+/// A sheet a workbook has, in the order they come.
+#[derive(Clone, Copy, PartialEq)]
+enum Sheet {
+    Counts,
+    Texts,
+    Requests,
+    Complaints,
+    Form(FormKind),
+    Disclosures,
+}
+
+/// A first year's workbook for `department` (no year before it): the sheets for counts, texts
+/// and checklist entries with their headers and nothing else, and the requests' and complaints'
+/// sheets (or the State Council forms, as the outline has them) when `office` (the first
+/// department named) handles them.
+pub(crate) fn starter(
+    department: &str,
+    year: AcademicYear,
+    outline: &Outline,
+    office: bool,
+) -> NewFile {
+    let mut sheets = vec![Sheet::Counts, Sheet::Texts];
+    if office {
+        sheets.extend(outline.holds(Content::Requests).then_some(Sheet::Requests));
+        sheets.extend(
+            outline
+                .holds(Content::Complaints)
+                .then_some(Sheet::Complaints),
+        );
+        sheets.extend(outline_forms(outline).into_iter().map(Sheet::Form));
+    }
+    sheets.push(Sheet::Disclosures);
+    let empty = Department {
+        name: department.to_owned(),
+        ..Department::default()
+    };
+    let checklist = crate::read::checklist::ministry();
+    NewFile {
+        name: format!("{department}.xlsx"),
+        bytes: build(&empty, &checklist, year, &sheets).unwrap_or_default(),
+    }
+}
+
+/// The State Council forms an outline prints.
+pub(crate) fn outline_forms(outline: &Outline) -> Vec<FormKind> {
+    [
+        (Content::RequestsForm, FormKind::Requests),
+        (Content::ReviewsForm, FormKind::Reviews),
+    ]
+    .into_iter()
+    .filter(|(content, _)| outline.holds(*content))
+    .map(|(_, kind)| kind)
+    .collect()
+}
+
 fn build(
     department: &Department,
     checklist: &Checklist,
-    options: &Options,
+    year: AcademicYear,
+    which: &[Sheet],
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date, so the same input makes the same file.
-    let created = ExcelDateTime::from_ymd(options.year.start().cast_unsigned(), 9, 1)?;
+    let created = ExcelDateTime::from_ymd(year.start().cast_unsigned(), 9, 1)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let f = Formats::new();
     let mut sheets = Vec::new();
-    if !department.figures.is_empty() {
-        counts(workbook.add_worksheet(), department, &f)?;
-        sheets.push("数量");
+    for sheet in which {
+        let book = &mut workbook;
+        match *sheet {
+            Sheet::Counts => counts(book.add_worksheet(), department, year, &f)?,
+            Sheet::Texts => texts(book.add_worksheet(), department, &f)?,
+            Sheet::Requests => requests(book.add_worksheet(), department, &f)?,
+            Sheet::Complaints => complaints(book.add_worksheet(), &f)?,
+            Sheet::Form(kind) => form_sheet(book.add_worksheet(), kind, &f)?,
+            Sheet::Disclosures => {
+                disclosures(book.add_worksheet(), department, checklist, year, &f)?;
+            }
+        }
+        sheets.push(sheet_name(*sheet));
     }
-    if !department.texts.is_empty() {
-        texts(workbook.add_worksheet(), department, &f)?;
-        sheets.push("文字");
-    }
-    if department.requests.is_some() {
-        requests(workbook.add_worksheet(), department, &f)?;
-        sheets.push("依申请公开");
-    }
-    if department.complaints.is_some() {
-        complaints(workbook.add_worksheet(), &f)?;
-        sheets.push("举报复议诉讼");
-    }
-    for form in &department.forms {
-        sheets.push(form_sheet(workbook.add_worksheet(), form, &f)?);
-    }
-    if !department.disclosures.is_empty() {
-        disclosures(workbook.add_worksheet(), department, checklist, options, &f)?;
-        sheets.push("清单");
-    }
-    instructions(workbook.add_worksheet(), department, options, &sheets, &f)?;
+    instructions(workbook.add_worksheet(), department, year, &sheets, &f)?;
     workbook.save_to_buffer()
 }
 
@@ -180,11 +236,16 @@ fn whole(sheet: &mut Worksheet, column: u16, title: &str) -> Result<(), XlsxErro
     Ok(())
 }
 
-fn counts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name("数量")?;
+fn counts(
+    sheet: &mut Worksheet,
+    department: &Department,
+    year: AcademicYear,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(sheet_name(Sheet::Counts))?;
     header(sheet, &COUNT_COLUMNS, f)?;
     for (row, figure) in (1u32..).zip(&department.figures) {
-        let cells = count_cells(department, figure);
+        let cells = count_cells(department, figure, year);
         for (c, cell) in (0u16..).zip(&cells) {
             if !cell.is_empty() {
                 sheet.write_string(row, c, cell)?;
@@ -202,7 +263,7 @@ fn counts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result
 }
 
 fn texts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name("文字")?;
+    sheet.set_name(sheet_name(Sheet::Texts))?;
     header(sheet, &["领域", "文字", "备注"], f)?;
     let mut row = 1u32;
     for text in &department.texts {
@@ -221,18 +282,19 @@ fn texts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<
 }
 
 fn requests(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name("依申请公开")?;
+    sheet.set_name(sheet_name(Sheet::Requests))?;
     header(sheet, &["申请情况", "件数", "备注"], f)?;
     let last = department.requests.as_ref();
     for (row, (key, name)) in (1u32..).zip(request_lines()) {
         sheet.write_string(row, 0, name)?;
         sheet.write_blank(row, 1, &f.fill)?;
-        let remark = match key {
-            "received" => format!("必填；上学年：{}", last.map_or(0, |r| r.received.value)),
-            "carried_over" => format!(
+        let remark = match (key, last) {
+            ("received", None) => "必填".to_owned(),
+            ("received", Some(last)) => format!("必填；上学年：{}", last.received.value),
+            ("carried_over", None) => "上年度报告的“结转下年度”；没有填 0".to_owned(),
+            ("carried_over", Some(last)) => format!(
                 "上学年报告的“结转下学年”：{}",
-                last.and_then(|r| r.carried_forward.as_ref())
-                    .map_or(0, |c| c.value)
+                last.carried_forward.as_ref().map_or(0, |c| c.value)
             ),
             _ => "没有可填 0 或留空".to_owned(),
         };
@@ -243,7 +305,7 @@ fn requests(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Resu
 }
 
 fn complaints(sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name("举报复议诉讼")?;
+    sheet.set_name(sheet_name(Sheet::Complaints))?;
     header(sheet, &["举报复议诉讼", "件数", "备注"], f)?;
     for (row, (_, name)) in (1u32..).zip(COMPLAINT_LINES) {
         sheet.write_string(row, 0, name)?;
@@ -254,17 +316,26 @@ fn complaints(sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// A State Council form: its rows labelled, its numbers blank; returns the sheet's name.
-fn form_sheet(sheet: &mut Worksheet, form: &Form, f: &Formats) -> Result<&'static str, XlsxError> {
-    let name = match form.kind {
-        crate::model::forms::FormKind::Requests => "申请情况表",
-        crate::model::forms::FormKind::Reviews => "复议诉讼情况表",
-    };
-    sheet.set_name(name)?;
+/// A sheet's name, which the reader knows it by.
+fn sheet_name(sheet: Sheet) -> &'static str {
+    match sheet {
+        Sheet::Counts => "数量",
+        Sheet::Texts => "文字",
+        Sheet::Requests => "依申请公开",
+        Sheet::Complaints => "举报复议诉讼",
+        Sheet::Form(FormKind::Requests) => "申请情况表",
+        Sheet::Form(FormKind::Reviews) => "复议诉讼情况表",
+        Sheet::Disclosures => "清单",
+    }
+}
+
+/// A State Council form: its rows labelled, its numbers blank.
+fn form_sheet(sheet: &mut Worksheet, kind: FormKind, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(sheet_name(Sheet::Form(kind)))?;
     let mut columns = vec!["项目"];
-    columns.extend(form.kind.columns());
+    columns.extend(kind.columns());
     header(sheet, &columns, f)?;
-    for (row, spec) in (1u32..).zip(form.kind.rows()) {
+    for (row, spec) in (1u32..).zip(kind.rows()) {
         sheet.write_string(row, 0, spec.label)?;
         for c in 1..u16::try_from(columns.len()).unwrap_or(1) {
             sheet.write_blank(row, c, &f.fill)?;
@@ -273,17 +344,17 @@ fn form_sheet(sheet: &mut Worksheet, form: &Form, f: &Formats) -> Result<&'stati
     for c in 1..u16::try_from(columns.len()).unwrap_or(1) {
         whole(sheet, c, columns[usize::from(c)])?;
     }
-    Ok(name)
+    Ok(())
 }
 
 fn disclosures(
     sheet: &mut Worksheet,
     department: &Department,
     checklist: &Checklist,
-    options: &Options,
+    year: AcademicYear,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name("清单")?;
+    sheet.set_name(sheet_name(Sheet::Disclosures))?;
     header(sheet, &CHECKLIST_COLUMNS, f)?;
     // Everything editable but the carried items' number, category and wording.
     for c in 0..u16::try_from(CHECKLIST_COLUMNS.len()).unwrap_or_default() {
@@ -314,9 +385,8 @@ fn disclosures(
         sheet.write_blank(row, 6, &f.fill)?;
     }
     list(sheet, 3, Status::ALL, "状态")?;
-    let from =
-        ExcelDateTime::from_ymd(options.year.start().cast_unsigned().saturating_sub(1), 1, 1)?;
-    let to = ExcelDateTime::from_ymd(options.year.end().cast_unsigned().saturating_add(1), 12, 31)?;
+    let from = ExcelDateTime::from_ymd(year.start().cast_unsigned().saturating_sub(1), 1, 1)?;
+    let to = ExcelDateTime::from_ymd(year.end().cast_unsigned().saturating_add(1), 12, 31)?;
     let dates = DataValidation::new()
         .allow_date(DataValidationRule::Between(from, to))
         .set_input_title("公开日期")?
@@ -337,17 +407,17 @@ fn disclosures(
 fn instructions(
     sheet: &mut Worksheet,
     department: &Department,
-    options: &Options,
+    year: AcademicYear,
     sheets: &[&str],
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name("说明")?;
     sheet.set_column_width(0, 110)?;
     let mut lines = vec![
-        format!(
+        year.say(&format!(
             "{} {} 学年信息公开数据：填写说明",
-            department.name, options.year
-        ),
+            department.name, year
+        )),
         "黄色单元格是要填写的；灰色单元格不要改动。每张表的第一行是表头，不要修改。".to_owned(),
     ];
     for name in sheets {
@@ -365,17 +435,16 @@ fn instructions(
                 "“举报复议诉讼”表：因信息公开工作受到的举报、行政复议、行政诉讼，每行一个数字，没有填 0。"
             }
             "申请情况表" | "复议诉讼情况表" => {
-                "“申请情况表”“复议诉讼情况表”：国务院办公厅模板的表格，按行填写本年度的数字，空格按 0 计。"
+                "“申请情况表”“复议诉讼情况表”：国务院办公厅模板的表格，按行填写本年度的数字；没有的填 0，不要留空（空格不当作 0，会被指出）。"
             }
             _ => {
                 "“清单”表：每行是《高等学校信息公开事项清单》的一项，编号、类别和内容不要改动。请核对链接，在“公开日期”填写本学年的公开日期；状态填 已公开、部分公开 或 不适用，不适用时须在“说明”写明理由。“说明”会印在报告的清单事项表中，仅供内部参考的话请写在“备注”列（不会被读取）。"
             }
         };
-        lines.push(line.to_owned());
+        lines.push(year.say(line));
     }
     lines.push(format!(
-        "填好后交信息公开办公室，或自行运行 disclose validate {} 检查。",
-        options.year
+        "填好后交信息公开办公室，或自行运行 disclose validate {year} 检查。"
     ));
     lines.push("本“说明”表不会被读取，可以保留。".to_owned());
     for (row, line) in (0u32..).zip(&lines) {
