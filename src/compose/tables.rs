@@ -2,7 +2,8 @@
 //! administrative reconsiderations and lawsuits (四), laid out as the 2021 template
 //! (国办公开办函〔2021〕30号) prints them, cell for cell: header rows with their merged cells, the
 //! labels of table 三 in up to three columns (三、本年度办理结果 down the side of the outcomes,
-//! each group of outcomes under its name), a row for every line of the form (an empty line is 0).
+//! each group of outcomes under its name), a row for every line of the form; a cell nobody filled
+//! in is a placeholder, never a 0.
 
 use super::{Composer, placeholder};
 use crate::compose::report::{Block, Form as FormBlock, FormCell, FormRow};
@@ -169,10 +170,15 @@ fn reviews_body(form: &Form) -> Vec<FormRow> {
     }]
 }
 
+/// A row's cells as submitted: an empty cell, or a row not submitted, is a placeholder (which a
+/// final report refuses), never a 0.
 fn values(form: &Form, key: &str) -> Vec<FormCell> {
-    form.values(key)
+    form.submitted(key)
         .iter()
-        .map(|v| cell(&v.to_string(), 1, 1))
+        .map(|v| match v {
+            Some(v) => cell(&v.to_string(), 1, 1),
+            None => cell(&placeholder("空"), 1, 1),
+        })
         .collect()
 }
 
@@ -226,7 +232,7 @@ fn flatten(block: &mut FormBlock) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::location::Location;
+    use crate::model::location::{Located, Location};
 
     fn empty(kind: FormKind) -> Form {
         Form {
@@ -234,6 +240,35 @@ mod tests {
             rows: Vec::new(),
             location: Location::file(&std::sync::Arc::from(std::path::Path::new("表.csv"))),
         }
+    }
+
+    /// A form with every row submitted, every cell 0.
+    fn zeros(kind: FormKind) -> Form {
+        let mut form = empty(kind);
+        let at = form.location.clone();
+        form.rows = kind
+            .rows()
+            .iter()
+            .map(|spec| crate::model::forms::FormRow {
+                spec,
+                values: vec![Located::new(0, at.clone()); kind.columns().len()],
+                blank: Vec::new(),
+                location: at.clone(),
+            })
+            .collect();
+        form
+    }
+
+    #[test]
+    fn a_cell_nobody_filled_in_is_a_placeholder_never_a_zero() {
+        let mut form = zeros(FormKind::Requests);
+        form.rows[0].blank.push(2);
+        form.rows.remove(1);
+        let block = form_block(&form);
+        let first: Vec<&str> = block.rows[0].iter().map(String::as_str).collect();
+        assert_eq!(first[1..4], ["0", "0", "【待补充：空】"]);
+        assert!(block.rows[1][1..].iter().all(|c| c == "【待补充：空】"));
+        assert!(block.rows[2][1..].iter().all(|c| c == "0"));
     }
 
     /// The grid's text, row by row: a merged cell's text where it starts, `^` under it, `<` to
@@ -256,7 +291,7 @@ mod tests {
 
     #[test]
     fn the_requests_form_has_the_templates_merged_header_and_labels() {
-        let block = form_block(&empty(FormKind::Requests));
+        let block = form_block(&zeros(FormKind::Requests));
         assert_eq!(block.width(), 10);
         let header = drawn(&block.header_grid());
         assert_eq!(
@@ -319,7 +354,7 @@ mod tests {
 
     #[test]
     fn the_plain_view_joins_headings_and_labels() {
-        let block = form_block(&empty(FormKind::Requests));
+        let block = form_block(&zeros(FormKind::Requests));
         assert_eq!(block.columns[0], "项目");
         assert_eq!(block.columns[1], "申请人情况：自然人");
         assert_eq!(block.columns[2], "申请人情况：法人或其他组织：商业企业");
@@ -328,7 +363,7 @@ mod tests {
             "三、本年度办理结果：（三）不予公开：1.属于国家秘密"
         );
         assert_eq!(block.rows[0][0], "一、本年新收信息公开申请数量");
-        let reviews = form_block(&empty(FormKind::Reviews));
+        let reviews = form_block(&zeros(FormKind::Reviews));
         assert_eq!(reviews.columns[0], "行政复议：结果维持");
         assert_eq!(reviews.columns[14], "行政诉讼：复议后起诉：总计");
         assert_eq!(reviews.rows, [vec!["0".to_owned(); 15]]);

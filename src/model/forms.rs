@@ -226,8 +226,11 @@ pub fn normalise(label: &str) -> String {
 pub struct FormRow {
     /// Which row.
     pub spec: &'static RowSpec,
-    /// One value per column; an empty cell is 0.
+    /// One value per column; an empty cell is 0 here, and in `blank`.
     pub values: Vec<Located<u64>>,
+    /// The columns whose cell holds nothing (or is in no column of the header): no zero, but a
+    /// number nobody wrote (D314).
+    pub blank: Vec<usize>,
     /// The row as a whole.
     pub location: Location,
 }
@@ -250,6 +253,20 @@ impl Form {
             || vec![0; self.kind.columns().len()],
             |r| r.values.iter().map(|v| v.value).collect(),
         )
+    }
+
+    /// The numbers of a row as submitted: `None` for a cell left empty, and for every cell of
+    /// a row not submitted at all. What the report prints, so that no one's silence prints as 0.
+    pub fn submitted(&self, key: &str) -> Vec<Option<u64>> {
+        match self.rows.iter().find(|r| r.spec.key == key) {
+            Some(row) => row
+                .values
+                .iter()
+                .enumerate()
+                .map(|(j, v)| (!row.blank.contains(&j)).then_some(v.value))
+                .collect(),
+            None => vec![None; self.kind.columns().len()],
+        }
     }
 
     /// The submitted row with this key.

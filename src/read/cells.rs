@@ -97,46 +97,22 @@ fn form_row<C: Cells>(row: &mut CellRow<'_, C>, kind: FormKind, department: &mut
         return;
     };
     let mut values = Vec::with_capacity(kind.columns().len());
+    let mut blank = Vec::new();
     for j in 0..kind.columns().len() {
         let index = row.header.form.iter().position(|c| *c == Some(j));
-        let at = index.map_or_else(|| row.cells.at(0), |i| row.cells.at(i));
-        let text = match index.and_then(|i| row.cells.cell(i)) {
-            Some(Cell::Text(text)) => text.trim().to_owned(),
-            Some(Cell::Error(error)) => {
-                let field = kind.columns()[j].to_owned();
-                row.diags
-                    .push(Problem::CellError { field, error }, at.clone());
-                String::new()
-            }
-            None => String::new(),
+        // A column the header lacks (or misspells) is reported once, at the header; its cells
+        // are blank, not each an empty cell of its own.
+        let Some(index) = index else {
+            blank.push(j);
+            values.push(Located::new(0, row.cells.at(0)));
+            continue;
         };
-        let value = if text.is_empty() || matches!(text.as_str(), "/" | "／" | "-" | "—") {
-            // An empty cell is not a zero: the form's totals would count what nobody wrote.
-            row.diags.push(
-                Problem::FormCell {
-                    row: spec.label.to_owned(),
-                    column: kind.columns()[j].to_owned(),
-                    value: text,
-                },
-                at.clone(),
-            );
-            0
-        } else {
-            match values::parse_count(&text) {
-                Ok(count) => count.value,
-                Err(reason) => {
-                    let field = kind.columns()[j].to_owned();
-                    let problem = Problem::BadCount {
-                        field,
-                        value: text,
-                        reason,
-                    };
-                    row.diags.push(problem, at.clone());
-                    0
-                }
-            }
-        };
-        values.push(Located::new(value, at));
+        let at = row.cells.at(index);
+        let value = form_cell(row, kind, spec, j, index);
+        if value.is_none() {
+            blank.push(j);
+        }
+        values.push(Located::new(value.unwrap_or(0), at));
     }
     let location = row.cells.at(0);
     let origin = &row.header.origin;
@@ -167,8 +143,52 @@ fn form_row<C: Cells>(row: &mut CellRow<'_, C>, kind: FormKind, department: &mut
     form.rows.push(FormRow {
         spec,
         values,
+        blank,
         location,
     });
+}
+
+/// The number in a form's cell `index` (column `j` of the form), or `None` with a finding: an
+/// empty cell (no zero: the form's totals would count what nobody wrote), an error value, or
+/// what is no whole number.
+fn form_cell<C: Cells>(
+    row: &mut CellRow<'_, C>,
+    kind: FormKind,
+    spec: &forms::RowSpec,
+    j: usize,
+    index: usize,
+) -> Option<u64> {
+    let at = row.cells.at(index);
+    let field = kind.columns()[j].to_owned();
+    let text = match row.cells.cell(index) {
+        Some(Cell::Text(text)) => text.trim().to_owned(),
+        Some(Cell::Error(error)) => {
+            row.diags.push(Problem::CellError { field, error }, at);
+            return None;
+        }
+        None => String::new(),
+    };
+    if text.is_empty() || matches!(text.as_str(), "/" | "／" | "-" | "—") {
+        let problem = Problem::FormCell {
+            row: spec.label.to_owned(),
+            column: field,
+            value: text,
+        };
+        row.diags.push(problem, at);
+        return None;
+    }
+    match values::parse_count(&text) {
+        Ok(count) => Some(count.value),
+        Err(reason) => {
+            let problem = Problem::BadCount {
+                field,
+                value: text,
+                reason,
+            };
+            row.diags.push(problem, at);
+            None
+        }
+    }
 }
 
 impl<C: Cells> CellRow<'_, C> {

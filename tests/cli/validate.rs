@@ -218,3 +218,34 @@ fn a_calendar_years_report_is_due_by_31_january_and_says_so() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_misspelt_form_column_is_one_finding_and_its_cells_print_as_blanks() {
+    let data = Data::empty().with_year(&crate::util::root().join("examples/示例学院"), "2022");
+    data.edit(
+        "2022",
+        "党政办公室-申请情况表.csv",
+        "法律服务机构",
+        "法律服务机购",
+    );
+    let output = data
+        .disclose()
+        .args(["--lang", "en", "validate", "2022"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let findings: Vec<&str> = stderr.lines().filter(|l| l.contains("[D")).collect();
+    assert_eq!(findings.len(), 1, "{stderr}");
+    assert!(findings[0].contains("D102"), "{stderr}");
+    assert!(
+        findings[0].contains("did you mean `法律服务机构`"),
+        "{stderr}"
+    );
+    // A draft prints the column's cells as blanks to fill, not as zeros.
+    let draft = crate::util::stdout_of(data.disclose().args(["compile", "2022", "--draft", "-q"]));
+    let row = draft
+        .lines()
+        .find(|l| l.starts_with("| 一、本年新收信息公开申请数量"))
+        .expect("the form's first row");
+    assert!(row.contains("【待补充：空】"), "{row}");
+}
