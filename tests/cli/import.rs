@@ -6,6 +6,7 @@
 //! department file changes exactly that number; a part added to a total breaks its sum (D301).
 //! And what is no report is refused, with nothing written.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::seed::missing;
@@ -255,4 +256,42 @@ fn an_existing_year_folder_is_never_touched() {
         .assert()
         .success();
     assert!(data.file("2018-2019", "report.toml").exists());
+}
+
+#[test]
+fn quiet_import_lists_the_files_it_wrote_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("年报.txt");
+    std::fs::write(
+        &file,
+        "示例学院2023-2024学年信息公开工作年度报告\n一、概述\n学院官网发布新闻265篇。\n\
+         二、其他需要报告的事项\n无\n示例学院\n2024年10月20日\n",
+    )
+    .unwrap();
+    let listing = |data: &Data| {
+        let mut out = String::new();
+        for name in ["report.toml", "信息公开办公室.toml"] {
+            let _ = writeln!(out, "created {}", data.file("2023-2024", name).display());
+        }
+        out
+    };
+    let data = Data::empty();
+    data.disclose()
+        .args(["import", "-q"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(listing(&data))
+        .stderr("");
+    // Without -q, the note on what to do next follows on stderr.
+    let data = Data::empty();
+    data.disclose()
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(listing(&data))
+        .stderr(
+            "imported 2 parts and 1 figures; next: `disclose validate 2023-2024` lists every figure to check (D505), `disclose compile 2023-2024` prints the report back (docs/import.md)\n",
+        );
 }
