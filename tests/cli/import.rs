@@ -295,3 +295,60 @@ fn quiet_import_lists_the_files_it_wrote_and_nothing_else() {
             "imported 2 parts and 1 figures; next: `disclose validate 2023-2024` lists every figure to check (D505), `disclose compile 2023-2024` prints the report back (docs/import.md)\n",
         );
 }
+
+/// A short report as a text file in `dir`, its part 二 holding `proactive`.
+fn short_report(dir: &Path, proactive: &str) -> std::path::PathBuf {
+    let file = dir.join("年报.txt");
+    std::fs::write(
+        &file,
+        format!(
+            "示例学院2023-2024学年信息公开工作年度报告\n一、概述\n学院高度重视信息公开工作。\n\
+             二、主动公开情况\n{proactive}\n三、其他需要报告的事项\n无\n示例学院\n2024年10月20日\n"
+        ),
+    )
+    .unwrap();
+    file
+}
+
+#[test]
+fn each_clause_of_a_sentence_gives_its_figures_its_own_channel() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "办公系统发布通知公告103条；教务系统发布教学通知286条、通知公告1540条。";
+    let file = short_report(
+        dir.path(),
+        &format!("（一）通过办公系统、教务系统等公开信息情况。{sentence}"),
+    );
+    let data = Data::empty();
+    import(&data, &file);
+    let office = std::fs::read_to_string(data.file("2023-2024", "信息公开办公室.toml")).unwrap();
+    let counts: Vec<String> = office
+        .split("[[count]]")
+        .skip(1)
+        .map(|c| {
+            let field = |key: &str| {
+                c.lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap_or_default()
+                    .trim_matches(['"', ' '])
+                    .to_owned()
+            };
+            format!(
+                "{}/{} {}",
+                field("channel = "),
+                field("item = "),
+                field("number = ")
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "办公系统/通知公告 103",
+            "教务系统/教学通知 286",
+            "教务系统/通知公告 1540"
+        ],
+        "{office}"
+    );
+    let out = stdout_of(data.disclose().args(["compile", "2023-2024", "-q"]));
+    assert!(out.contains(sentence), "{out}");
+}

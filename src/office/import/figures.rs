@@ -308,66 +308,20 @@ fn parse(figure: &str) -> Option<(Option<String>, String, String)> {
     Some((qualifier, number, unit.trim().to_owned()))
 }
 
-/// The channel and item of a figure from the words before it in its clause: 学校主页共发布信息
-/// → (学校主页, 信息); without a verb, the context's channel and the last words.
+/// Where a figure's words begin: after the last of these before it.
+const WORD_BREAKS: &[char] = &['，', '、', '：', '（', '('];
+/// Where a figure's clause begins: after the last of these before it.
+const CLAUSE_BREAKS: &[char] = &['。', '；', '！', '？', '\n'];
+
+/// The channel and item of a figure from the words before it: 学校主页共发布信息 → (学校主页,
+/// 信息). The channel is the subject before the verb (发布, 公开, 印发…) of the figure's own words,
+/// else of the nearest words before them in its clause (up to `；` or `。`) that have one
+/// (教务系统发布教学通知286条、课程信息 → 教务系统), else the context's channel; never another
+/// clause's.
 fn names(before: &str, context: &str) -> (String, String) {
-    let clause_start = before
-        .rfind(['。', '；', '，', '：', '、', '（', '(', '\n'])
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let clause_start = after_last(before, &[WORD_BREAKS, CLAUSE_BREAKS].concat());
     let clause = before[clause_start..].trim();
-    let clean = |s: &str| -> String {
-        let mut s = s.trim();
-        for w in TOTAL_WORDS
-            .iter()
-            .chain(PARTS_WORDS)
-            .chain(&["达", "约", "近", "超过", "为", "有", "了", "等"])
-        {
-            s = s.trim_end_matches(w);
-        }
-        for _ in 0..3 {
-            for w in [
-                "学校",
-                "同时",
-                "此外",
-                "其中",
-                "包括",
-                "另外",
-                "全年",
-                "本学年",
-                "本年度",
-                "通过",
-                "共计",
-                "共",
-                "累计",
-            ] {
-                // 学校主页 keeps its 学校: a name of two characters would say too little.
-                if let Some(rest) = s.strip_prefix(w)
-                    && (w != "学校" || rest.chars().count() > 2)
-                {
-                    s = rest;
-                }
-            }
-        }
-        // A year before the words (2023-2024学年学院官网) is no part of the name.
-        let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–'));
-        let s = ["学年", "年度", "年"]
-            .iter()
-            .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
-        s.chars()
-            .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
-            .collect::<String>()
-            .trim()
-            .to_owned()
-    };
-    let verb = VERBS
-        .iter()
-        .filter_map(|v| clause.find(v).map(|i| (i, *v)))
-        .min_by_key(|(i, _)| *i);
-    let total_only =
-        TOTAL_WORDS.iter().any(|w| clause.trim_end().ends_with(w)) && clean(clause).is_empty();
-    let (channel, item, published) = match verb {
+    let (channel, item, published) = match verb(clause) {
         Some((i, v)) => (
             clean(&clause[..i]),
             clean(&clause[i + v.len()..]),
@@ -375,6 +329,8 @@ fn names(before: &str, context: &str) -> (String, String) {
         ),
         None => (String::new(), clean(clause), false),
     };
+    let total_only =
+        TOTAL_WORDS.iter().any(|w| clause.trim_end().ends_with(w)) && clean(clause).is_empty();
     let short = |s: String, max: usize| -> String {
         let n = s.chars().count();
         if n > max {
@@ -383,15 +339,22 @@ fn names(before: &str, context: &str) -> (String, String) {
             s
         }
     };
-    let channel = if channel.chars().any(is_han) && channel != "学校" {
-        short(channel, 12)
+    let channel = if is_channel(&channel) {
+        channel
     } else {
-        channel_of(context)
+        // The subject of the clause's earlier words: a list goes on with the verb's channel.
+        let earlier = &before[after_last(before, CLAUSE_BREAKS)..clause_start];
+        earlier
+            .split(WORD_BREAKS)
+            .rev()
+            .filter_map(|words| verb(words).map(|(i, _)| clean(&words[..i])))
+            .find(|subject| is_channel(subject))
+            .unwrap_or_else(|| channel_of(context))
     };
     let channel = if channel.is_empty() {
         "导入".to_owned()
     } else {
-        channel
+        short(channel, 12)
     };
     let item = short(item, 16);
     let item = match (item.is_empty(), published) {
@@ -401,6 +364,74 @@ fn names(before: &str, context: &str) -> (String, String) {
         (true, false) => "数量".to_owned(),
     };
     (channel, item)
+}
+
+/// The byte after the last of `breaks` in `text`, or 0.
+fn after_last(text: &str, breaks: &[char]) -> usize {
+    text.rfind(breaks).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+/// The first verb in `words` after which the item counted is named, and where it is.
+fn verb(words: &str) -> Option<(usize, &'static str)> {
+    VERBS
+        .iter()
+        .filter_map(|v| words.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)
+}
+
+/// Whether a subject says which channel: Chinese words, and more than 学校.
+fn is_channel(subject: &str) -> bool {
+    subject.chars().any(is_han) && subject != "学校"
+}
+
+/// Words as a channel or an item: without the total and parts words around them, the function
+/// words before them (学校 but in 学校主页, 同时, 本学年…), a year before them, and the characters
+/// a reference cannot hold.
+fn clean(words: &str) -> String {
+    let mut s = words.trim();
+    for w in TOTAL_WORDS
+        .iter()
+        .chain(PARTS_WORDS)
+        .chain(&["达", "约", "近", "超过", "为", "有", "了", "等"])
+    {
+        s = s.trim_end_matches(w);
+    }
+    for _ in 0..3 {
+        for w in [
+            "学校",
+            "同时",
+            "此外",
+            "其中",
+            "包括",
+            "另外",
+            "全年",
+            "本学年",
+            "本年度",
+            "通过",
+            "共计",
+            "共",
+            "累计",
+        ] {
+            // 学校主页 keeps its 学校: a name of two characters would say too little.
+            if let Some(rest) = s.strip_prefix(w)
+                && (w != "学校" || rest.chars().count() > 2)
+            {
+                s = rest;
+            }
+        }
+    }
+    // A year before the words (2023-2024学年学院官网) is no part of the name.
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–'));
+    let s = ["学年", "年度", "年"]
+        .iter()
+        .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
+    s.chars()
+        .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// A short channel name from a heading: 通过校报校刊、简报等公开信息情况 → 校报校刊.
@@ -582,6 +613,41 @@ mod tests {
         );
         assert_eq!(e.counts[0].number, "1481");
         assert_eq!(e.counts[0].unit, "条");
+    }
+
+    #[test]
+    fn a_figure_takes_the_channel_of_its_own_clause() {
+        // A group headed 通过办公系统、教务系统等公开信息情况: its context's channel is 办公系统.
+        let heading = "通过办公系统、教务系统等公开信息情况";
+        let e = extract(
+            "办公系统发布通知公告103条；教务系统发布教学通知286条、课程信息1540条。",
+            heading,
+            &mut HashSet::new(),
+        );
+        assert_eq!(
+            e.text,
+            "办公系统发布通知公告{办公系统/通知公告}；教务系统发布教学通知{教务系统/教学通知}、课程信息{教务系统/课程信息}。"
+        );
+        // The same item in another clause is another channel's, not a second of the first's.
+        let e = extract(
+            "办公系统发布通知公告103条；教务系统发布教学通知286条、通知公告1540条。",
+            heading,
+            &mut HashSet::new(),
+        );
+        assert!(
+            e.text.ends_with("、通知公告{教务系统/通知公告}。"),
+            "{}",
+            e.text
+        );
+        // Words with no verb before them in their clause take the context's channel, never an
+        // earlier clause's.
+        let e = extract(
+            "教务系统发布教学通知286条；另有课程信息1540条。",
+            "主动公开情况",
+            &mut HashSet::new(),
+        );
+        let channels: Vec<&str> = e.counts.iter().map(|c| c.channel.as_str()).collect();
+        assert_eq!(channels, ["教务系统", "主动"]);
     }
 
     #[test]
