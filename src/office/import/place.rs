@@ -212,13 +212,14 @@ pub(super) fn part_toml(b: &mut Builder, part: &Part, key: &str) -> String {
     }
     let sections_as_points = sections(b, part, key, &mut holds, &mut toml);
     for table in &part.tables {
-        if let Some((kind, csv)) = tables::form_csv(table) {
-            let (held, file) = match kind {
+        if let Some(form) = tables::form(table) {
+            let (held, file) = match form.kind {
                 FormKind::Requests => ("requests-form", "申请情况表"),
                 FormKind::Reviews => ("reviews-form", "复议诉讼情况表"),
             };
             holds.push(held);
-            b.extra_files.push((format!("{OFFICE}-{file}.csv"), csv));
+            b.extra_files
+                .push((format!("{OFFICE}-{file}.csv"), tables::form_csv(&form)));
         } else if let Some(csv) = tables::checklist_csv(table) {
             holds.push("checklist");
             b.empty_checklist |= csv.is_empty();
