@@ -4,7 +4,8 @@
 //! it; every shipped year, compiled to Markdown, text, HTML and Word, imported and compiled
 //! again, gives the same report byte for byte. Mutations: one number edited in an imported
 //! department file changes exactly that number; a part added to a total breaks its sum (D301).
-//! And what is no report is refused, with nothing written.
+//! What a figure becomes: a count of its own clause's channel, or the form's cell it repeats.
+//! What is no report is refused, with nothing written; `-q` prints only the files written.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -351,4 +352,65 @@ fn each_clause_of_a_sentence_gives_its_figures_its_own_channel() {
     );
     let out = stdout_of(data.disclose().args(["compile", "2023-2024", "-q"]));
     assert!(out.contains(sentence), "{out}");
+}
+
+#[test]
+fn a_sentence_repeating_a_cell_of_the_form_names_the_cell() {
+    // The State Council example year, its 依申请公开 point saying the forms' numbers (6 new, 5
+    // from people, 4 granted, 1 reconsideration) and one no cell holds alone (行政诉讼 is two
+    // rows of the form).
+    let data = Data::empty().with_year(&root().join("examples/示例学院"), "2022");
+    let sentence = "本年度共收到信息公开申请{申请表/新收/总计}件，其中自然人{申请表/新收/自然人}件，予以公开{申请表/予以公开/总计}件；行政复议{复议诉讼表/行政复议/总计}件，行政诉讼{诉讼/行政诉讼}。";
+    data.edit(
+        "2022",
+        "report.toml",
+        "学院按规定时限答复信息公开申请，答复情况见第三部分。",
+        sentence,
+    );
+    let department = data.file("2022", "宣传部.toml");
+    let text = std::fs::read_to_string(&department).unwrap();
+    std::fs::write(
+        &department,
+        text + "\n[[count]]\nchannel = \"诉讼\"\nitem = \"行政诉讼\"\nnumber = 0\nunit = \"件\"\n",
+    )
+    .unwrap();
+    let original = stdout_of(data.disclose().args(["compile", "2022", "-q"]));
+    assert!(
+        original.contains(
+            "本年度共收到信息公开申请6件，其中自然人5件，予以公开4件；行政复议1件，行政诉讼0件。"
+        ),
+        "{original}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("年报.txt");
+    data.disclose()
+        .args(["compile", "2022", "-q", "-f", "text", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let imported = Data::empty();
+    import(&imported, &file);
+    let report = std::fs::read_to_string(imported.file("2022", "report.toml")).unwrap();
+    assert!(
+        report.contains("本年度共收到信息公开申请{申请表/新收/总计}件，其中自然人{申请表/新收/自然人}件，予以公开{申请表/予以公开/总计}件；行政复议{复议诉讼表/行政复议/总计}件，行政诉讼{"),
+        "{report}"
+    );
+    // The one number no cell answers for alone is a count, to check (D505), beside the year's
+    // two channel figures.
+    let office = std::fs::read_to_string(imported.file("2022", "信息公开办公室.toml")).unwrap();
+    assert_eq!(office.matches("[[count]]").count(), 3, "{office}");
+    assert!(
+        office.contains("item = \"行政诉讼\"\nnumber = 0\nunit = \"件\"\nimported = \"行政复议1件，行政诉讼0件。\"\n"),
+        "{office}"
+    );
+    let again = stdout_of(imported.disclose().args(["compile", "2022", "-q"]));
+    assert_eq!(again, original);
+    let validate = imported
+        .disclose()
+        .args(["validate", "2022", "--format", "short"])
+        .output()
+        .unwrap();
+    let findings = String::from_utf8_lossy(&validate.stderr);
+    assert!(!findings.contains("error["), "{findings}");
+    assert_eq!(findings.matches("[D505]").count(), 3, "{findings}");
 }

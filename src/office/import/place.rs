@@ -31,12 +31,15 @@ pub(super) struct Builder {
     /// Whether a checklist table accounts for no item (the year then hears of D207 as a
     /// warning, as the published report had it).
     pub(super) empty_checklist: bool,
+    /// The report's State Council forms, the first of each kind: a sentence's number that
+    /// repeats one of their cells names the cell.
+    pub(super) forms: Vec<tables::PrintedForm>,
 }
 
 impl Builder {
     /// A paragraph with its figures turned into references, and the figures kept.
     fn text(&mut self, text: &str, context: &str) -> String {
-        let extracted = figures::extract(text, context, &mut self.taken);
+        let extracted = figures::extract(text, context, &mut self.taken, &self.forms);
         self.share_decimals.extend(&extracted.share_decimals);
         for span in figures::spans(text) {
             let figure = &text[span];

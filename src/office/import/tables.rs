@@ -61,6 +61,15 @@ pub(super) struct PrintedForm {
     pub(super) rows: Vec<(&'static RowSpec, Vec<u64>)>,
 }
 
+impl PrintedForm {
+    /// The number printed in a row (by its key) and a column (by its name).
+    pub(super) fn value(&self, row: &str, column: &str) -> Option<u64> {
+        let c = self.kind.columns().iter().position(|c| *c == column)?;
+        let (_, values) = self.rows.iter().find(|(spec, _)| spec.key == row)?;
+        values.get(c).copied()
+    }
+}
+
 /// A State Council form in a table: every row found by its label, its numbers in order.
 pub(super) fn form(table: &[Vec<String>]) -> Option<PrintedForm> {
     let text: String = table.iter().flatten().map(String::as_str).collect();
