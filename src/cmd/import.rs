@@ -20,7 +20,7 @@ pub(crate) struct Args {
     pub(crate) year: Option<AcademicYear>,
 }
 
-/// Imports the report; lists the files written.
+/// Imports the report; lists the files written, then (unless `-q`) what to do next.
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let outcome = import::run(&import::Options {
         data: global.data.clone(),
@@ -28,18 +28,20 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         year: args.year,
     })?;
     let text = super::print::created(&outcome.written, global.lang);
-    let next = super::pick(
-        global.lang,
-        format!(
-            "imported {} parts and {} figures; next: `disclose validate {}` lists every figure to check (D505), `disclose compile {}` prints the report back (docs/import.md)\n",
-            outcome.parts, outcome.counts, outcome.year, outcome.year
-        ),
-        format!(
-            "已导入 {} 个部分、{} 个数字；下一步：`disclose validate {}` 列出每个需要核对的数字（D505），`disclose compile {}` 重新生成报告（见 docs/import.md）\n",
-            outcome.parts, outcome.counts, outcome.year, outcome.year
-        ),
-    );
     super::print::stdout(text.as_bytes())?;
-    let _ = std::io::stderr().write_all(next.as_bytes());
+    if !global.quiet {
+        let next = super::pick(
+            global.lang,
+            format!(
+                "imported {} parts and {} figures; next: `disclose validate {}` lists every figure to check (D505), `disclose compile {}` prints the report back (docs/import.md)\n",
+                outcome.parts, outcome.counts, outcome.year, outcome.year
+            ),
+            format!(
+                "已导入 {} 个部分、{} 个数字；下一步：`disclose validate {}` 列出每个需要核对的数字（D505），`disclose compile {}` 重新生成报告（见 docs/import.md）\n",
+                outcome.parts, outcome.counts, outcome.year, outcome.year
+            ),
+        );
+        let _ = std::io::stderr().write_all(next.as_bytes());
+    }
     Ok(super::OK)
 }

@@ -4,8 +4,10 @@
 //! it; every shipped year, compiled to Markdown, text, HTML and Word, imported and compiled
 //! again, gives the same report byte for byte. Mutations: one number edited in an imported
 //! department file changes exactly that number; a part added to a total breaks its sum (D301).
-//! And what is no report is refused, with nothing written.
+//! What a figure becomes: a count of its own clause's channel, or the form's cell it repeats.
+//! What is no report is refused, with nothing written; `-q` prints only the files written.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::seed::missing;
@@ -255,4 +257,160 @@ fn an_existing_year_folder_is_never_touched() {
         .assert()
         .success();
     assert!(data.file("2018-2019", "report.toml").exists());
+}
+
+#[test]
+fn quiet_import_lists_the_files_it_wrote_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("年报.txt");
+    std::fs::write(
+        &file,
+        "示例学院2023-2024学年信息公开工作年度报告\n一、概述\n学院官网发布新闻265篇。\n\
+         二、其他需要报告的事项\n无\n示例学院\n2024年10月20日\n",
+    )
+    .unwrap();
+    let listing = |data: &Data| {
+        let mut out = String::new();
+        for name in ["report.toml", "信息公开办公室.toml"] {
+            let _ = writeln!(out, "created {}", data.file("2023-2024", name).display());
+        }
+        out
+    };
+    let data = Data::empty();
+    data.disclose()
+        .args(["import", "-q"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(listing(&data))
+        .stderr("");
+    // Without -q, the note on what to do next follows on stderr.
+    let data = Data::empty();
+    data.disclose()
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(listing(&data))
+        .stderr(
+            "imported 2 parts and 1 figures; next: `disclose validate 2023-2024` lists every figure to check (D505), `disclose compile 2023-2024` prints the report back (docs/import.md)\n",
+        );
+}
+
+/// A short report as a text file in `dir`, its part 二 holding `proactive`.
+fn short_report(dir: &Path, proactive: &str) -> std::path::PathBuf {
+    let file = dir.join("年报.txt");
+    std::fs::write(
+        &file,
+        format!(
+            "示例学院2023-2024学年信息公开工作年度报告\n一、概述\n学院高度重视信息公开工作。\n\
+             二、主动公开情况\n{proactive}\n三、其他需要报告的事项\n无\n示例学院\n2024年10月20日\n"
+        ),
+    )
+    .unwrap();
+    file
+}
+
+#[test]
+fn each_clause_of_a_sentence_gives_its_figures_its_own_channel() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "办公系统发布通知公告103条；教务系统发布教学通知286条、通知公告1540条。";
+    let file = short_report(
+        dir.path(),
+        &format!("（一）通过办公系统、教务系统等公开信息情况。{sentence}"),
+    );
+    let data = Data::empty();
+    import(&data, &file);
+    let office = std::fs::read_to_string(data.file("2023-2024", "信息公开办公室.toml")).unwrap();
+    let counts: Vec<String> = office
+        .split("[[count]]")
+        .skip(1)
+        .map(|c| {
+            let field = |key: &str| {
+                c.lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap_or_default()
+                    .trim_matches(['"', ' '])
+                    .to_owned()
+            };
+            format!(
+                "{}/{} {}",
+                field("channel = "),
+                field("item = "),
+                field("number = ")
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "办公系统/通知公告 103",
+            "教务系统/教学通知 286",
+            "教务系统/通知公告 1540"
+        ],
+        "{office}"
+    );
+    let out = stdout_of(data.disclose().args(["compile", "2023-2024", "-q"]));
+    assert!(out.contains(sentence), "{out}");
+}
+
+#[test]
+fn a_sentence_repeating_a_cell_of_the_form_names_the_cell() {
+    // The State Council example year, its 依申请公开 point saying the forms' numbers (6 new, 5
+    // from people, 4 granted, 1 reconsideration) and one no cell holds alone (行政诉讼 is two
+    // rows of the form).
+    let data = Data::empty().with_year(&root().join("examples/示例学院"), "2022");
+    let sentence = "本年度共收到信息公开申请{申请表/新收/总计}件，其中自然人{申请表/新收/自然人}件，予以公开{申请表/予以公开/总计}件；行政复议{复议诉讼表/行政复议/总计}件，行政诉讼{诉讼/行政诉讼}。";
+    data.edit(
+        "2022",
+        "report.toml",
+        "学院按规定时限答复信息公开申请，答复情况见第三部分。",
+        sentence,
+    );
+    let department = data.file("2022", "宣传部.toml");
+    let text = std::fs::read_to_string(&department).unwrap();
+    std::fs::write(
+        &department,
+        text + "\n[[count]]\nchannel = \"诉讼\"\nitem = \"行政诉讼\"\nnumber = 0\nunit = \"件\"\n",
+    )
+    .unwrap();
+    let original = stdout_of(data.disclose().args(["compile", "2022", "-q"]));
+    assert!(
+        original.contains(
+            "本年度共收到信息公开申请6件，其中自然人5件，予以公开4件；行政复议1件，行政诉讼0件。"
+        ),
+        "{original}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("年报.txt");
+    data.disclose()
+        .args(["compile", "2022", "-q", "-f", "text", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let imported = Data::empty();
+    import(&imported, &file);
+    let report = std::fs::read_to_string(imported.file("2022", "report.toml")).unwrap();
+    assert!(
+        report.contains("本年度共收到信息公开申请{申请表/新收/总计}件，其中自然人{申请表/新收/自然人}件，予以公开{申请表/予以公开/总计}件；行政复议{复议诉讼表/行政复议/总计}件，行政诉讼{"),
+        "{report}"
+    );
+    // The one number no cell answers for alone is a count, to check (D505), beside the year's
+    // two channel figures.
+    let office = std::fs::read_to_string(imported.file("2022", "信息公开办公室.toml")).unwrap();
+    assert_eq!(office.matches("[[count]]").count(), 3, "{office}");
+    assert!(
+        office.contains("item = \"行政诉讼\"\nnumber = 0\nunit = \"件\"\nimported = \"行政复议1件，行政诉讼0件。\"\n"),
+        "{office}"
+    );
+    let again = stdout_of(imported.disclose().args(["compile", "2022", "-q"]));
+    assert_eq!(again, original);
+    let validate = imported
+        .disclose()
+        .args(["validate", "2022", "--format", "short"])
+        .output()
+        .unwrap();
+    let findings = String::from_utf8_lossy(&validate.stderr);
+    assert!(!findings.contains("error["), "{findings}");
+    assert_eq!(findings.matches("[D505]").count(), 3, "{findings}");
 }

@@ -21,6 +21,16 @@ pub(super) struct YearFolder {
 /// Builds the year's files from the recognised report.
 pub(super) fn build(report: &Report, year: AcademicYear, source: &str) -> YearFolder {
     let mut b = Builder::default();
+    for form in report
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .filter_map(|t| tables::form(t))
+    {
+        if !b.forms.iter().any(|f| f.kind == form.kind) {
+            b.forms.push(form);
+        }
+    }
     let mut keys: Vec<String> = Vec::new();
     let mut outline = String::new();
     let mut appendix_checklist = false;
@@ -89,7 +99,7 @@ fn facts_toml(report: &Report, year: AcademicYear, source: &str, b: &Builder) ->
     let _ = writeln!(
         t,
         "# {school} {year}：由 disclose import 从 {source} 导入。编号、标题和每段文字照原文；\n\
-         # 文中的数字都已变为各部门文件中的数量行（{{渠道/类别}} 引用它们），validate 逐条提醒核对（D505）。\n\
+         # 文中的数字都已变为各部门文件中的数量行（{{渠道/类别}} 引用它们，validate 逐条提醒核对，D505），与表格单元格相同的变为对单元格的引用（{{申请表/新收/总计}}）。\n\
          # 各键的含义见 docs/report-toml.md。"
     );
     let _ = writeln!(t, "school = {}", write::quote(&school));

@@ -14,6 +14,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use super::cells;
+use super::tables::PrintedForm;
 use crate::check::narrative;
 use crate::model::chinese::is_han;
 use crate::model::submission::Qualifier;
@@ -76,11 +78,13 @@ pub(crate) struct Extracted {
     pub(crate) share_decimals: Vec<usize>,
 }
 
-/// Finds the figures of one paragraph.
+/// Finds the figures of one paragraph; a figure that repeats a cell of `forms` (the report's
+/// own State Council forms) is named as the cell, not made a count.
 pub(crate) fn extract(
     text: &str,
     context: &str,
     taken: &mut HashSet<(String, String)>,
+    forms: &[PrintedForm],
 ) -> Extracted {
     let spans = spans(text);
     if spans.is_empty() {
@@ -116,11 +120,12 @@ pub(crate) fn extract(
             None,
         ));
     }
-    totals(text, &mut counts);
+    let groups = totals(text, &mut counts);
     shares(text, &mut counts);
+    let cells = form_cells(text, &counts, &groups, forms);
     // Unique names, the parts sharing their total's channel.
     for i in 0..counts.len() {
-        if counts[i].1.parent.is_some() {
+        if counts[i].1.parent.is_some() || cells[i].is_some() {
             continue;
         }
         let old = counts[i].1.item.clone();
@@ -135,8 +140,8 @@ pub(crate) fn extract(
             }
         }
     }
-    for (_, found, _) in &mut counts {
-        if found.parent.is_some() {
+    for ((_, found, _), cell) in counts.iter_mut().zip(&cells) {
+        if found.parent.is_some() && cell.is_none() {
             let (_, item) = unique(taken, &found.channel, &found.item);
             found.item = item;
         }
@@ -154,10 +159,19 @@ pub(crate) fn extract(
     // The text with references.
     let mut out = String::new();
     let mut last = 0;
-    for (span, found, share) in &counts {
+    for ((span, found, share), cell) in counts.iter().zip(&cells) {
         out.push_str(&escape_braces(&text[last..span.start]));
-        let _ = write!(out, "{{{}/{}}}", found.channel, found.item);
         last = span.end;
+        if let Some(cell) = cell {
+            // The cell prints its number alone: the unit stays in the text, as printed.
+            let figure = &text[span.clone()];
+            let digits = figure
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(figure.len());
+            let _ = write!(out, "{{{cell}}}{}", escape_braces(&figure[digits..]));
+            continue;
+        }
+        let _ = write!(out, "{{{}/{}}}", found.channel, found.item);
         if let Some(share) = share {
             out.push_str(&escape_braces(&text[last..share.start]));
             let _ = write!(out, "{{{}/{}:占比}}", found.channel, found.item);
@@ -167,9 +181,44 @@ pub(crate) fn extract(
     out.push_str(&escape_braces(&text[last..]));
     Extracted {
         text: out,
-        counts: counts.into_iter().map(|(_, f, _)| f).collect(),
+        counts: counts
+            .into_iter()
+            .zip(cells)
+            .filter(|(_, cell)| cell.is_none())
+            .map(|((_, f, _), _)| f)
+            .collect(),
         share_decimals,
     }
+}
+
+/// For each figure, the form cell it repeats ([`cells::cell_of`]). A total and its parts are
+/// cells all together or not at all, so that no count is left with a total or parts that are
+/// not counts; a part printed with its share is never a cell.
+fn form_cells(
+    text: &str,
+    counts: &[Spanned],
+    groups: &[Vec<usize>],
+    forms: &[PrintedForm],
+) -> Vec<Option<String>> {
+    let mut cells: Vec<Option<String>> = counts
+        .iter()
+        .map(|(span, found, share)| {
+            share
+                .is_none()
+                .then(|| cells::cell_of(forms, text, span, found))
+                .flatten()
+        })
+        .collect();
+    // Until no group is part cells, part counts (a total can be another's part).
+    while let Some(group) = groups
+        .iter()
+        .find(|g| g.iter().any(|&i| cells[i].is_none()) && g.iter().any(|&i| cells[i].is_some()))
+    {
+        for &i in group {
+            cells[i] = None;
+        }
+    }
+    cells
 }
 
 /// `{` and `}` as narrative writes literal braces.
@@ -308,66 +357,20 @@ fn parse(figure: &str) -> Option<(Option<String>, String, String)> {
     Some((qualifier, number, unit.trim().to_owned()))
 }
 
-/// The channel and item of a figure from the words before it in its clause: 学校主页共发布信息
-/// → (学校主页, 信息); without a verb, the context's channel and the last words.
+/// Where a figure's words begin: after the last of these before it.
+pub(super) const WORD_BREAKS: &[char] = &['，', '、', '：', '（', '('];
+/// Where a figure's clause begins: after the last of these before it.
+pub(super) const CLAUSE_BREAKS: &[char] = &['。', '；', '！', '？', '\n'];
+
+/// The channel and item of a figure from the words before it: 学校主页共发布信息 → (学校主页,
+/// 信息). The channel is the subject before the verb (发布, 公开, 印发…) of the figure's own words,
+/// else of the nearest words before them in its clause (up to `；` or `。`) that have one
+/// (教务系统发布教学通知286条、课程信息 → 教务系统), else the context's channel; never another
+/// clause's.
 fn names(before: &str, context: &str) -> (String, String) {
-    let clause_start = before
-        .rfind(['。', '；', '，', '：', '、', '（', '(', '\n'])
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let clause_start = after_last(before, &[WORD_BREAKS, CLAUSE_BREAKS].concat());
     let clause = before[clause_start..].trim();
-    let clean = |s: &str| -> String {
-        let mut s = s.trim();
-        for w in TOTAL_WORDS
-            .iter()
-            .chain(PARTS_WORDS)
-            .chain(&["达", "约", "近", "超过", "为", "有", "了", "等"])
-        {
-            s = s.trim_end_matches(w);
-        }
-        for _ in 0..3 {
-            for w in [
-                "学校",
-                "同时",
-                "此外",
-                "其中",
-                "包括",
-                "另外",
-                "全年",
-                "本学年",
-                "本年度",
-                "通过",
-                "共计",
-                "共",
-                "累计",
-            ] {
-                // 学校主页 keeps its 学校: a name of two characters would say too little.
-                if let Some(rest) = s.strip_prefix(w)
-                    && (w != "学校" || rest.chars().count() > 2)
-                {
-                    s = rest;
-                }
-            }
-        }
-        // A year before the words (2023-2024学年学院官网) is no part of the name.
-        let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–'));
-        let s = ["学年", "年度", "年"]
-            .iter()
-            .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
-        s.chars()
-            .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
-            .collect::<String>()
-            .trim()
-            .to_owned()
-    };
-    let verb = VERBS
-        .iter()
-        .filter_map(|v| clause.find(v).map(|i| (i, *v)))
-        .min_by_key(|(i, _)| *i);
-    let total_only =
-        TOTAL_WORDS.iter().any(|w| clause.trim_end().ends_with(w)) && clean(clause).is_empty();
-    let (channel, item, published) = match verb {
+    let (channel, item, published) = match verb(clause) {
         Some((i, v)) => (
             clean(&clause[..i]),
             clean(&clause[i + v.len()..]),
@@ -375,6 +378,8 @@ fn names(before: &str, context: &str) -> (String, String) {
         ),
         None => (String::new(), clean(clause), false),
     };
+    let total_only =
+        TOTAL_WORDS.iter().any(|w| clause.trim_end().ends_with(w)) && clean(clause).is_empty();
     let short = |s: String, max: usize| -> String {
         let n = s.chars().count();
         if n > max {
@@ -383,15 +388,22 @@ fn names(before: &str, context: &str) -> (String, String) {
             s
         }
     };
-    let channel = if channel.chars().any(is_han) && channel != "学校" {
-        short(channel, 12)
+    let channel = if is_channel(&channel) {
+        channel
     } else {
-        channel_of(context)
+        // The subject of the clause's earlier words: a list goes on with the verb's channel.
+        let earlier = &before[after_last(before, CLAUSE_BREAKS)..clause_start];
+        earlier
+            .split(WORD_BREAKS)
+            .rev()
+            .filter_map(|words| verb(words).map(|(i, _)| clean(&words[..i])))
+            .find(|subject| is_channel(subject))
+            .unwrap_or_else(|| channel_of(context))
     };
     let channel = if channel.is_empty() {
         "导入".to_owned()
     } else {
-        channel
+        short(channel, 12)
     };
     let item = short(item, 16);
     let item = match (item.is_empty(), published) {
@@ -401,6 +413,74 @@ fn names(before: &str, context: &str) -> (String, String) {
         (true, false) => "数量".to_owned(),
     };
     (channel, item)
+}
+
+/// The byte after the last of `breaks` in `text`, or 0.
+pub(super) fn after_last(text: &str, breaks: &[char]) -> usize {
+    text.rfind(breaks).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+/// The first verb in `words` after which the item counted is named, and where it is.
+fn verb(words: &str) -> Option<(usize, &'static str)> {
+    VERBS
+        .iter()
+        .filter_map(|v| words.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)
+}
+
+/// Whether a subject says which channel: Chinese words, and more than 学校.
+fn is_channel(subject: &str) -> bool {
+    subject.chars().any(is_han) && subject != "学校"
+}
+
+/// Words as a channel or an item: without the total and parts words around them, the function
+/// words before them (学校 but in 学校主页, 同时, 本学年…), a year before them, and the characters
+/// a reference cannot hold.
+fn clean(words: &str) -> String {
+    let mut s = words.trim();
+    for w in TOTAL_WORDS
+        .iter()
+        .chain(PARTS_WORDS)
+        .chain(&["达", "约", "近", "超过", "为", "有", "了", "等"])
+    {
+        s = s.trim_end_matches(w);
+    }
+    for _ in 0..3 {
+        for w in [
+            "学校",
+            "同时",
+            "此外",
+            "其中",
+            "包括",
+            "另外",
+            "全年",
+            "本学年",
+            "本年度",
+            "通过",
+            "共计",
+            "共",
+            "累计",
+        ] {
+            // 学校主页 keeps its 学校: a name of two characters would say too little.
+            if let Some(rest) = s.strip_prefix(w)
+                && (w != "学校" || rest.chars().count() > 2)
+            {
+                s = rest;
+            }
+        }
+    }
+    // A year before the words (2023-2024学年学院官网) is no part of the name.
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–'));
+    let s = ["学年", "年度", "年"]
+        .iter()
+        .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
+    s.chars()
+        .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// A short channel name from a heading: 通过校报校刊、简报等公开信息情况 → 校报校刊.
@@ -438,7 +518,9 @@ fn unique(taken: &mut HashSet<(String, String)>, channel: &str, item: &str) -> (
 
 /// Totals and their parts in one sentence: a total (共发布信息1481条) followed by 其中/包括 and
 /// its parts, or parts followed by 共计 and their total. The parts take the total's channel.
-fn totals(text: &str, counts: &mut [Spanned]) {
+/// Returns each total with its parts (their indices, the total's first).
+fn totals(text: &str, counts: &mut [Spanned]) -> Vec<Vec<usize>> {
+    let mut groups = Vec::new();
     let sentence_of = |at: usize, ends: &[char]| {
         let start = text[..at].rfind(ends).map_or(0, |i| i + 3);
         let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
@@ -525,11 +607,13 @@ fn totals(text: &str, counts: &mut [Spanned]) {
             continue;
         }
         let (channel, item) = (counts[i].1.channel.clone(), counts[i].1.item.clone());
-        for j in members {
+        for &j in &members {
             counts[j].1.parent = Some(item.clone());
             counts[j].1.channel.clone_from(&channel);
         }
+        groups.push(std::iter::once(i).chain(members).collect());
     }
+    groups
 }
 
 /// A share printed after a part (`占14.6%`, `占比7.9%`): replaced by `{…:占比}`, computed.
@@ -563,7 +647,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Extracted {
-        extract(text, "主动公开", &mut HashSet::new())
+        extract(text, "主动公开", &mut HashSet::new(), &[])
     }
 
     #[test]
@@ -582,6 +666,44 @@ mod tests {
         );
         assert_eq!(e.counts[0].number, "1481");
         assert_eq!(e.counts[0].unit, "条");
+    }
+
+    #[test]
+    fn a_figure_takes_the_channel_of_its_own_clause() {
+        // A group headed 通过办公系统、教务系统等公开信息情况: its context's channel is 办公系统.
+        let heading = "通过办公系统、教务系统等公开信息情况";
+        let e = extract(
+            "办公系统发布通知公告103条；教务系统发布教学通知286条、课程信息1540条。",
+            heading,
+            &mut HashSet::new(),
+            &[],
+        );
+        assert_eq!(
+            e.text,
+            "办公系统发布通知公告{办公系统/通知公告}；教务系统发布教学通知{教务系统/教学通知}、课程信息{教务系统/课程信息}。"
+        );
+        // The same item in another clause is another channel's, not a second of the first's.
+        let e = extract(
+            "办公系统发布通知公告103条；教务系统发布教学通知286条、通知公告1540条。",
+            heading,
+            &mut HashSet::new(),
+            &[],
+        );
+        assert!(
+            e.text.ends_with("、通知公告{教务系统/通知公告}。"),
+            "{}",
+            e.text
+        );
+        // Words with no verb before them in their clause take the context's channel, never an
+        // earlier clause's.
+        let e = extract(
+            "教务系统发布教学通知286条；另有课程信息1540条。",
+            "主动公开情况",
+            &mut HashSet::new(),
+            &[],
+        );
+        let channels: Vec<&str> = e.counts.iter().map(|c| c.channel.as_str()).collect();
+        assert_eq!(channels, ["教务系统", "主动"]);
     }
 
     #[test]

@@ -3,14 +3,16 @@
 //!
 //! The stages: [`source`] reads the file into paragraphs and tables; [`structure`] finds the
 //! title, preamble, parts, points, sub-headings and signature; [`figures`] turns the numbers of
-//! each sentence into counts and the sentence into narrative that names them; this module
-//! decides the outline and where each piece goes, and [`write`] writes the files. Nothing is
-//! written until everything has been read, and an existing year folder is never touched.
+//! each sentence into counts and the sentence into narrative that names them (or names the cells
+//! of the report's own forms they repeat, [`cells`]); this module decides the outline and where
+//! each piece goes, and [`write`] writes the files. Nothing is written until everything has been
+//! read, and an existing year folder is never touched.
 //!
 //! What import cannot know for sure it writes anyway and marks: every count carries `imported`
 //! (the paragraph it came from), which validate lists (D505) until the office has checked it.
 
 mod build;
+mod cells;
 mod figures;
 mod place;
 mod source;

@@ -31,12 +31,15 @@ pub(super) struct Builder {
     /// Whether a checklist table accounts for no item (the year then hears of D207 as a
     /// warning, as the published report had it).
     pub(super) empty_checklist: bool,
+    /// The report's State Council forms, the first of each kind: a sentence's number that
+    /// repeats one of their cells names the cell.
+    pub(super) forms: Vec<tables::PrintedForm>,
 }
 
 impl Builder {
     /// A paragraph with its figures turned into references, and the figures kept.
     fn text(&mut self, text: &str, context: &str) -> String {
-        let extracted = figures::extract(text, context, &mut self.taken);
+        let extracted = figures::extract(text, context, &mut self.taken, &self.forms);
         self.share_decimals.extend(&extracted.share_decimals);
         for span in figures::spans(text) {
             let figure = &text[span];
@@ -212,13 +215,14 @@ pub(super) fn part_toml(b: &mut Builder, part: &Part, key: &str) -> String {
     }
     let sections_as_points = sections(b, part, key, &mut holds, &mut toml);
     for table in &part.tables {
-        if let Some((kind, csv)) = tables::form_csv(table) {
-            let (held, file) = match kind {
+        if let Some(form) = tables::form(table) {
+            let (held, file) = match form.kind {
                 FormKind::Requests => ("requests-form", "申请情况表"),
                 FormKind::Reviews => ("reviews-form", "复议诉讼情况表"),
             };
             holds.push(held);
-            b.extra_files.push((format!("{OFFICE}-{file}.csv"), csv));
+            b.extra_files
+                .push((format!("{OFFICE}-{file}.csv"), tables::form_csv(&form)));
         } else if let Some(csv) = tables::checklist_csv(table) {
             holds.push("checklist");
             b.empty_checklist |= csv.is_empty();

@@ -2,7 +2,7 @@
 //! Council forms as the forms' CSV, every row found by its label.
 
 use super::write;
-use crate::model::forms::FormKind;
+use crate::model::forms::{FormKind, RowSpec};
 
 /// A checklist table (编号 · 事项 · 公开情况 · 网址…) as a checklist-entries CSV; `Some("")` for
 /// a checklist table in which no item is accounted for.
@@ -51,8 +51,27 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     })
 }
 
-/// A State Council form as the form's CSV: every row found by its label, its numbers in order.
-pub(super) fn form_csv(table: &[Vec<String>]) -> Option<(FormKind, String)> {
+/// A State Council form as the report printed it: which form, and each row found with its
+/// numbers, one per column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct PrintedForm {
+    /// Which form.
+    pub(super) kind: FormKind,
+    /// The rows found, in the order printed.
+    pub(super) rows: Vec<(&'static RowSpec, Vec<u64>)>,
+}
+
+impl PrintedForm {
+    /// The number printed in a row (by its key) and a column (by its name).
+    pub(super) fn value(&self, row: &str, column: &str) -> Option<u64> {
+        let c = self.kind.columns().iter().position(|c| *c == column)?;
+        let (_, values) = self.rows.iter().find(|(spec, _)| spec.key == row)?;
+        values.get(c).copied()
+    }
+}
+
+/// A State Council form in a table: every row found by its label, its numbers in order.
+pub(super) fn form(table: &[Vec<String>]) -> Option<PrintedForm> {
     let text: String = table.iter().flatten().map(String::as_str).collect();
     let kind = if text.contains("自然人") {
         FormKind::Requests
@@ -61,14 +80,9 @@ pub(super) fn form_csv(table: &[Vec<String>]) -> Option<(FormKind, String)> {
     } else {
         return None;
     };
-    let columns = kind.columns();
+    let columns = kind.columns().len();
     let number = |c: &str| c.trim().parse::<u64>().ok();
-    let mut rows = vec![
-        std::iter::once("项目".to_owned())
-            .chain(columns.iter().map(|c| (*c).to_owned()))
-            .collect::<Vec<_>>(),
-    ];
-    let mut found = 0;
+    let mut rows = Vec::new();
     for row in table {
         let numbers: Vec<u64> = row.iter().filter_map(|c| number(c)).collect();
         let label = row
@@ -76,22 +90,30 @@ pub(super) fn form_csv(table: &[Vec<String>]) -> Option<(FormKind, String)> {
             .rev()
             .find(|c| number(c).is_none() && kind.row(c).is_some());
         if let Some(label) = label
-            && numbers.len() >= columns.len()
+            && numbers.len() >= columns
             && let Some(spec) = kind.row(label)
         {
-            let values = &numbers[numbers.len() - columns.len()..];
-            let mut cells = vec![spec.label.to_owned()];
-            cells.extend(values.iter().map(u64::to_string));
-            rows.push(cells);
-            found += 1;
+            rows.push((spec, numbers[numbers.len() - columns..].to_vec()));
         } else if kind == FormKind::Reviews && numbers.len() == 15 {
             for (i, spec) in kind.rows().iter().enumerate() {
-                let mut cells = vec![spec.label.to_owned()];
-                cells.extend(numbers[i * 5..i * 5 + 5].iter().map(u64::to_string));
-                rows.push(cells);
-                found += 1;
+                rows.push((spec, numbers[i * 5..i * 5 + 5].to_vec()));
             }
         }
     }
-    (found > 0).then(|| (kind, write::csv(&rows)))
+    (!rows.is_empty()).then_some(PrintedForm { kind, rows })
+}
+
+/// A State Council form as the form's CSV: every row found by its label, its numbers in order.
+pub(super) fn form_csv(form: &PrintedForm) -> String {
+    let mut rows = vec![
+        std::iter::once("项目".to_owned())
+            .chain(form.kind.columns().iter().map(|c| (*c).to_owned()))
+            .collect::<Vec<_>>(),
+    ];
+    for (spec, values) in &form.rows {
+        let mut cells = vec![spec.label.to_owned()];
+        cells.extend(values.iter().map(u64::to_string));
+        rows.push(cells);
+    }
+    write::csv(&rows)
 }
