@@ -41,7 +41,10 @@ pub(crate) fn check(subs: &Submissions, diags: &mut Diagnostics) {
                 }
             }
             None if outline.holds(part) => diags.push(
-                Problem::MissingData { table: kind.name() },
+                Problem::MissingForm {
+                    form: kind.name(),
+                    first_column: kind.columns()[0],
+                },
                 Location::file(&subs.facts.file),
             ),
             None => {}

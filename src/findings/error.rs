@@ -50,6 +50,14 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The output's folder does not exist.
+    #[error("{}", self.message(Lang::En))]
+    NoFolder {
+        /// The file to write.
+        path: PathBuf,
+        /// Its folder, which is not there.
+        folder: PathBuf,
+    },
     /// A file given to `disclose import` cannot be read as a report, or its year folder exists.
     #[error("{}", self.message(Lang::En))]
     Import {
@@ -103,6 +111,18 @@ impl Error {
             Error::Write { path, .. } => (
                 format!("cannot write `{}`", path.display()),
                 format!("无法写入 `{}`", path.display()),
+            ),
+            Error::NoFolder { path, folder } => (
+                format!(
+                    "cannot write `{}`: the folder `{}` does not exist; make it first (mkdir -p)",
+                    path.display(),
+                    folder.display()
+                ),
+                format!(
+                    "无法写入 `{}`：文件夹 `{}` 不存在，请先建立它（mkdir -p）",
+                    path.display(),
+                    folder.display()
+                ),
             ),
             Error::Import { path, en, zh } => (
                 format!("cannot import `{}`: {en}", path.display()),
@@ -212,6 +232,10 @@ mod tests {
             Error::Write {
                 path: path.clone(),
                 source: io(),
+            },
+            Error::NoFolder {
+                path: path.clone(),
+                folder: path.clone(),
             },
             Error::Checklist {
                 path,

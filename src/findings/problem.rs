@@ -230,6 +230,12 @@ pub enum Problem {
     MissingData {
         table: &'static str,
     },
+    /// A State Council form the outline prints that no department sent.
+    MissingForm {
+        form: &'static str,
+        /// The form's first number column, by which a file is known to hold it.
+        first_column: &'static str,
+    },
     FormBalance {
         column: &'static str,
         total_in: u64,
@@ -528,7 +534,7 @@ impl Problem {
             P::UnusedEvents { .. } => &rules::UNUSED_EVENTS,
             P::UnplacedFigure { .. } => &rules::UNPLACED_FIGURE,
             P::EmptySelector { .. } => &rules::EMPTY_SELECTOR,
-            P::MissingData { .. } => &rules::MISSING_DATA,
+            P::MissingData { .. } | P::MissingForm { .. } => &rules::MISSING_DATA,
             P::FormBalance { .. } => &rules::FORM_BALANCE,
             P::FormOutcomes { .. } => &rules::FORM_OUTCOMES,
             P::FormColumnTotal { .. } => &rules::FORM_COLUMN_TOTAL,

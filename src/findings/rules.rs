@@ -387,9 +387,12 @@ rules! {
         "报告所需数据未提交",
         "The outline's parts on disclosure requests and on complaints, reconsiderations and \
          lawsuits print numbers, and zero must be stated, not assumed: one department (usually \
-         the 信息公开办公室) submits `[requests]` and `[complaints]`.",
+         the 信息公开办公室) submits `[requests]` and `[complaints]`, or, under the State \
+         Council's outline, the two forms (申请情况表, 复议诉讼情况表) as CSV files or Excel sheets.",
         "提纲中依申请公开和举报、复议、诉讼这两部分要写出数字，而且零也必须明确填报，\
-         不能默认：由一个部门（通常是信息公开办公室）提交 `[requests]` 和 `[complaints]`。";
+         不能默认：由一个部门（通常是信息公开办公室）提交 `[requests]` 和 `[complaints]`；\
+         采用国务院办公厅模板提纲的，提交两张表格（申请情况表、复议诉讼情况表）的 CSV 文件或 \
+         Excel 工作表。";
     FORM_BALANCE = "D310", Error,
         "a column of the requests form does not balance",
         "申请情况表某一列不平衡",
@@ -549,13 +552,15 @@ rules! {
         "提到其他学年的文字（例如 2019-2020 学年报告中的“2018-2019学年”），很可能是从\
          上年报告沿用而未经审阅。";
     UNREVIEWED = "D504", Warning,
-        "text carried over from last year is still marked for review",
-        "沿用上年的文字仍标有【待审阅】",
-        "`disclose init` copies last year's narrative into the new year and starts every \
-         paragraph with 【待审阅】. Rewrite the paragraph for this year, then delete the marker. \
-         The marker is printed in the report until then.",
-        "`disclose init` 把上年的叙述文字复制到新学年，并在每段开头加上【待审阅】。请\
-         按本学年的情况改写该段，然后删去这个标记。在此之前，标记会印在报告中。";
+        "text written by `disclose init` is still marked for review",
+        "disclose init 写出的文字仍标有【待审阅】",
+        "`disclose init` copies last year's narrative into the new year (or, for a first year, \
+         writes a starter sentence for each part) and starts every paragraph with 【待审阅】. \
+         Rewrite the paragraph for this year, then delete the marker. The marker is printed in \
+         the report until then.",
+        "`disclose init` 把上年的叙述文字复制到新的年度（第一年则为每一部分写出示例句子），\
+         并在每段开头加上【待审阅】。请按本年度的情况改写该段，然后删去这个标记。在此之前，\
+         标记会印在报告中。";
     IMPORTED = "D505", Warning,
         "a figure made by `disclose import` is not checked yet",
         "由 disclose import 生成的数字尚未核对",

@@ -398,6 +398,14 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 ),
                 format!("没有部门填报 `[{table}]`，报告缺少这部分数据"),
             ),
+            P::MissingForm { form, first_column } => (
+                format!(
+                    "no department sent the {form}, which the report's outline prints: the department that handles it sends a CSV file or Excel sheet whose first row is 项目,{first_column},… (docs/submissions.md, “State Council forms”)"
+                ),
+                format!(
+                    "没有部门提交报告提纲所需的{form}：由负责的部门提交 CSV 文件或 Excel 工作表，第一行为 项目,{first_column},…（见 docs/submissions.md 的“State Council forms”）"
+                ),
+            ),
             P::FormBalance { column, total_in, total_out } => (
                 format!(
                     "the column `{column}` does not balance: new + carried over = {total_in}, but total + carried forward = {total_out}"
@@ -503,8 +511,8 @@ pub fn wording(problem: &Problem) -> (String, String) {
                 ),
             ),
             P::Unreviewed => (
-                "this paragraph was carried over from last year and is still marked 【待审阅】: review it, then delete the marker".to_owned(),
-                "这段文字沿用自上年，尚未审阅：改写后请删去【待审阅】".to_owned(),
+                "this paragraph is still marked 【待审阅】 (`disclose init` carried it over from last year, or wrote it as a starter): rewrite it for this year, then delete the marker".to_owned(),
+                "这段文字仍标有【待审阅】（由 disclose init 沿用上年文字或写出的示例）：请按本年度的情况改写后删去标记".to_owned(),
             ),
             P::FormCell { row, column, value } if value.is_empty() => (
                 format!("the cell of `{row}` under `{column}` is empty; an empty cell is not a zero: write 0 if there were none"),
@@ -628,6 +636,13 @@ pub fn wording(problem: &Problem) -> (String, String) {
 fn link_message(link: &str, fault: &LinkFault, zh: bool) -> String {
     let link = visible(link);
     match (fault, zh) {
+        // A host written without its scheme (xxgk.example.edu.cn/41.htm): say what to add.
+        (LinkFault::NotHttp, false) if looks_like_host(&link) => {
+            format!("`{link}` is not an http(s) URL: write it with its scheme, `https://{link}`")
+        }
+        (LinkFault::NotHttp, true) if looks_like_host(&link) => {
+            format!("`{link}` 不是 http(s) 网址：请写完整，如 `https://{link}`")
+        }
         (LinkFault::NotHttp, false) => format!("`{link}` is not an http(s) URL"),
         (LinkFault::NotHttp, true) => format!("`{link}` 不是 http(s) 网址"),
         (LinkFault::Invalid(reason), false) => {
@@ -665,6 +680,18 @@ fn link_message(link: &str, fault: &LinkFault, zh: bool) -> String {
             format!("`{link}` 没有域名（应是带点的主机名，如 www.example.edu.cn）")
         }
     }
+}
+
+/// Whether a link without a scheme starts with a host name (a word with a dot, before any `/`):
+/// `xxgk.example.edu.cn/41.htm`, `www.example.edu.cn`.
+fn looks_like_host(link: &str) -> bool {
+    let host = link.split('/').next().unwrap_or_default();
+    !link.contains("://")
+        && host.contains('.')
+        && !host.starts_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
 }
 
 /// Whether a character makes a text shown differ from what it is: controls (NUL, newline), the
@@ -784,5 +811,28 @@ fn count_message(field: &str, value: &str, reason: CountError, zh: bool) -> Stri
         (CountError::NotNumber, true) => format!("`{field}` 必须是阿拉伯数字，而不是 `{value}`"),
         (CountError::TooLarge, false) => format!("`{field}` is too large: `{value}`"),
         (CountError::TooLarge, true) => format!("`{field}` 数值过大：`{value}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_without_its_scheme_is_told_what_to_add() {
+        let message = link_message("xxgk.example.edu.cn/41.htm", &LinkFault::NotHttp, false);
+        assert!(
+            message.ends_with("`https://xxgk.example.edu.cn/41.htm`"),
+            "{message}"
+        );
+        for other in [
+            "ftp://example.edu.cn/a",
+            "mailto:a@b.cn",
+            "javascript:void(0)",
+            "附件",
+        ] {
+            let message = link_message(other, &LinkFault::NotHttp, false);
+            assert!(!message.contains("https://"), "{message}");
+        }
     }
 }

@@ -71,7 +71,19 @@ pub fn target(path: &Path) -> Result<Target, Error> {
             io::ErrorKind::InvalidInput,
             "is neither a file, a character device nor a FIFO",
         ))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::Atomic(resolved)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // A new file: its folder must be there (the temporary file's own error would name
+            // the temporary file, not the folder).
+            let folder = folder_of(&resolved);
+            if folder.is_dir() {
+                Ok(Target::Atomic(resolved))
+            } else {
+                Err(Error::NoFolder {
+                    path: path.to_path_buf(),
+                    folder: folder.to_path_buf(),
+                })
+            }
+        }
         Err(e) => Err(error(e)),
     }
 }
@@ -319,7 +331,7 @@ mod tests {
         let path = dir.path().join("no/such/folder/report.md");
         assert!(matches!(
             write_atomically(&path, b"x"),
-            Err(Error::Write { .. })
+            Err(Error::NoFolder { .. })
         ));
         assert!(!path.exists());
     }

@@ -34,8 +34,28 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         complaints,
         data.form(FormKind::Reviews),
     )?;
-    section(out, "清单事项公开情况（按类别）", checklist(data))?;
+    // The checklist's coverage where the report prints the checklist table; a report without
+    // one (`checklist = "none"`) is not shown a page of 未说明.
+    if prints_checklist(report) {
+        section(out, "清单事项公开情况（按类别）", checklist(data))?;
+    } else {
+        writeln!(
+            out,
+            "\n清单事项公开情况（按类别）：本年度报告不附清单事项表（各项的公开情况见 disclose checklist {}）",
+            report.year
+        )?;
+    }
     Ok(())
+}
+
+/// Whether the report prints a checklist table: as an appendix, or as a table in a part.
+fn prints_checklist(report: &Report) -> bool {
+    !report.appendix.is_empty()
+        || report
+            .parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .any(|b| matches!(b, crate::compose::report::Block::Table(_)))
 }
 
 /// Writes a section that a year fills in prose (`[requests]`, `[complaints]`) or with a State
@@ -315,7 +335,7 @@ mod tests {
              信息公开渠道和数据：未填报\n\n\
              依申请公开：未填报\n\n\
              因信息公开工作受到举报、复议、诉讼的情况：未填报\n\n\
-             清单事项公开情况（按类别）：未填报\n"
+             清单事项公开情况（按类别）：本年度报告不附清单事项表（各项的公开情况见 disclose checklist 2022-2023）\n"
         );
     }
 

@@ -246,11 +246,23 @@ fn format_table_shows_the_figures_requests_complaints_and_checklist_coverage() {
     assert!(out.contains("\n依申请公开\n"), "{out}");
     assert!(out.contains("本学年收到申请"), "{out}");
     assert!(out.contains("行政诉讼"), "{out}");
-    assert!(out.contains("未说明"), "{out}");
+    // The seed's report carries no checklist table: no page of 未说明, a pointer instead.
+    assert!(!out.contains("未说明"), "{out}");
+    assert!(out.contains("本年度报告不附清单事项表"), "{out}");
     assert!(
         out.lines().all(|l| UnicodeWidthStr::width(l) <= 120),
         "at most 120 columns when not a terminal:\n{out}"
     );
+    // A report with the checklist appendix shows its coverage by category.
+    let out = stdout_of(disclose().arg("--data").arg(crate::util::example()).args([
+        "compile",
+        crate::util::EXAMPLE_YEAR,
+        "-f",
+        "table",
+    ]));
+    assert!(out.contains("清单事项公开情况（按类别）\n"), "{out}");
+    assert!(out.contains("合计"), "{out}");
+    assert!(!out.contains("本年度报告不附清单事项表"), "{out}");
 }
 
 /// A form's CSV as (header, rows), each row its label and numbers.

@@ -204,3 +204,22 @@ fn stale_temporary_files_are_removed_on_the_next_write() {
         .success();
     assert!(!stale.exists());
 }
+
+#[test]
+fn writing_into_a_folder_that_is_not_there_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("没有的文件夹").join("年报.md");
+    let output = disclose()
+        .args(["--lang", "en", "compile", "2019-2020", "-q", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the folder") && stderr.contains("没有的文件夹` does not exist"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(".disclose-"), "{stderr}");
+    assert!(!target.exists());
+}
