@@ -33,8 +33,11 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         let next = super::pick(
             global.lang,
             format!(
-                "imported {} parts and {} figures; next: `disclose validate {}` lists every figure to check (D505), `disclose compile {}` prints the report back (docs/import.md)\n",
-                outcome.parts, outcome.counts, outcome.year, outcome.year
+                "imported {} and {}; next: `disclose validate {}` lists every figure to check (D505), `disclose compile {}` prints the report back (docs/import.md)\n",
+                counted(outcome.parts, "part"),
+                counted(outcome.counts, "figure"),
+                outcome.year,
+                outcome.year
             ),
             format!(
                 "已导入 {} 个部分、{} 个数字；下一步：`disclose validate {}` 列出每个需要核对的数字（D505），`disclose compile {}` 重新生成报告（见 docs/import.md）\n",
@@ -44,4 +47,13 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
         let _ = std::io::stderr().write_all(next.as_bytes());
     }
     Ok(super::OK)
+}
+
+/// `1 part`, `2 parts`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -293,7 +293,7 @@ fn quiet_import_lists_the_files_it_wrote_and_nothing_else() {
         .success()
         .stdout(listing(&data))
         .stderr(
-            "imported 2 parts and 1 figures; next: `disclose validate 2023-2024` lists every figure to check (D505), `disclose compile 2023-2024` prints the report back (docs/import.md)\n",
+            "imported 2 parts and 1 figure; next: `disclose validate 2023-2024` lists every figure to check (D505), `disclose compile 2023-2024` prints the report back (docs/import.md)\n",
         );
 }
 
