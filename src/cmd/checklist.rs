@@ -15,7 +15,8 @@ use crate::cmd::values::values;
 /// Arguments of `disclose checklist`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// An academic year, e.g. 2019-2020, to show each item's status, owners and links.
+    /// A year (2019-2020, or a calendar year such as 2024), to show each item's status, owners
+    /// and links.
     pub(crate) year: Option<AcademicYear>,
 
     /// Output format.

@@ -34,7 +34,8 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "disclose", version, after_help = EXIT_CODES, propagate_version = true)]
 pub(crate) struct Cli {
-    /// The folder that holds one folder per academic year (data/2019-2020/…).
+    /// The folder that holds one folder per year (data/2019-2020/…, or data/2024/… for a
+    /// calendar year).
     #[arg(
         long,
         global = true,

@@ -14,11 +14,11 @@ use crate::cmd::values::{self, Values};
 /// Arguments of `disclose compare`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The earlier academic year, e.g. 2019-2020.
+    /// The earlier year, e.g. 2019-2020 (a calendar year: 2023).
     #[arg(value_name = "YEAR-A")]
     pub(crate) year_a: AcademicYear,
 
-    /// The later academic year, e.g. 2020-2021.
+    /// The later year, e.g. 2020-2021 (a calendar year: 2024).
     #[arg(value_name = "YEAR-B")]
     pub(crate) year_b: AcademicYear,
 

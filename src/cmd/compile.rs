@@ -18,7 +18,7 @@ use crate::cmd::values::{self, Values};
 /// Arguments of `disclose compile`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The academic year, e.g. 2019-2020.
+    /// The year: an academic year such as 2019-2020, or a calendar year such as 2024.
     pub(crate) year: AcademicYear,
 
     /// Output format.

@@ -105,7 +105,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
 /// Help of arguments, by (command, argument id); `""` for global arguments. Values, defaults
 /// and environment variables are added from the argument itself.
 const ARGS: &[(&str, &str, &str)] = &[
-    ("", "data", "存放各学年文件夹的文件夹（data/2019-2020/…）"),
+    (
+        "",
+        "data",
+        "存放各年度文件夹的文件夹（data/2019-2020/…；自然年度为 data/2024/…）",
+    ),
     (
         "",
         "lang",
@@ -117,7 +121,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "quiet",
         "在标准错误上少显示：不显示警告、读取进度，也不显示写入了什么、下一步做什么；错误总会显示（JSON 仍列出全部问题）",
     ),
-    ("compile", "year", "学年，如 2019-2020"),
+    ("compile", "year", "年度：学年如 2019-2020，自然年度如 2024"),
     ("compile", "format", "输出格式"),
     (
         "compile",
@@ -134,14 +138,18 @@ const ARGS: &[(&str, &str, &str)] = &[
         "draft",
         "即使数据缺失或有误也写出草稿：缺的数字显示为【待补充：…】，开头标明草稿，末尾列出尚待处理的问题。写出草稿后以 0 结束",
     ),
-    ("validate", "year", "学年，如 2019-2020；不写则检查所有学年"),
+    (
+        "validate",
+        "year",
+        "年度：学年如 2019-2020，自然年度如 2024；不写则检查所有年度",
+    ),
     ("validate", "format", "问题的显示方式"),
     ("validate", "strict", "把警告也当作错误（退出码 1）"),
     ("rules", "id", "规则编号，如 D301，显示该规则的说明"),
     (
         "checklist",
         "year",
-        "学年，如 2019-2020，显示每一项的状态、责任部门和链接",
+        "年度（学年如 2019-2020，自然年度如 2024），显示每一项的状态、责任部门和链接",
     ),
     (
         "import",
@@ -189,17 +197,29 @@ const ARGS: &[(&str, &str, &str)] = &[
         "dir",
         "把所有手册页写入文件夹 DIR：disclose.1 和每个命令一页（disclose-compile.1……）",
     ),
-    ("init", "year", "要新建的学年，如 2020-2021"),
+    (
+        "init",
+        "year",
+        "要新建的年度：学年如 2020-2021，自然年度如 2024",
+    ),
     ("init", "from", "沿用哪个学年（缺省为上一学年）"),
     (
         "init",
         "xlsx",
         "为每个部门写一个 Excel 工作簿（.xlsx），包含该部门报送的全部内容（数量、文字、依申请公开、举报复议诉讼、清单事项），而不是 CSV/TOML",
     ),
-    ("status", "year", "学年，如 2020-2021"),
+    ("status", "year", "年度：学年如 2020-2021，自然年度如 2024"),
     ("status", "format", "输出格式"),
-    ("compare", "year_a", "较早的学年，如 2019-2020"),
-    ("compare", "year_b", "较晚的学年，如 2020-2021"),
+    (
+        "compare",
+        "year_a",
+        "较早的年度，如 2019-2020（自然年度如 2023）",
+    ),
+    (
+        "compare",
+        "year_b",
+        "较晚的年度，如 2020-2021（自然年度如 2024）",
+    ),
     ("compare", "format", "输出格式"),
     ("completions", "shell", "为哪种 shell 生成补全脚本"),
     ("help", "subcommand", "要显示帮助的命令"),

@@ -12,7 +12,7 @@ use crate::cmd::cli::Global;
 /// Arguments of `disclose init`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The academic year to create, e.g. 2020-2021.
+    /// The year to create: an academic year such as 2020-2021, or a calendar year such as 2024.
     pub(crate) year: AcademicYear,
 
     /// The year to start from (default: the year before).

@@ -13,7 +13,7 @@ use crate::cmd::values::values;
 /// Arguments of `disclose status`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The academic year, e.g. 2020-2021.
+    /// The year: an academic year such as 2020-2021, or a calendar year such as 2024.
     pub(crate) year: AcademicYear,
 
     /// Output format.

@@ -20,7 +20,8 @@ use crate::cmd::values::values;
 /// Arguments of `disclose validate`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The academic year, e.g. 2019-2020. Without it, every year folder is checked.
+    /// The year: an academic year such as 2019-2020, or a calendar year such as 2024. Without
+    /// it, every year folder is checked.
     pub(crate) year: Option<AcademicYear>,
 
     /// How to print findings.
