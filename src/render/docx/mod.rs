@@ -27,6 +27,7 @@
 //! report: paragraph and link ids are numbered here, the zip entries carry no time, and the
 //! document's date is the report's.
 
+mod columns;
 mod fonts;
 mod package;
 mod page;

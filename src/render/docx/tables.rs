@@ -14,6 +14,7 @@ use docx_rs::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::columns::{SHORT_CELL, column_widths};
 use super::page::TEXT_WIDTH;
 use super::styles::{FORM_TEXT, TABLE_HEADING, TABLE_TEXT};
 use super::text::Writer;
@@ -25,18 +26,6 @@ use crate::render::pieces;
 pub(super) const HEADER_ROW_HEIGHT: u16 = 454;
 /// Table borders: single lines of ½ pt (eighths of a point).
 const BORDER_SIZE: usize = 4;
-/// A column is centred when none of its cells is wider than this, in display columns (numbers,
-/// statuses, short codes).
-const SHORT_CELL: usize = 8;
-/// Half a character of table text in twips (12 pt characters): one display column.
-const HALF_WIDTH: usize = 120;
-/// What a cell needs beside its text, in twips: Word's default cell margins (2 × 108) and a
-/// little room.
-const CELL_PADDING: usize = 300;
-/// No column's share of the width counts more than this many display columns.
-const WIDEST_COLUMN: usize = 40;
-/// No column of links counts more than this many display columns.
-const LINK_COLUMN: usize = 24;
 /// A form cell's left and right margins, in twips (1 mm).
 const FORM_MARGIN: usize = 57;
 /// One character of form text in twips (10.5 pt).
@@ -282,95 +271,10 @@ fn form_widths(form: &Form) -> Vec<usize> {
     widths
 }
 
-/// Column widths in twips, adding up to the text block.
-///
-/// A column's natural width is the display width of its widest cell, at least its heading's
-/// and at most [`WIDEST_COLUMN`]. Narrow columns (numbers, statuses: [`SHORT_CELL`] or less)
-/// get exactly their natural width, so that they do not wrap a character to a line; the wide
-/// ones share what is left in proportion to theirs. If every column is narrow, or the narrow
-/// ones alone fill the page, all share the width in proportion.
-pub(super) fn column_widths(table: &report::Table) -> Vec<usize> {
-    let natural: Vec<usize> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, heading)| {
-            let widest = table
-                .rows
-                .iter()
-                .filter_map(|row| row.get(i))
-                .map(|cell| cell.width())
-                .max()
-                .unwrap_or_default()
-                .min(WIDEST_COLUMN);
-            // An address breaks after its slashes anyway: it counts for less than prose.
-            let links = table
-                .rows
-                .iter()
-                .filter_map(|row| row.get(i))
-                .any(|cell| cell.contains("://"));
-            let widest = if links {
-                widest.min(LINK_COLUMN)
-            } else {
-                widest
-            };
-            widest.max(heading.width()).max(2)
-        })
-        .collect();
-    let text = usize::try_from(TEXT_WIDTH).unwrap_or_default();
-    let fixed = |columns: usize| columns * HALF_WIDTH + CELL_PADDING;
-    let narrow: usize = natural
-        .iter()
-        .filter(|n| **n <= SHORT_CELL)
-        .map(|n| fixed(*n))
-        .sum();
-    let wide: usize = natural.iter().filter(|n| **n > SHORT_CELL).sum();
-    if wide == 0 || narrow * 2 > text {
-        let total: usize = natural.iter().sum();
-        return natural.iter().map(|n| text * n / total.max(1)).collect();
-    }
-    natural
-        .iter()
-        .map(|n| {
-            if *n <= SHORT_CELL {
-                fixed(*n)
-            } else {
-                (text - narrow) * n / wide
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::compose::report::{FormCell, FormRow};
-
-    #[test]
-    fn columns_share_the_text_block_by_content() {
-        let table = report::Table {
-            title: String::new(),
-            columns: vec!["编号".to_owned(), "事项".to_owned()],
-            rows: vec![vec!["1".to_owned(), "很".repeat(50)]],
-        };
-        let widths = column_widths(&table);
-        assert!(widths.iter().sum::<usize>() <= 8845);
-        assert!(widths.iter().sum::<usize>() > 8800);
-        // 编号 keeps room for its heading on one line, 事项 has the rest.
-        assert_eq!(widths[0], 4 * HALF_WIDTH + CELL_PADDING, "{widths:?}");
-        let numbers = report::Table {
-            title: String::new(),
-            columns: vec!["项目".to_owned(), "件数".to_owned()],
-            rows: vec![vec!["收到".to_owned(), "0".to_owned()]],
-        };
-        assert_eq!(column_widths(&numbers), [4422, 4422]);
-        let empty = report::Table {
-            title: String::new(),
-            columns: Vec::new(),
-            rows: Vec::new(),
-        };
-        assert!(column_widths(&empty).is_empty());
-    }
 
     fn form(label_columns: usize, numbers: usize) -> Form {
         let mut cells: Vec<FormCell> = (0..label_columns)
