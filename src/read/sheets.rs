@@ -97,9 +97,11 @@ fn line<C: Cells>(
         _ => String::new(),
     };
     let at = row.cells.at(0);
+    // A calendar year's office writes 本年度收到申请 for 本学年收到申请.
+    let said = label.replace("年度", "学年");
     if let Some((key, name)) = lines
         .iter()
-        .find(|(key, name)| label == *name || label.eq_ignore_ascii_case(key))
+        .find(|(key, name)| label == *name || said == *name || label.eq_ignore_ascii_case(key))
     {
         return Some((key, name, at));
     }
@@ -285,6 +287,21 @@ mod tests {
         assert_eq!(outcomes, [("granted", 3), ("not_ours", 1)]);
         let complaints = department.complaints.as_ref().expect("complaints");
         assert_eq!(complaints.reconsiderations.value, 1);
+    }
+
+    #[test]
+    fn a_calendar_years_lines_say_nian_du() {
+        let year = Year::new().file(
+            "党委办公室-申请.csv",
+            "申请情况,件数\n本年度收到申请,5\n上年度结转,2\n同意公开,6\n结转下年度继续办理,1\n",
+        );
+        let found = year.read();
+        assert!(ids(&found).is_empty(), "{}", found.dump());
+        let (subs, _) = year.load();
+        let requests = subs.departments[0].requests.as_ref().expect("requests");
+        assert_eq!(requests.received.value, 5);
+        assert_eq!(requests.carried_over.as_ref().map(|c| c.value), Some(2));
+        assert_eq!(requests.carried_forward.as_ref().map(|c| c.value), Some(1));
     }
 
     #[test]

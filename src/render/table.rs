@@ -16,6 +16,7 @@ use crate::compose::compare::{Comparison, Section};
 use crate::compose::coverage::Coverage;
 use crate::compose::report::{ComplaintsRow, Data, FigureRow, FormData, Line, Report, RequestsRow};
 use crate::model::forms::FormKind;
+use crate::model::year::AcademicYear;
 
 /// The width of a table when stdout is not a terminal.
 const WIDTH: u16 = 120;
@@ -25,9 +26,11 @@ pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", report.title)?;
     let data = &report.data;
     section(out, "信息公开渠道和数据", figures(data))?;
-    let requests = data.requests.as_ref().map(requests);
+    // Its names are an academic year's (本学年收到申请): a calendar year's say 本年度.
+    let year = report.year.parse::<AcademicYear>().ok();
+    let requests = data.requests.as_ref().map(|r| requests(r, year));
     topic(out, "依申请公开", requests, data.form(FormKind::Requests))?;
-    let complaints = data.complaints.as_ref().map(complaints);
+    let complaints = data.complaints.as_ref().map(|c| complaints(c, year));
     topic(
         out,
         "因信息公开工作受到举报、复议、诉讼的情况",
@@ -227,21 +230,22 @@ fn source(source: &str) -> &str {
 }
 
 /// The requests: received, carried over, each outcome, carried forward.
-fn requests(requests: &RequestsRow) -> Table {
-    numbers(&requests.lines())
+fn requests(requests: &RequestsRow, year: Option<AcademicYear>) -> Table {
+    numbers(&requests.lines(), year)
 }
 
 /// Complaints, reconsiderations and lawsuits.
-fn complaints(complaints: &ComplaintsRow) -> Table {
-    numbers(&complaints.lines())
+fn complaints(complaints: &ComplaintsRow, year: Option<AcademicYear>) -> Table {
+    numbers(&complaints.lines(), year)
 }
 
-/// A two-column table of named numbers.
-fn numbers(lines: &[Line<'_>]) -> Table {
+/// A two-column table of named numbers, named for the year's kind.
+fn numbers(lines: &[Line<'_>], year: Option<AcademicYear>) -> Table {
     let mut table = new_table();
     table.set_header(["项目", "件数"]);
     for (_, name, number) in lines {
-        table.add_row([(*name).to_owned(), number.to_string()]);
+        let name = year.map_or_else(|| (*name).to_owned(), |y| y.say(name));
+        table.add_row([name, number.to_string()]);
     }
     align_numbers(&mut table, 1);
     table

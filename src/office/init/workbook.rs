@@ -188,7 +188,7 @@ fn build(
         match *sheet {
             Sheet::Counts => counts(book.add_worksheet(), department, year, &f)?,
             Sheet::Texts => texts(book.add_worksheet(), department, &f)?,
-            Sheet::Requests => requests(book.add_worksheet(), department, &f)?,
+            Sheet::Requests => requests(book.add_worksheet(), department, year, &f)?,
             Sheet::Complaints => complaints(book.add_worksheet(), &f)?,
             Sheet::Form(kind) => form_sheet(book.add_worksheet(), kind, &f)?,
             Sheet::Disclosures => {
@@ -281,12 +281,18 @@ fn texts(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<
     Ok(())
 }
 
-fn requests(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Result<(), XlsxError> {
+fn requests(
+    sheet: &mut Worksheet,
+    department: &Department,
+    year: AcademicYear,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     sheet.set_name(sheet_name(Sheet::Requests))?;
     header(sheet, &["申请情况", "件数", "备注"], f)?;
     let last = department.requests.as_ref();
     for (row, (key, name)) in (1u32..).zip(request_lines()) {
-        sheet.write_string(row, 0, name)?;
+        // A calendar year's lines say 本年度收到申请; the reader takes either.
+        sheet.write_string(row, 0, year.say(name))?;
         sheet.write_blank(row, 1, &f.fill)?;
         let remark = match (key, last) {
             ("received", None) => "必填".to_owned(),
@@ -298,7 +304,7 @@ fn requests(sheet: &mut Worksheet, department: &Department, f: &Formats) -> Resu
             ),
             _ => "没有可填 0 或留空".to_owned(),
         };
-        sheet.write_string(row, 2, &remark)?;
+        sheet.write_string(row, 2, year.say(&remark))?;
     }
     whole(sheet, 1, "件数")?;
     Ok(())
