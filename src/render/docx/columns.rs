@@ -78,13 +78,23 @@ pub(super) fn column_widths(table: &report::Table) -> Vec<usize> {
 }
 
 /// Shares `room` display columns among columns whose cells are `cells` (one list per column,
-/// row by row), so that the rows take as few lines as they can: a row is as tall as its
-/// tallest cell. Each column starts at [`NARROWEST`]; then, as long as room is left, the
+/// row by row, the heading first), so that the rows take as few lines as they can: a row is as
+/// tall as its tallest cell. Each column starts wide enough for its heading on one line (when
+/// the room allows that for all; else at [`NARROWEST`]), so that no heading is broken as
+/// 公开网址或渠 / 道; then, as long as room is left, the
 /// column that saves the most lines for the room it takes gets it (looking as far ahead as
 /// the room allows, since a link saves a line only when a whole part of it fits). When no
 /// more room saves a line, the rest goes in proportion to the widest cells.
 fn share(cells: &[Vec<&str>], room: usize) -> Vec<usize> {
-    let mut columns = vec![NARROWEST; cells.len()];
+    let headings: Vec<usize> = cells
+        .iter()
+        .map(|c| c.first().map_or(0, |h| width(h)).max(NARROWEST))
+        .collect();
+    let mut columns = if headings.iter().sum::<usize>() <= room {
+        headings
+    } else {
+        vec![NARROWEST; cells.len()]
+    };
     let rows = cells.first().map_or(0, Vec::len);
     // lines[k][r] at width w: memoised per column and width.
     let mut memo: Vec<std::collections::HashMap<usize, Vec<usize>>> =
@@ -100,7 +110,7 @@ fn share(cells: &[Vec<&str>], room: usize) -> Vec<usize> {
             .map(|r| per_column.iter().map(|l| l[r]).max().unwrap_or(1))
             .sum()
     };
-    let mut left = room.saturating_sub(NARROWEST * cells.len());
+    let mut left = room.saturating_sub(columns.iter().sum());
     loop {
         let now: Vec<Vec<usize>> = (0..cells.len()).map(|k| lines_of(k, columns[k])).collect();
         let before = total(&now);
@@ -228,6 +238,14 @@ mod tests {
         assert!(lines(link, columns(widths[4])) <= 3, "{widths:?}");
         assert!(lines(item, columns(widths[2])) <= 3, "{widths:?}");
         assert!(lines("一、基本信息", columns(widths[1])) <= 3, "{widths:?}");
+        // Every heading on one line.
+        for (heading, width) in headings.iter().zip(&widths) {
+            assert_eq!(
+                lines(heading, columns(*width)),
+                1,
+                "{heading} in {widths:?}"
+            );
+        }
     }
 
     #[test]
