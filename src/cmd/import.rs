@@ -45,6 +45,23 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             ),
         );
         let _ = std::io::stderr().write_all(next.as_bytes());
+        if outcome.tables_as_text > 0 {
+            let kept = super::pick(
+                global.lang,
+                format!(
+                    "{} kept as text, a paragraph a row (neither a State Council form nor a checklist table): check them in report.toml\n",
+                    match outcome.tables_as_text {
+                        1 => "1 table".to_owned(),
+                        n => format!("{n} tables"),
+                    }
+                ),
+                format!(
+                    "{} 个表格既不是国务院格式的表格也不是清单事项表，已按行作为文字保留：请在 report.toml 中核对\n",
+                    outcome.tables_as_text
+                ),
+            );
+            let _ = std::io::stderr().write_all(kept.as_bytes());
+        }
     }
     Ok(super::OK)
 }

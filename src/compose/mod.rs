@@ -88,7 +88,11 @@ pub fn compose(subs: &Submissions, draft: bool) -> Report {
             "",
         ),
         draft,
-        preamble: vec![c.preamble()],
+        // `preamble = ""` is a report that opens with its first part.
+        preamble: Some(c.preamble())
+            .filter(|p| !p.trim().is_empty())
+            .into_iter()
+            .collect(),
         parts,
         appendix: if appendix {
             vec![checklist::table(&data, "附件：清单事项公开情况表")]

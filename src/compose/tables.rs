@@ -7,7 +7,7 @@
 
 use super::{Composer, placeholder};
 use crate::compose::report::{Block, Form as FormBlock, FormCell, FormRow};
-use crate::model::forms::{Form, FormKind, REQUEST_COLUMNS, REVIEW_COLUMNS, RowSpec};
+use crate::model::forms::{self, Form, FormKind, REQUEST_COLUMNS, REVIEW_COLUMNS, RowSpec};
 
 /// The note in the top-left cell of table 三.
 pub(crate) const REQUESTS_NOTE: &str =
@@ -29,7 +29,10 @@ pub(super) fn reviews(c: &Composer<'_>, blocks: &mut Vec<Block>) {
 
 fn add(c: &Composer<'_>, kind: FormKind, blocks: &mut Vec<Block>) {
     match c.subs.form(kind) {
-        Some(form) => blocks.push(Block::Form(form_block(form))),
+        Some(form) => blocks.push(Block::Form(form_block(
+            form,
+            c.facts.typography.template_words,
+        ))),
         None if c.draft => blocks.push(Block::Paragraph {
             lead: None,
             text: placeholder(kind.name()),
@@ -38,15 +41,24 @@ fn add(c: &Composer<'_>, kind: FormKind, blocks: &mut Vec<Block>) {
     }
 }
 
-/// A form as the template lays it out.
-pub(crate) fn form_block(form: &Form) -> FormBlock {
-    let (label_columns, header, body) = match form.kind {
+/// A form as the template lays it out; with `template_words`, its title and labels in the
+/// template's own words (政府信息).
+pub(crate) fn form_block(form: &Form, template_words: bool) -> FormBlock {
+    let (label_columns, mut header, mut body) = match form.kind {
         FormKind::Requests => (LABEL_COLUMNS, requests_header(), requests_body(form)),
         FormKind::Reviews => (0, reviews_header(), reviews_body(form)),
     };
+    let mut title = form.kind.title().to_owned();
+    if template_words {
+        title = forms::template_words(&title);
+        let cells = header.iter_mut().flatten();
+        for cell in cells.chain(body.iter_mut().flat_map(|r| &mut r.cells)) {
+            cell.text = forms::template_words(&cell.text);
+        }
+    }
     let mut block = FormBlock {
         key: form.kind.key().to_owned(),
-        title: form.kind.title().to_owned(),
+        title,
         label_columns,
         header,
         body,
@@ -260,11 +272,35 @@ mod tests {
     }
 
     #[test]
+    fn the_template_words_say_zheng_fu_xin_xi() {
+        let block = form_block(&zeros(FormKind::Requests), true);
+        assert_eq!(block.title, "收到和处理政府信息公开申请情况");
+        let labels: Vec<&str> = block.rows.iter().map(|r| r[0].as_str()).collect();
+        assert!(
+            labels.contains(&"一、本年新收政府信息公开申请数量"),
+            "{labels:?}"
+        );
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.ends_with("1.本机关不掌握相关政府信息")),
+            "{labels:?}"
+        );
+        assert!(!labels.iter().any(|l| l.contains("政府政府")), "{labels:?}");
+        let reviews = form_block(&zeros(FormKind::Reviews), true);
+        assert_eq!(reviews.title, "政府信息公开行政复议、行政诉讼情况");
+        assert_eq!(
+            form_block(&zeros(FormKind::Requests), false).title,
+            "收到和处理信息公开申请情况"
+        );
+    }
+
+    #[test]
     fn a_cell_nobody_filled_in_is_a_placeholder_never_a_zero() {
         let mut form = zeros(FormKind::Requests);
         form.rows[0].blank.push(2);
         form.rows.remove(1);
-        let block = form_block(&form);
+        let block = form_block(&form, false);
         let first: Vec<&str> = block.rows[0].iter().map(String::as_str).collect();
         assert_eq!(first[1..4], ["0", "0", "【待补充：空】"]);
         assert!(block.rows[1][1..].iter().all(|c| c == "【待补充：空】"));
@@ -291,7 +327,7 @@ mod tests {
 
     #[test]
     fn the_requests_form_has_the_templates_merged_header_and_labels() {
-        let block = form_block(&zeros(FormKind::Requests));
+        let block = form_block(&zeros(FormKind::Requests), false);
         assert_eq!(block.width(), 10);
         let header = drawn(&block.header_grid());
         assert_eq!(
@@ -336,7 +372,7 @@ mod tests {
 
     #[test]
     fn the_reviews_form_has_reconsideration_and_lawsuits_as_column_groups() {
-        let block = form_block(&empty(FormKind::Reviews));
+        let block = form_block(&empty(FormKind::Reviews), false);
         assert_eq!(block.width(), 15);
         let header = drawn(&block.header_grid());
         assert_eq!(header[0], "行政复议|<|<|<|<|行政诉讼|<|<|<|<|<|<|<|<|<");
@@ -354,7 +390,7 @@ mod tests {
 
     #[test]
     fn the_plain_view_joins_headings_and_labels() {
-        let block = form_block(&zeros(FormKind::Requests));
+        let block = form_block(&zeros(FormKind::Requests), false);
         assert_eq!(block.columns[0], "项目");
         assert_eq!(block.columns[1], "申请人情况：自然人");
         assert_eq!(block.columns[2], "申请人情况：法人或其他组织：商业企业");
@@ -363,7 +399,7 @@ mod tests {
             "三、本年度办理结果：（三）不予公开：1.属于国家秘密"
         );
         assert_eq!(block.rows[0][0], "一、本年新收信息公开申请数量");
-        let reviews = form_block(&zeros(FormKind::Reviews));
+        let reviews = form_block(&zeros(FormKind::Reviews), false);
         assert_eq!(reviews.columns[0], "行政复议：结果维持");
         assert_eq!(reviews.columns[14], "行政诉讼：复议后起诉：总计");
         assert_eq!(reviews.rows, [vec!["0".to_owned(); 15]]);

@@ -84,6 +84,21 @@ pub const REVIEW_ROWS: &[RowSpec] = rows![
 /// The columns of form 四: the results, then the total.
 pub const REVIEW_COLUMNS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
+/// A form's title or row label in the template's own words: 政府信息 where a school's form
+/// says 信息 (信息公开申请数量, 相关信息, 其信息公开申请, the two titles).
+pub fn template_words(text: &str) -> String {
+    if text.contains("政府信息") {
+        return text.to_owned();
+    }
+    let text = text
+        .replace("信息公开申请", "政府信息公开申请")
+        .replace("相关信息", "相关政府信息");
+    match text.strip_prefix("信息公开行政复议") {
+        Some(rest) => format!("政府信息公开行政复议{rest}"),
+        None => text,
+    }
+}
+
 impl FormKind {
     /// Both forms, in the order the template prints them.
     pub const ALL: [FormKind; 2] = [FormKind::Requests, FormKind::Reviews];

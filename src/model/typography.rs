@@ -20,6 +20,10 @@ pub struct Typography {
     /// How `{占比}` prints a share: `0.0` (one decimal, the default), `0.#` (one decimal, a
     /// trailing zero dropped), `0`, `0.00`.
     pub percent: Percent,
+    /// The State Council forms' titles and row labels word for word as the template has them
+    /// (收到和处理政府信息公开申请情况, 本机关不掌握相关政府信息), as a college that copies the
+    /// template prints them; by default a school's words, without 政府.
+    pub template_words: bool,
 }
 
 impl Default for Typography {
@@ -30,6 +34,7 @@ impl Default for Typography {
             noun: "学校".to_owned(),
             full_width: false,
             percent: Percent::default(),
+            template_words: false,
         }
     }
 }

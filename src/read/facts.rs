@@ -348,6 +348,21 @@ fn read_typography(ctx: &mut Ctx<'_>, mut table: Table<'_, '_>) -> Typography {
             ),
         }
     }
+    if let Some(forms) = table.string(ctx, "forms") {
+        match forms.value.trim() {
+            "school" | "学校" => typography.template_words = false,
+            "template" | "模板" => typography.template_words = true,
+            other => ctx.diags.push(
+                Problem::BadValue {
+                    field: "forms".into(),
+                    value: other.to_owned(),
+                    allowed: "\"school\" (本机关不掌握相关信息) / \"template\" (本机关不掌握相关政府信息)".into(),
+                    suggestion: None,
+                },
+                forms.location,
+            ),
+        }
+    }
     table.finish(ctx);
     typography
 }

@@ -196,6 +196,44 @@ fn a_web_page_with_menus_around_the_article_imports_the_article() {
 }
 
 #[test]
+fn a_page_listing_other_years_reports_imports_its_own_with_its_tables_and_qualifiers() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><body><ul><li>信息公开年度报告</li><li>2020-2021学年信息公开工作年度报告</li></ul>\
+         <p>当前位置: 首页 >> 信息公开年度报告 >> 正文</p>\
+         <h1>示例学院2021-2022学年信息公开工作年度报告</h1>\
+         <p>发布时间：2022-10-28 作者：党政办公室 点击数：1268</p>\
+         <p>一、概述</p><p>学院高度重视信息公开工作。</p>\
+         <p>二、主动公开情况</p><p>公众号推送图文182篇，阅读量达1.2万余次。</p>\
+         <p>第二十条第（一）项</p>\
+         <table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr></table>\
+         <p>三、其他需要报告的事项</p><p>无</p><p>示例学院</p><p>2022年10月20日</p></body></html>",
+    )
+    .unwrap();
+    let data = Data::empty();
+    let assert = data.disclose().arg("import").arg(&page).assert().success();
+    let note = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(note.contains("1 table kept as text"), "{note}");
+    // The year is the title's, not a menu's.
+    let out = stdout_of(data.disclose().args(["compile", "2021-2022", "-q"]));
+    assert!(
+        out.starts_with("# 示例学院2021-2022学年信息公开工作年度报告\n\n## 一、概述"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("发布时间") && !out.contains("当前位置"),
+        "{out}"
+    );
+    assert!(out.contains("阅读量达1.2万余次。"), "{out}");
+    assert!(
+        out.contains("第二十条第（一）项\n\n信息内容 本年制发件数\n\n规章 0\n"),
+        "{out}"
+    );
+}
+
+#[test]
 fn what_is_no_report_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &[u8], &str)] = &[

@@ -507,6 +507,13 @@ fn huaian_forms_have_every_cell_of_the_published_forms() {
     for figure in HUAIAN_ARTICLE_20 {
         assert!(markdown.contains(figure), "{figure}");
     }
+    // Its labels as the report printed them: the template's words (forms = "template").
+    for label in [
+        "一、本年新收政府信息公开申请数量",
+        "1.本机关不掌握相关政府信息",
+    ] {
+        assert!(markdown.contains(label), "{label}");
+    }
 }
 
 #[test]

@@ -118,7 +118,10 @@ fn facts_toml(report: &Report, year: AcademicYear, source: &str, b: &Builder) ->
     if let Some(title) = &report.title {
         let _ = writeln!(t, "title = {}", write::quote(title));
     }
-    if !report.preamble.is_empty() {
+    if report.preamble.is_empty() {
+        // The report opens with its first part: no preamble is made up for it.
+        let _ = writeln!(t, "preamble = \"\"");
+    } else {
         let _ = writeln!(t, "preamble = {}", write::quote(&report.preamble.join("")));
     }
     let default = year.default_period();
@@ -161,14 +164,33 @@ fn outline_toml(
         }
     );
     let _ = writeln!(*t, "parts = [\n{outline}]");
+    let items = checklist_items(report);
     if b.empty_checklist {
         let _ = writeln!(
             *t,
             "\n[rules]\n# 原报告的清单事项公开情况表没有逐项说明任何事项：validate 仍提醒，但不阻止编写。\nD207 = \"warning\""
         );
+    } else if items > 0 && items < 50 {
+        let _ = writeln!(
+            *t,
+            "\n[rules]\n# 原报告的清单事项公开情况表只列了 {items} 项：validate 仍提醒其余各项，但不阻止编写。\nD207 = \"warning\""
+        );
     }
     let spaced = b.spaced.0 > b.spaced.1;
     let _ = writeln!(*t, "\n[typography]\nspace = {spaced}");
+    // The forms in the template's own words (本机关不掌握相关政府信息), as the report printed them.
+    let words: String = report
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .filter(|table| tables::form(table).is_some())
+        .flatten()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if words.contains("政府信息") {
+        let _ = writeln!(*t, "forms = \"template\"");
+    }
     // Shares as the report printed them: 14.6%, and 3% where the decimal is 0.
     let most = b.share_decimals.iter().copied().max().unwrap_or(1);
     if !b.share_decimals.is_empty() && (most != 1 || b.share_decimals.iter().any(|&d| d < most)) {
@@ -190,6 +212,18 @@ fn outline_toml(
             let _ = writeln!(*t, "complaints_none = {}", write::quote(s));
         }
     }
+}
+
+/// How many items the report's checklist tables account for, row by row.
+fn checklist_items(report: &Report) -> usize {
+    report
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .chain(&report.appendix)
+        .filter_map(|table| tables::checklist_csv(table))
+        .map(|csv| csv.lines().count().saturating_sub(1))
+        .sum()
 }
 
 /// The school: the title before its year, else the signature.

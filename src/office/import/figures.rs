@@ -283,24 +283,28 @@ pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
         k = j.max(k + 1);
     }
     found.sort_by_key(|r| r.start);
-    // Widen to the qualifiers written around the number.
+    // Widen to the qualifiers written around the number. A figure holds one qualifier: one
+    // after the number (1.2万余次, 5万次以上) is the figure's own, and a word before it (达) then
+    // stays in the sentence's words, so that neither is lost.
     for range in &mut found {
-        let trimmed = text[..range.start].trim_end_matches([' ', '\u{3000}']);
-        let before = trimmed;
-        if let Some(q) = Qualifier::ALL
-            .iter()
-            .filter(|q| Qualifier::parse(q).is_some_and(Qualifier::is_prefix))
-            .filter(|q| before.ends_with(*q))
-            .max_by_key(|q| q.len())
-        {
-            range.start = trimmed.len() - q.len();
-        }
         let after = &text[range.end..];
         if let Some(q) = ["以上", "左右", "以下"]
             .iter()
             .find(|q| after.starts_with(*q))
         {
             range.end += q.len();
+        }
+        let figure = &text[range.clone()];
+        let inner = figure.contains(['余', '多'])
+            || ["以上", "左右", "以下"].iter().any(|q| figure.ends_with(q));
+        let trimmed = text[..range.start].trim_end_matches([' ', '\u{3000}']);
+        if let Some(q) = Qualifier::ALL
+            .iter()
+            .filter(|q| Qualifier::parse(q).is_some_and(Qualifier::is_prefix))
+            .filter(|q| !inner && trimmed.ends_with(*q))
+            .max_by_key(|q| q.len())
+        {
+            range.start = trimmed.len() - q.len();
         }
     }
     found.dedup_by(|a, b| a.start < b.end);

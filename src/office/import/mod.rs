@@ -52,6 +52,8 @@ pub struct Outcome {
     pub parts: usize,
     /// How many counts were made, each to be checked.
     pub counts: usize,
+    /// How many tables were kept as text (neither a State Council form nor a checklist table).
+    pub tables_as_text: usize,
 }
 
 /// The office's own file, for figures the report does not attribute to a department.
@@ -122,6 +124,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         year,
         parts: report.parts.len(),
         counts: year_folder.counts,
+        tables_as_text: report.kept_as_text,
     })
 }
 

@@ -94,7 +94,8 @@ pub(super) fn department_of(text: &str) -> Option<String> {
         "校部",
     ];
     const LEADING: &[&str] = &[
-        "学校", "通过", "由", "经", "在", "向", "对", "与", "和", "及", "将", "为", "各",
+        "学校", "通过", "由", "经", "在", "向", "对", "与", "和", "及", "将", "为", "各", "均",
+        "已", "都", "并",
     ];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(at, _)) in chars.iter().enumerate() {
@@ -105,7 +106,7 @@ pub(super) fn department_of(text: &str) -> Option<String> {
         let end = at + suffix.len();
         // What follows must not make the suffix part of another word (办公, 部分, 处理).
         let next = text[end..].chars().next();
-        if next.is_some_and(|c| "公分门署长理事法学好置".contains(c)) {
+        if next.is_some_and(|c| "公分门署长理事法学好置结".contains(c)) {
             continue;
         }
         let mut start = k;
@@ -429,6 +430,8 @@ mod tests {
             Some("招标采购管理中心")
         );
         assert_eq!(department_of("各单位通过本单位网站主动公开信息。"), None);
+        // 办结 is done, not a department.
+        assert_eq!(department_of("申请均已办结回复。"), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use jiff::civil::Date;
 
 use super::source::Block;
+use super::tables;
 use crate::model::chinese::chinese_numeral;
 
 /// The recognised report.
@@ -29,6 +30,10 @@ pub(crate) struct Report {
     pub(crate) date: Option<Date>,
     /// Tables after the signature (the checklist appendix).
     pub(crate) appendix: Vec<Vec<Vec<String>>>,
+    /// Tables in the parts that are neither a State Council form nor a checklist table (the
+    /// State Council's 主动公开 table, a table of the office's own): kept as text, a paragraph
+    /// a row, for the office to check; how many there were.
+    pub(crate) kept_as_text: usize,
 }
 
 /// One part.
@@ -201,6 +206,27 @@ pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
     let mut pending: Option<String> = None;
     for block in blocks {
         let text = match block {
+            Block::Table(t)
+                if tables::form(&t).is_none() && tables::checklist_csv(&t).is_none() =>
+            {
+                // A table the year cannot hold as data: its rows as text, in place, under
+                // its caption, so that nothing the report printed is lost.
+                if let Some(p) = pending.take() {
+                    push(&mut report, &mut current, p);
+                }
+                for row in &t {
+                    let cells: Vec<&str> = row
+                        .iter()
+                        .map(|c| c.trim())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    if !cells.is_empty() {
+                        push(&mut report, &mut current, cells.join(" "));
+                    }
+                }
+                report.kept_as_text += 1;
+                continue;
+            }
             Block::Table(t) => {
                 // A short line without a full stop just before a table is its caption, which
                 // the report prints again from the table's kind.
@@ -268,10 +294,22 @@ pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
 /// The blocks after the title (what comes before it, a CMS's menus, is dropped), the title kept
 /// in the report.
 fn strip_title(report: &mut Report, blocks: Vec<Block>) -> Vec<Block> {
-    // Drop what comes before the title (a CMS's menus), when there is a title.
-    let start = blocks
+    // Drop what comes before the title (a CMS's menus), when there is a title. A web page's
+    // menus and lists of other years' reports (信息公开年度报告, 2020-2021学年信息公开工作年度报告)
+    // read as titles too: the report's own is the last one before its first part heading, the
+    // one nearest its text (or the first one, when no part heading follows any).
+    let first_part = blocks
         .iter()
-        .position(|b| matches!(b, Block::Paragraph(p) if is_title(p)));
+        .position(|b| matches!(b, Block::Paragraph(p) if part_heading(p).is_some_and(|h| h.0 == 1)))
+        .unwrap_or(blocks.len());
+    let start = blocks[..first_part]
+        .iter()
+        .rposition(|b| matches!(b, Block::Paragraph(p) if is_title(p)))
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| matches!(b, Block::Paragraph(p) if is_title(p)))
+        });
     match start {
         Some(i) => {
             let line = |at: usize| match blocks.get(at) {
@@ -294,6 +332,10 @@ fn strip_title(report: &mut Report, blocks: Vec<Block>) -> Vec<Block> {
                 skip += 1;
             }
             report.title = Some(title);
+            // A CMS's line under the title (发布时间：…　来源：…　点击数：…) is not the report's.
+            while line(skip).is_some_and(is_page_details) {
+                skip += 1;
+            }
             blocks.into_iter().skip(skip).collect()
         }
         // Without a title, a short first line that is no sentence is what is left of one (a
@@ -307,6 +349,34 @@ fn strip_title(report: &mut Report, blocks: Vec<Block>) -> Vec<Block> {
             _ => blocks,
         },
     }
+}
+
+/// Whether a line is a web page's details of the article (发布时间：2022-10-28　作者：党政办公室
+/// 点击数：1268), or where the page sits (当前位置：首页 >> …), not a sentence of the report.
+fn is_page_details(line: &str) -> bool {
+    const DETAILS: [&str; 14] = [
+        "发布时间",
+        "发布日期",
+        "发布者",
+        "发布人",
+        "来源",
+        "作者",
+        "点击",
+        "浏览",
+        "阅读",
+        "编辑",
+        "审核",
+        "更新时间",
+        "当前位置",
+        "您的位置",
+    ];
+    line.chars().count() <= 100
+        && !line.contains('。')
+        && DETAILS.iter().any(|d| {
+            line.starts_with(d)
+                || line.contains(&format!("{d}："))
+                || line.contains(&format!("{d}:"))
+        })
 }
 
 /// Whether a short line just above the title is its first line: the school, or the school and
@@ -483,6 +553,41 @@ mod tests {
         );
         assert_eq!(report.signer.as_deref(), Some("某大学"));
         assert_eq!(report.date, Date::new(2020, 10, 29).ok());
+    }
+
+    #[test]
+    fn a_web_pages_menus_and_article_details_are_not_the_report() {
+        let mut blocks = paragraphs(&[
+            "清单事项",
+            "信息公开年度报告",
+            "2020-2021学年信息公开工作年度报告",
+            "当前位置: 首页 >> 信息公开年度报告 >> 正文",
+            "某大学2021-2022学年信息公开工作年度报告",
+            "发布时间：2022-10-28 作者：党政办公室 点击数：1268",
+            "根据《高等学校信息公开办法》编制本报告。",
+            "一、概述",
+            "学校高度重视。",
+            "二、主动公开信息情况",
+        ]);
+        // A table that is neither a form nor a checklist table: its rows kept as text.
+        blocks.push(Block::Table(vec![
+            vec!["信息内容".into(), "本年制发件数".into()],
+            vec!["规章".into(), "0".into()],
+        ]));
+        let report = recognise(blocks);
+        assert_eq!(
+            report.title.as_deref(),
+            Some("某大学2021-2022学年信息公开工作年度报告")
+        );
+        assert_eq!(
+            report.preamble,
+            ["根据《高等学校信息公开办法》编制本报告。"]
+        );
+        assert_eq!(
+            report.parts[1].paragraphs,
+            ["信息内容 本年制发件数", "规章 0"]
+        );
+        assert_eq!(report.kept_as_text, 1);
     }
 
     #[test]

@@ -112,3 +112,25 @@ fn qualifiers_no_units_and_what_is_not_a_figure() {
     assert!(e.counts.is_empty(), "{:?}", e.counts);
     assert_eq!(run("文中的{注}").text, "文中的{{注}}");
 }
+
+#[test]
+fn a_qualifier_after_the_number_is_kept_and_a_word_before_it_stays_in_the_sentence() {
+    for (sentence, qualifier, kept) in [
+        ("阅读量达1.2万余次。", "余", "达"),
+        ("播放量达5万次以上。", "以上", "达"),
+        ("发布短视频近300条。", "近", ""),
+    ] {
+        let e = run(sentence);
+        assert_eq!(e.counts.len(), 1, "{sentence}: {:?}", e.text);
+        assert_eq!(
+            e.counts[0].qualifier.as_deref(),
+            Some(qualifier),
+            "{sentence}"
+        );
+        assert!(
+            kept.is_empty() || e.text.contains(&format!("{kept}{{")),
+            "{sentence}: {}",
+            e.text
+        );
+    }
+}
