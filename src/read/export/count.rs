@@ -235,6 +235,13 @@ impl<'e> Counter<'e> {
         if self.keys.is_empty() {
             return Ok(());
         }
+        // A link's fingerprint is known before the date is read: the duplicate finder's memory
+        // can be on its way meanwhile.
+        let link = get(self.columns.link).filter(|l| !l.is_empty());
+        let link_print = link.map(|link| fingerprint(0, link));
+        if let Some(print) = link_print {
+            self.seen.prefetch(print);
+        }
         // When.
         let date_column = self.columns.date;
         let raw_date = get(Some(date_column)).unwrap_or_default();
@@ -265,8 +272,8 @@ impl<'e> Counter<'e> {
         // values.)
         if self.columns.title.is_some() || self.columns.link.is_some() {
             let title = get(self.columns.title);
-            let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
-                Some(link) => fingerprint(0, link),
+            let print = match link_print {
+                Some(print) => print,
                 None => {
                     let key = ymd(date) << 16 | (index as u64 & 0xffff);
                     fingerprint(key | 1 << 63, title.unwrap_or_default())

@@ -83,6 +83,15 @@ impl Seen {
         }
     }
 
+    /// Starts fetching what [`Seen::repeat`] will read for `print` (its filter entry and its
+    /// slots), so that asking a little later does not wait for memory.
+    pub(super) fn prefetch(&self, print: u64) {
+        let print = if print == EMPTY { ZERO } else { print };
+        let (word, _) = mark(print);
+        prefetch(&self.marks[word]);
+        prefetch(&self.slots[home(print)]);
+    }
+
     /// Whether `print` was seen; remembers it.
     pub(super) fn repeat(&mut self, print: u64) -> bool {
         let print = if print == EMPTY { ZERO } else { print };
@@ -156,6 +165,19 @@ impl Seen {
             *word &= keep;
         }
     }
+}
+
+/// Asks the processor to bring `value`'s cache line in, without waiting for it.
+#[inline]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing and cannot fault; SSE, which has it, is part of x86_64.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(value).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 /// Where a fingerprint's run of slots starts. Fingerprints are hashes already, but the finder
