@@ -149,6 +149,18 @@ pub(super) struct Counter<'e> {
     pub(super) diags: Diagnostics,
     /// Whether a row was not counted for an empty date or column value.
     emptied: bool,
+    /// A CSV row waiting for its duplicate check until the next record is read
+    /// ([`Counter::csv_row`]).
+    pending: Option<Pending>,
+    /// The text the pending row would be reported with, kept only while repeats are shown.
+    pending_text: Vec<u8>,
+}
+
+/// A row counted but for its duplicate check: its fingerprint, its item, and where it starts.
+struct Pending {
+    print: u64,
+    index: usize,
+    offset: usize,
 }
 
 impl<'e> Counter<'e> {
@@ -193,6 +205,8 @@ impl<'e> Counter<'e> {
             extra: Capped::new(),
             diags,
             emptied: false,
+            pending: None,
+            pending_text: Vec::new(),
         }
     }
 
@@ -201,6 +215,46 @@ impl<'e> Counter<'e> {
         &mut self,
         field: impl Fn(usize) -> Option<&'r [u8]>,
         at: impl Fn(usize) -> Location,
+        kind: Text,
+    ) -> Result<(), NotUtf8> {
+        self.count_row(field, at, None, kind)
+    }
+
+    /// Counts one row of a CSV file, the record at `offset`, as [`Counter::row`] does, but for
+    /// its duplicate check, which waits until [`Counter::settle`] is called, once the next
+    /// record is read: the duplicate finder's memory is fetched meanwhile. Nothing about the
+    /// row is recorded before that, so findings come in the order of the rows all the same.
+    pub(super) fn csv_row<'r>(
+        &mut self,
+        field: impl Fn(usize) -> Option<&'r [u8]>,
+        at: impl Fn(usize) -> Location,
+        offset: usize,
+        kind: Text,
+    ) -> Result<(), NotUtf8> {
+        self.count_row(field, at, Some(offset), kind)
+    }
+
+    /// Finishes the row left waiting by [`Counter::csv_row`], if there is one: before anything
+    /// about the next row is recorded, and before [`Counter::finish`].
+    pub(super) fn settle(&mut self, file: &Arc<Path>) {
+        let Some(Pending {
+            print,
+            index,
+            offset,
+        }) = self.pending.take()
+        else {
+            return;
+        };
+        let text = std::mem::take(&mut self.pending_text);
+        self.count_once(print, index, &text, |i| Location::field(file, offset, i));
+        self.pending_text = text;
+    }
+
+    fn count_row<'r>(
+        &mut self,
+        field: impl Fn(usize) -> Option<&'r [u8]>,
+        at: impl Fn(usize) -> Location,
+        offset: Option<usize>,
         kind: Text,
     ) -> Result<(), NotUtf8> {
         let get = |index: Option<usize>| index.and_then(&field).map(<[u8]>::trim_ascii);
@@ -235,6 +289,13 @@ impl<'e> Counter<'e> {
         if self.keys.is_empty() {
             return Ok(());
         }
+        // A link's fingerprint is known before the date is read: the duplicate finder's memory
+        // can be on its way meanwhile.
+        let link = get(self.columns.link).filter(|l| !l.is_empty());
+        let link_print = link.map(|link| fingerprint(0, link));
+        if let Some(print) = link_print {
+            self.seen.prefetch(print);
+        }
         // When.
         let date_column = self.columns.date;
         let raw_date = get(Some(date_column)).unwrap_or_default();
@@ -265,33 +326,65 @@ impl<'e> Counter<'e> {
         // values.)
         if self.columns.title.is_some() || self.columns.link.is_some() {
             let title = get(self.columns.title);
-            let print = match get(self.columns.link).filter(|l| !l.is_empty()) {
-                Some(link) => fingerprint(0, link),
+            let print = match link_print {
+                Some(print) => print,
                 None => {
                     let key = ymd(date) << 16 | (index as u64 & 0xffff);
                     fingerprint(key | 1 << 63, title.unwrap_or_default())
                 }
             };
-            if self.seen.repeat(print) {
-                let column = self
-                    .columns
-                    .link
-                    .or(self.columns.title)
-                    .unwrap_or(date_column);
-                let text = title.unwrap_or(raw_date);
-                let shown = || {
-                    let value = String::from_utf8_lossy(text);
-                    (skipped(Skipped::Duplicate, &value), at(column))
-                };
-                self.repeated.add(&mut self.diags, shown);
-                return Ok(());
+            let text = title.unwrap_or(raw_date);
+            match offset {
+                Some(offset) => {
+                    // Only the first few repeats are reported with their text.
+                    self.pending_text.clear();
+                    if self.repeated.count <= SHOWN {
+                        self.pending_text.extend_from_slice(text);
+                    }
+                    self.pending = Some(Pending {
+                        print,
+                        index,
+                        offset,
+                    });
+                }
+                None => self.count_once(print, index, text, at),
             }
+            return Ok(());
         }
         self.counts[index] += 1;
         if self.first[index].is_none() {
             self.first[index] = Some(at(date_column));
         }
         Ok(())
+    }
+
+    /// Counts a row for item `index` unless its fingerprint `print` repeats an earlier row's;
+    /// `text` is what a repeat is reported with.
+    fn count_once(
+        &mut self,
+        print: u64,
+        index: usize,
+        text: &[u8],
+        at: impl Fn(usize) -> Location,
+    ) {
+        let date_column = self.columns.date;
+        if self.seen.repeat(print) {
+            let column = self
+                .columns
+                .link
+                .or(self.columns.title)
+                .unwrap_or(date_column);
+            let shown = || {
+                let value = String::from_utf8_lossy(text);
+                (skipped(Skipped::Duplicate, &value), at(column))
+            };
+            self.repeated.add(&mut self.diags, shown);
+            return;
+        }
+        self.counts[index] += 1;
+        if self.first[index].is_none() {
+            self.first[index] = Some(at(date_column));
+        }
     }
 
     /// The tallies and the findings.

@@ -173,6 +173,7 @@ fn pass(
     };
     let mut counter = Counter::new(export, columns, period, diags);
     while let Some(record) = records.next_record()? {
+        counter.settle(file);
         if record.is_blank() {
             continue;
         }
@@ -191,10 +192,14 @@ fn pass(
             };
             capped.add(&mut counter.diags, || (problem, at(index)));
         }
-        if counter.row(|i| record.get(i), at, kind).is_err() {
+        if counter
+            .csv_row(|i| record.get(i), at, offset, kind)
+            .is_err()
+        {
             return Ok(None);
         }
     }
+    counter.settle(file);
     if let Some((problem, at)) = stream::unclosed_quote(file, &records) {
         let mut diags = Diagnostics::new();
         diags.push(problem, at);
