@@ -8,13 +8,12 @@
 //! date (`t="d"`, as written), or a number, a date when its style's format is one. A formula
 //! without a saved value, like a cell with none, holds nothing.
 
-use std::io::BufRead;
+use std::io::Read;
 use std::ops::ControlFlow;
 
 use calamine::{ExcelDateTime, ExcelDateTimeType};
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
 
+use super::scan::{Scanner, Token, attribute, attributes};
 use super::strings::{SharedStrings, read_string, read_text};
 use super::styles::{Format, Styles};
 use super::xml;
@@ -51,47 +50,76 @@ pub(crate) struct Context<'a> {
     pub(crate) is_1904: bool,
 }
 
+/// A cell's type (its `t`).
+#[derive(Clone, Debug, PartialEq)]
+enum Kind {
+    /// No `t`: a number, or text if it is not one.
+    Unsaid,
+    /// `n`.
+    Number,
+    /// `s`.
+    Shared,
+    /// `b`.
+    Bool,
+    /// `e`.
+    Error,
+    /// `str`: a formula's text.
+    Formula,
+    /// `d`: an ISO date.
+    Date,
+    /// `inlineStr`.
+    Inline,
+    /// Anything else.
+    Unknown(String),
+}
+
+impl Kind {
+    fn of(t: &[u8]) -> Kind {
+        match t {
+            b"n" => Kind::Number,
+            b"s" => Kind::Shared,
+            b"b" => Kind::Bool,
+            b"e" => Kind::Error,
+            b"str" => Kind::Formula,
+            b"d" => Kind::Date,
+            b"inlineStr" | b"is" => Kind::Inline,
+            other => Kind::Unknown(String::from_utf8_lossy(other).into_owned()),
+        }
+    }
+}
+
 /// Reads a worksheet's cells, handing each that holds a value to `each` (row and column
 /// 0-based) until it says to stop.
-pub(crate) fn read<R: BufRead>(
-    xml: &mut Reader<R>,
+pub(crate) fn read<R: Read>(
+    xml: &mut Scanner<R>,
     context: &Context<'_>,
     mut each: impl FnMut(u32, u32, CellValue<'_>) -> ControlFlow<()>,
 ) -> Result<(), String> {
-    let mut buf = Vec::with_capacity(1024);
-    if !sheet_data(xml, &mut buf)? {
+    if !sheet_data(xml)? {
         return Ok(());
     }
     let mut cell = CellReader {
         context,
-        buf: Vec::with_capacity(1024),
         scratch: String::new(),
         text: String::new(),
     };
     let (mut row, mut column) = (0u32, 0u32);
     loop {
-        buf.clear();
-        let (event, empty) = match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => (e, false),
-            Ok(Event::Empty(e)) => (e, true),
-            Ok(Event::End(e)) => {
-                match e.local_name().as_ref() {
-                    "row" => {
-                        row = row.saturating_add(1);
-                        column = 0;
-                    }
-                    "sheetData" => return Ok(()),
-                    _ => (),
-                }
+        let (tag, empty) = match xml.next()? {
+            Token::Start(t) => (t, false),
+            Token::Empty(t) => (t, true),
+            Token::End(b"row") => {
+                row = row.saturating_add(1);
+                column = 0;
                 continue;
             }
-            Ok(Event::Eof) => return Err(xml::eof("sheetData")),
-            Err(e) => return Err(xml::error(&e)),
-            Ok(_) => continue,
+            Token::End(b"sheetData") => return Ok(()),
+            Token::Eof => return Err(xml::eof("sheetData")),
+            _ => continue,
         };
-        match event.local_name().as_ref() {
-            "row" => {
-                if let Some(r) = xml::attribute(event.attributes_raw(), "r") {
+        match tag.name {
+            b"row" => {
+                if let Some(r) = attribute(tag.attributes, b"r") {
                     row = reference(r)?.0;
                 }
                 if empty {
@@ -99,25 +127,25 @@ pub(crate) fn read<R: BufRead>(
                     column = 0;
                 }
             }
-            "c" => {
-                let (mut at_row, mut at, mut style, mut kind) = (row, column, None, None);
-                for (key, value) in xml::attributes(event.attributes_raw()) {
+            b"c" => {
+                let (mut at_row, mut at, mut style, mut kind) = (row, column, None, Kind::Unsaid);
+                for (key, value) in attributes(tag.attributes) {
                     match key {
-                        "r" => {
+                        b"r" => {
                             let (r, c) = reference(value)?;
                             at_row = r;
                             at = c.ok_or("Range is missing the expected column component.")?;
                             column = at;
                         }
-                        "s" => style = Some(value),
-                        "t" => kind = Some(value),
+                        b"s" => style = Some(number(value)),
+                        b"t" => kind = Kind::of(value),
                         _ => (),
                     }
                 }
                 let raw = if empty {
                     None
                 } else {
-                    cell.read(xml, style, kind)?
+                    cell.read(xml, style, &kind)?
                 };
                 column = column.saturating_add(1);
                 if let Some(raw) = raw
@@ -133,26 +161,22 @@ pub(crate) fn read<R: BufRead>(
 
 /// Reads up to the start of `<sheetData>`: whether it has anything inside; an error if the
 /// part has none.
-fn sheet_data<R: BufRead>(xml: &mut Reader<R>, buf: &mut Vec<u8>) -> Result<bool, String> {
+fn sheet_data<R: Read>(xml: &mut Scanner<R>) -> Result<bool, String> {
     let mut first: Option<String> = None;
     loop {
-        buf.clear();
-        match xml.read_event_into(buf) {
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "sheetData" => return Ok(true),
-            Ok(Event::Empty(e)) if e.local_name().as_ref() == "sheetData" => return Ok(false),
-            Ok(Event::Start(e) | Event::Empty(e)) => {
-                if first.is_none() {
-                    first = Some(e.local_name().as_ref().to_owned());
-                }
+        match xml.next()? {
+            Token::Start(t) if t.name == b"sheetData" => return Ok(true),
+            Token::Empty(t) if t.name == b"sheetData" => return Ok(false),
+            Token::Start(t) | Token::Empty(t) if first.is_none() => {
+                first = Some(String::from_utf8_lossy(t.name).into_owned());
             }
-            Ok(Event::Eof) => {
+            Token::Eof => {
                 return Err(match first {
                     Some(kind) => format!("Expecting a worksheet, got {kind}"),
                     None => xml::eof("worksheet"),
                 });
             }
-            Err(e) => return Err(xml::error(&e)),
-            Ok(_) => (),
+            _ => (),
         }
     }
 }
@@ -176,52 +200,71 @@ enum Raw {
 /// The buffers one cell is read with.
 struct CellReader<'c> {
     context: &'c Context<'c>,
-    buf: Vec<u8>,
     scratch: String,
     /// The text of the cell (an inline string, a `<v>`).
     text: String,
 }
 
+/// What a cell holds inside.
+#[derive(Clone, Copy)]
+enum Child {
+    /// `<v>`.
+    Value,
+    /// `<f>`.
+    Formula,
+    /// `<is>`.
+    Inline,
+}
+
+impl Child {
+    fn of(name: &[u8]) -> Result<Child, String> {
+        match name {
+            b"v" => Ok(Child::Value),
+            b"f" => Ok(Child::Formula),
+            b"is" => Ok(Child::Inline),
+            _ => Err("Expecting 'v, f, or is' node".to_owned()),
+        }
+    }
+}
+
 impl CellReader<'_> {
     /// Reads the inside of a `<c>` up to its end: its value, if it has one (the last of its
     /// `<v>` and `<is>`, as calamine has it).
-    fn read<R: BufRead>(
+    fn read<R: Read>(
         &mut self,
-        xml: &mut Reader<R>,
-        style: Option<&str>,
-        kind: Option<&str>,
+        xml: &mut Scanner<R>,
+        style: Option<usize>,
+        kind: &Kind,
     ) -> Result<Option<Raw>, String> {
         let mut value = None;
         loop {
-            self.buf.clear();
-            let (child, empty) = match xml.read_event_into(&mut self.buf) {
-                Ok(Event::Start(e)) => (Child::of(&e)?, false),
-                Ok(Event::Empty(e)) => (Child::of(&e)?, true),
-                Ok(Event::End(e)) if e.local_name().as_ref() == "c" => return Ok(value),
-                Ok(Event::Eof) => return Err(xml::eof("c")),
-                Err(e) => return Err(xml::error(&e)),
-                Ok(_) => continue,
+            let (child, empty) = match xml.next()? {
+                Token::Start(t) => (Child::of(t.name)?, false),
+                Token::Empty(t) => (Child::of(t.name)?, true),
+                Token::End(b"c") => return Ok(value),
+                Token::Eof => return Err(xml::eof("c")),
+                _ => continue,
             };
             value = match child {
                 Child::Inline => {
                     self.text.clear();
                     if !empty {
-                        read_string(xml, "is", &mut self.buf, &mut self.scratch, &mut self.text)?;
+                        read_string(xml, b"is", &mut self.scratch, &mut self.text)?;
                     }
                     Some(Raw::Text)
                 }
                 Child::Value | Child::Formula if empty => None,
-                Child::Value if matches!(kind, Some("inlineStr" | "is")) => {
-                    xml::skip(xml, "v", &mut self.buf)?;
+                Child::Value if *kind == Kind::Inline => {
+                    xml.skip(b"v")?;
                     None
                 }
                 Child::Value => {
                     self.text.clear();
-                    read_text(xml, "v", &mut self.buf, &mut self.text)?;
+                    read_text(xml, b"v", &mut self.text)?;
                     self.value(style, kind)?
                 }
                 Child::Formula => {
-                    xml::skip(xml, "f", &mut self.buf)?;
+                    xml.skip(b"f")?;
                     None
                 }
             };
@@ -229,16 +272,16 @@ impl CellReader<'_> {
     }
 
     /// What a `<v>`'s text (in `text`) means, by the cell's type and style.
-    fn value(&mut self, style: Option<&str>, kind: Option<&str>) -> Result<Option<Raw>, String> {
+    fn value(&mut self, style: Option<usize>, kind: &Kind) -> Result<Option<Raw>, String> {
         let v = self.text.as_str();
         Ok(Some(match kind {
-            Some("s") => {
+            Kind::Shared => {
                 if v.is_empty() {
                     return Ok(None);
                 }
-                Raw::Shared(v.parse().unwrap_or(0))
+                Raw::Shared(number(v.as_bytes()))
             }
-            Some("b") => match v.trim() {
+            Kind::Bool => match v.trim() {
                 "" => return Ok(None),
                 "0" => Raw::Bool(false),
                 "1" => Raw::Bool(true),
@@ -246,21 +289,21 @@ impl CellReader<'_> {
                 t if t.eq_ignore_ascii_case("true") => Raw::Bool(true),
                 _ => return Err(format!("Unrecognized boolean cell value: {v}")),
             },
-            Some("d") => Raw::Text,
-            Some("e") if ERRORS.contains(&v) => Raw::Error,
-            Some("e") => return Err(format!("Unsupported cell error value '{v}'")),
-            Some("str") => {
+            Kind::Date | Kind::Inline => Raw::Text,
+            Kind::Error if ERRORS.contains(&v) => Raw::Error,
+            Kind::Error => return Err(format!("Unsupported cell error value '{v}'")),
+            Kind::Formula => {
                 self.scratch.clear();
                 xml::push_unescaped(v, &mut self.scratch);
                 std::mem::swap(&mut self.text, &mut self.scratch);
                 Raw::Text
             }
-            Some("n") | None => {
+            Kind::Number | Kind::Unsaid => {
                 if v.is_empty() {
                     return Ok(None);
                 }
                 let format = match style {
-                    Some(s) => self.context.styles.get(s.parse().unwrap_or(0)),
+                    Some(s) => self.context.styles.get(s),
                     None => Some(Format::Number),
                 };
                 match format {
@@ -279,12 +322,12 @@ impl CellReader<'_> {
                             )),
                             _ => Raw::Number(x),
                         },
-                        Err(_) if kind.is_none() => Raw::Text,
+                        Err(_) if *kind == Kind::Unsaid => Raw::Text,
                         Err(e) => return Err(format!("Parse float error: {e}")),
                     },
                 }
             }
-            Some(t) => return Err(format!("Unknown cell 't' attribute: {t:?}")),
+            Kind::Unknown(t) => return Err(format!("Unknown cell 't' attribute: {t:?}")),
         }))
     }
 
@@ -307,28 +350,6 @@ impl CellReader<'_> {
     }
 }
 
-/// What a cell holds inside.
-#[derive(Clone, Copy)]
-enum Child {
-    /// `<v>`.
-    Value,
-    /// `<f>`.
-    Formula,
-    /// `<is>`.
-    Inline,
-}
-
-impl Child {
-    fn of(e: &BytesStart<'_>) -> Result<Child, String> {
-        match e.local_name().as_ref() {
-            "v" => Ok(Child::Value),
-            "f" => Ok(Child::Formula),
-            "is" => Ok(Child::Inline),
-            _ => Err("Expecting 'v, f, or is' node".to_owned()),
-        }
-    }
-}
-
 /// Whether a number is written as plain decimal digits whose value `f64` holds exactly and
 /// writes back the same (no sign, no leading zero, at most 15 digits).
 fn is_digits(v: &str) -> bool {
@@ -339,10 +360,28 @@ fn is_digits(v: &str) -> bool {
         && (b[0] != b'0' || b.len() == 1)
 }
 
+/// A number written in decimal digits (a style, a shared string's index); 0 for anything
+/// else, as calamine reads it.
+fn number(digits: &[u8]) -> usize {
+    let mut n: usize = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return 0;
+        }
+        n = match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(usize::from(b - b'0')))
+        {
+            Some(n) => n,
+            None => return 0,
+        };
+    }
+    n
+}
+
 /// A cell reference (`B7`, or a row's `7`) as its row and column, 0-based; the column is
 /// `None` when the reference has none.
-pub(crate) fn reference(r: &str) -> Result<(u32, Option<u32>), String> {
-    let bytes = r.as_bytes();
+pub(crate) fn reference(bytes: &[u8]) -> Result<(u32, Option<u32>), String> {
     let mut i = 0;
     let mut column: u32 = 0;
     while let Some(&b) = bytes.get(i) {

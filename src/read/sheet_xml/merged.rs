@@ -37,7 +37,7 @@ pub(crate) fn read<R: BufRead>(xml: &mut Reader<R>) -> Result<Vec<Dimensions>, S
 /// A range (`A3:A5`, or one cell `B2`).
 fn range(r: &str) -> Result<Dimensions, String> {
     let cell = |c: &str| -> Result<(u32, u32), String> {
-        let (row, column) = reference(c)?;
+        let (row, column) = reference(c.as_bytes())?;
         Ok((
             row,
             column.ok_or("Range is missing the expected column component.")?,

@@ -15,6 +15,7 @@
 mod cells;
 mod merged;
 mod package;
+mod scan;
 mod strings;
 mod styles;
 mod xml;
@@ -25,10 +26,12 @@ use std::ops::ControlFlow;
 
 use calamine::Dimensions;
 use zip::ZipArchive;
+use zip::read::ZipFile;
 use zip::result::ZipError;
 
 pub(crate) use cells::CellValue;
 use package::Sheet;
+use scan::Scanner;
 use strings::SharedStrings;
 use styles::Styles;
 
@@ -60,8 +63,8 @@ impl<R: Read + Seek> XlsxBook<R> {
             Some(mut xml) => package::main_part(&mut xml)?,
             None => return Err("File not found '_rels/.rels'".to_owned()),
         };
-        let strings = match part(&mut zip, &names, &format!("{folder}sharedStrings.xml"))? {
-            Some(mut xml) => SharedStrings::read(&mut xml)?,
+        let strings = match entry(&mut zip, &names, &format!("{folder}sharedStrings.xml"))? {
+            Some(entry) => SharedStrings::read(&mut Scanner::new(entry))?,
             None => SharedStrings::default(),
         };
         let styles = match part(&mut zip, &names, &format!("{folder}styles.xml"))? {
@@ -112,10 +115,10 @@ impl<R: Read + Seek> XlsxBook<R> {
             styles: &self.styles,
             is_1904: self.is_1904,
         };
-        let Some(mut xml) = part(&mut self.zip, &self.names, &path)? else {
+        let Some(entry) = entry(&mut self.zip, &self.names, &path)? else {
             return Err(format!("Worksheet '{name}' not found"));
         };
-        cells::read(&mut xml, &context, each)
+        cells::read(&mut Scanner::new(entry), &context, each)
     }
 
     /// The merged ranges of sheet `name`.
@@ -136,23 +139,32 @@ impl<R: Read + Seek> XlsxBook<R> {
     }
 
     /// An XML reader over a part of the package; `None` if there is no such part.
-    fn part(&mut self, path: &str) -> Result<Option<xml::Xml<zip::read::ZipFile<'_, R>>>, String> {
+    fn part(&mut self, path: &str) -> Result<Option<xml::Xml<ZipFile<'_, R>>>, String> {
         part(&mut self.zip, &self.names, path)
     }
 }
 
-/// An XML reader over the part at `path` (found without regard to case); `None` if there is
-/// no such part.
+/// An XML reader over the part at `path`; `None` if there is no such part.
 fn part<'z, R: Read + Seek>(
     zip: &'z mut ZipArchive<R>,
     names: &HashMap<String, String>,
     path: &str,
-) -> Result<Option<xml::Xml<zip::read::ZipFile<'z, R>>>, String> {
+) -> Result<Option<xml::Xml<ZipFile<'z, R>>>, String> {
+    Ok(entry(zip, names, path)?.map(xml::reader))
+}
+
+/// The part at `path` (found without regard to case, as Excel finds it); `None` if there is no
+/// such part.
+fn entry<'z, R: Read + Seek>(
+    zip: &'z mut ZipArchive<R>,
+    names: &HashMap<String, String>,
+    path: &str,
+) -> Result<Option<ZipFile<'z, R>>, String> {
     let name = names
         .get(&path.to_ascii_lowercase())
         .map_or(path, String::as_str);
     match zip.by_name(name) {
-        Ok(entry) => Ok(Some(xml::reader(entry))),
+        Ok(entry) => Ok(Some(entry)),
         Err(ZipError::FileNotFound) => Ok(None),
         Err(e) => Err(zip_error(&e)),
     }

@@ -9,11 +9,9 @@
 //! `xml:space="preserve"`, and Excel's `_xHHHH_` escapes undone. Inline strings (`<is>`) are
 //! read the same way.
 
-use std::io::BufRead;
+use std::io::Read;
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
-
+use super::scan::{Scanner, Token, attribute};
 use super::xml;
 
 /// The shared-string table.
@@ -37,32 +35,26 @@ impl SharedStrings {
     }
 
     /// Reads the table from its part.
-    pub(crate) fn read<R: BufRead>(xml: &mut Reader<R>) -> Result<SharedStrings, String> {
+    pub(crate) fn read<R: Read>(xml: &mut Scanner<R>) -> Result<SharedStrings, String> {
         let mut table = SharedStrings::default();
-        let mut buf = Vec::with_capacity(1024);
-        let mut inner = Vec::with_capacity(1024);
         let mut scratch = String::new();
         loop {
-            buf.clear();
-            match xml.read_event_into(&mut buf) {
-                Ok(Event::Start(e)) if e.local_name().as_ref() == "sst" => break,
-                Ok(Event::Empty(e)) if e.local_name().as_ref() == "sst" => return Ok(table),
-                Ok(Event::Eof) => return Err(xml::eof("sst")),
-                Err(e) => return Err(xml::error(&e)),
+            match xml.next()? {
+                Token::Start(t) if t.name == b"sst" => break,
+                Token::Empty(t) if t.name == b"sst" => return Ok(table),
+                Token::Eof => return Err(xml::eof("sst")),
                 _ => (),
             }
         }
         loop {
-            buf.clear();
-            match xml.read_event_into(&mut buf) {
-                Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => {
-                    read_string(xml, "si", &mut inner, &mut scratch, &mut table.text)?;
+            match xml.next()? {
+                Token::Start(t) if t.name == b"si" => {
+                    read_string(xml, b"si", &mut scratch, &mut table.text)?;
                     table.push()?;
                 }
-                Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => table.push()?,
-                Ok(Event::End(e)) if e.local_name().as_ref() == "sst" => break,
-                Ok(Event::Eof) => return Err(xml::eof("sst")),
-                Err(e) => return Err(xml::error(&e)),
+                Token::Empty(t) if t.name == b"si" => table.push()?,
+                Token::End(b"sst") => break,
+                Token::Eof => return Err(xml::eof("sst")),
                 _ => (),
             }
         }
@@ -82,24 +74,22 @@ impl SharedStrings {
 
 /// Reads a string (`<si>` or `<is>`, whose start, named `closing` without its prefix, has just
 /// been read) up to its end, appending its text to `out`.
-pub(crate) fn read_string<R: BufRead>(
-    xml: &mut Reader<R>,
-    closing: &str,
-    buf: &mut Vec<u8>,
+pub(crate) fn read_string<R: Read>(
+    xml: &mut Scanner<R>,
+    closing: &[u8],
     scratch: &mut String,
     out: &mut String,
 ) -> Result<(), String> {
     let mut phonetic = false;
     loop {
-        buf.clear();
-        match xml.read_event_into(buf) {
-            Ok(Event::End(e)) if e.local_name().as_ref() == closing => return Ok(()),
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "rPh" => phonetic = true,
-            Ok(Event::End(e)) if e.local_name().as_ref() == "rPh" => phonetic = false,
-            Ok(Event::Start(e)) if e.local_name().as_ref() == "t" && !phonetic => {
-                let preserve = xml::attribute(e.attributes_raw(), "xml:space") == Some("preserve");
+        match xml.next()? {
+            Token::End(name) if name == closing => return Ok(()),
+            Token::Start(t) if t.name == b"rPh" => phonetic = true,
+            Token::End(b"rPh") => phonetic = false,
+            Token::Start(t) if t.name == b"t" && !phonetic => {
+                let preserve = attribute(t.attributes, b"xml:space") == Some(&b"preserve"[..]);
                 scratch.clear();
-                read_text(xml, "t", buf, scratch)?;
+                read_text(xml, b"t", scratch)?;
                 let text = if preserve {
                     scratch.as_str()
                 } else {
@@ -107,32 +97,25 @@ pub(crate) fn read_string<R: BufRead>(
                 };
                 xml::push_unescaped(text, out);
             }
-            Ok(Event::Eof) => return Err(xml::eof("")),
-            Err(e) => return Err(xml::error(&e)),
+            Token::Eof => return Err(xml::eof("")),
             _ => (),
         }
     }
 }
 
 /// Reads the text of an element (`name`, without its prefix, just started) up to its end,
-/// entities resolved and line ends normalized as XML 1.0 has them.
-pub(crate) fn read_text<R: BufRead>(
-    xml: &mut Reader<R>,
-    name: &str,
-    buf: &mut Vec<u8>,
+/// references resolved and line ends read as XML 1.0 has them.
+pub(crate) fn read_text<R: Read>(
+    xml: &mut Scanner<R>,
+    name: &[u8],
     out: &mut String,
 ) -> Result<(), String> {
     loop {
-        buf.clear();
-        match xml.read_event_into(buf) {
-            Ok(Event::Text(t)) => out.push_str(&t.xml10_content()),
-            Ok(Event::CData(t)) => out.push_str(&t.xml10_content()),
-            Ok(Event::GeneralRef(r)) => xml::push_reference(&r, out)?,
-            Ok(Event::End(e)) if e.local_name().as_ref() == name => return Ok(()),
-            Ok(Event::Eof) => {
-                return Err(xml::eof(name));
-            }
-            Err(e) => return Err(xml::error(&e)),
+        match xml.next()? {
+            Token::Text(t) | Token::CData(t) => xml::push_text(t, out),
+            Token::Ref(r) => xml::push_reference(r, out)?,
+            Token::End(n) if n == name => return Ok(()),
+            Token::Eof => return Err(xml::eof(&String::from_utf8_lossy(name))),
             _ => (),
         }
     }
@@ -143,8 +126,7 @@ mod tests {
     use super::*;
 
     fn table(xml: &str) -> Result<Vec<String>, String> {
-        let mut reader = xml::reader(xml.as_bytes());
-        let table = SharedStrings::read(&mut reader)?;
+        let table = SharedStrings::read(&mut Scanner::new(xml.as_bytes()))?;
         Ok((0..table.ends.len())
             .map(|i| table.get(i).unwrap_or("?").to_owned())
             .collect())
@@ -201,8 +183,9 @@ mod tests {
 
     #[test]
     fn an_index_past_the_table_is_none() {
-        let mut reader = xml::reader("<sst><si><t>a</t></si></sst>".as_bytes());
-        let table = SharedStrings::read(&mut reader).unwrap();
+        let table =
+            SharedStrings::read(&mut Scanner::new("<sst><si><t>a</t></si></sst>".as_bytes()))
+                .unwrap();
         assert_eq!(table.get(0), Some("a"));
         assert_eq!(table.get(1), None);
         assert_eq!(table.get(usize::MAX), None);

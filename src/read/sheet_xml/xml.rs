@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read};
 
 use quick_xml::Reader;
-use quick_xml::escape::{EscapeError, resolve_xml_entity, unescape};
-use quick_xml::events::{BytesRef, Event};
+use quick_xml::escape::{resolve_xml_entity, unescape};
+use quick_xml::events::Event;
 
 /// The size of the buffer between a zip entry's inflater and the XML reader.
 const BUFFER: usize = 1 << 16;
@@ -72,22 +72,42 @@ pub(crate) fn decoded(value: &str) -> Result<Cow<'_, str>, String> {
     unescape(value).map_err(|e| error(&quick_xml::Error::from(e)))
 }
 
-/// Appends what an entity or character reference (`&amp;`, `&#x4E2D;`) stands for.
-pub(crate) fn push_reference(reference: &BytesRef<'_>, out: &mut String) -> Result<(), String> {
-    let name: &str = reference;
+/// Appends what an entity or character reference stands for (`amp` of `&amp;`, `#x4E2D`).
+pub(crate) fn push_reference(name: &str, out: &mut String) -> Result<(), String> {
     if let Some(text) = resolve_xml_entity(name) {
         out.push_str(text);
         return Ok(());
     }
-    match reference.resolve_char_ref() {
-        Ok(Some(c)) => {
+    let Some(number) = name.strip_prefix('#') else {
+        return Err(format!("Xml error: unrecognized entity `&{name};`"));
+    };
+    let code = match number.strip_prefix('x') {
+        Some(hex) => u32::from_str_radix(hex, 16),
+        None => number.parse(),
+    };
+    match code.ok().filter(|c| *c != 0).and_then(char::from_u32) {
+        Some(c) => {
             out.push(c);
             Ok(())
         }
-        Ok(None) => Err(error(&quick_xml::Error::Escape(
-            EscapeError::UnrecognizedEntity(0..0, format!("&{name};")),
-        ))),
-        Err(e) => Err(error(&e)),
+        None => Err(format!("Xml error: invalid character reference `&{name};`")),
+    }
+}
+
+/// Appends text with its line ends as XML 1.0 reads them (`\r\n` and `\r` as `\n`).
+pub(crate) fn push_text(text: &str, out: &mut String) {
+    if !text.contains('\r') {
+        out.push_str(text);
+        return;
+    }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            chars.next_if_eq(&'\n');
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
     }
 }
 
@@ -209,5 +229,22 @@ mod tests {
         assert!(local_is("r:id", "id"));
         assert!(local_is("id", "id"));
         assert!(!local_is("rid", "id"));
+    }
+
+    #[test]
+    fn references_and_line_ends_are_read_as_xml_has_them() {
+        let mut out = String::new();
+        for name in [
+            "amp", "lt", "gt", "quot", "apos", "#x4E2D", "#25991", "#xA0",
+        ] {
+            push_reference(name, &mut out).unwrap();
+        }
+        assert_eq!(out, "&<>\"'中文\u{A0}");
+        for name in ["nbsp", "#0", "#xD800", "#x", "#12a"] {
+            assert!(push_reference(name, &mut out).is_err(), "{name}");
+        }
+        let mut out = String::new();
+        push_text("a\r\nb\rc\n", &mut out);
+        assert_eq!(out, "a\nb\nc\n");
     }
 }
