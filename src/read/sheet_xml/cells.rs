@@ -411,3 +411,194 @@ pub(crate) fn reference(bytes: &[u8]) -> Result<(u32, Option<u32>), String> {
         .ok_or("Range is missing the expected row component.")?;
     Ok((row, column.checked_sub(1)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells of a sheet's XML, each as `row,column=value`, read with shared strings
+    /// `a`, `b` and styles 0 (a number), 1 (built-in date 14), 2 (a custom date format).
+    fn cells(sheet_data: &str) -> Result<Vec<String>, String> {
+        let strings = SharedStrings::read(&mut Scanner::new(
+            "<sst><si><t>a</t></si><si><r><t>b</t></r><r><t>c</t></r></si></sst>".as_bytes(),
+        ))?;
+        let styles = Styles::read(&mut xml::reader(
+            concat!(
+                r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>"#,
+                r#"<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="46"/></cellXfs></styleSheet>"#
+            )
+            .as_bytes(),
+        ))?;
+        let context = Context {
+            strings: &strings,
+            styles: &styles,
+            is_1904: false,
+        };
+        let xml = format!(
+            r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>{sheet_data}</sheetData></worksheet>"#
+        );
+        let mut found = Vec::new();
+        read(
+            &mut Scanner::new(xml.as_bytes()),
+            &context,
+            |row, column, value| {
+                let value = match value {
+                    CellValue::Date(d) if d.is_duration() => format!("duration {}", d.as_f64()),
+                    CellValue::Date(d) => {
+                        let (y, m, day, ..) = d.to_ymd_hms_milli();
+                        format!("date {y}-{m:02}-{day:02}")
+                    }
+                    other => format!("{other:?}"),
+                };
+                found.push(format!("{row},{column}={value}"));
+                ControlFlow::Continue(())
+            },
+        )?;
+        Ok(found)
+    }
+
+    #[test]
+    fn values_are_what_calamine_made_of_them() {
+        let found = cells(concat!(
+            r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>"#,
+            r#"<c r="C1"><v>884</v></c><c r="D1"><v>2.5</v></c><c r="E1"><v>1E3</v></c>"#,
+            r#"<c r="F1" t="n"><v>-0</v></c><c r="G1"><v>007</v></c></row>"#,
+            r#"<row r="2"><c r="A2" t="inlineStr"><is><t>内联 &amp; _x0041_</t></is></c>"#,
+            r#"<c r="B2" t="str"><f>A1&amp;"x"</f><v>ax_x000D_</v></c>"#,
+            r#"<c r="C2" t="b"><v>1</v></c><c r="D2" t="b"><v>0</v></c>"#,
+            r#"<c r="E2" t="e"><v>#N/A</v></c><c r="F2" t="d"><v>2020-03-01T10:00:00</v></c>"#,
+            r#"<c r="G2"><f>SUM(A1:B1)</f></c><c r="H2" s="1"/><c r="I2" t="s"><v></v></c></row>"#,
+            r#"<row r="3"><c r="A3" s="1"><v>43891</v></c><c r="B3" s="2"><v>43891.5</v></c>"#,
+            r#"<c r="C3" s="3"><v>1.5</v></c><c r="D3" s="9"><v>12</v></c><c r="E3"><v>text</v></c></row>"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            found,
+            [
+                "0,0=Text(\"a\")",
+                "0,1=Text(\"bc\")",
+                "0,2=Digits(\"884\")",
+                "0,3=Number(2.5)",
+                "0,4=Number(1000.0)",
+                "0,5=Number(-0.0)",
+                "0,6=Number(7.0)",
+                "1,0=Text(\"内联 & A\")",
+                "1,1=Text(\"ax\\r\")",
+                "1,2=Bool(true)",
+                "1,3=Bool(false)",
+                "1,4=Error(\"#N/A\")",
+                "1,5=Text(\"2020-03-01T10:00:00\")",
+                "2,0=date 2020-03-01",
+                "2,1=date 2020-03-01",
+                "2,2=duration 1.5",
+                "2,3=Digits(\"12\")",
+                "2,4=Text(\"text\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_and_rows_without_r_follow_the_ones_before() {
+        let found = cells(concat!(
+            r#"<row r="3"><c r="B3"><v>1</v></c><c><v>2</v></c><c/><c><v>4</v></c></row>"#,
+            r#"<row><c><v>5</v></c></row><row r="9"/><row><c r="C10"><v>6</v></c><c><v>7</v></c></row>"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            found,
+            [
+                "2,1=Digits(\"1\")",
+                "2,2=Digits(\"2\")",
+                "2,4=Digits(\"4\")",
+                "3,0=Digits(\"5\")",
+                "9,2=Digits(\"6\")",
+                "9,3=Digits(\"7\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_cell_of_a_sheet_is_one_cell() {
+        let found = cells(r#"<row r="1048576"><c r="XFD1048576" t="s"><v>0</v></c></row>"#);
+        assert_eq!(found.unwrap(), ["1048575,16383=Text(\"a\")"]);
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_an_error_not_a_panic() {
+        for (cells_xml, message) in [
+            (
+                r#"<row><c r="A1" t="s"><v>2</v></c></row>"#,
+                "Cell string index not found in shared strings table",
+            ),
+            (
+                r#"<row><c r="A1" t="b"><v>yes</v></c></row>"#,
+                "Unrecognized boolean cell value: yes",
+            ),
+            (
+                r#"<row><c r="A1" t="e"><v>#OOPS</v></c></row>"#,
+                "Unsupported cell error value '#OOPS'",
+            ),
+            (
+                r#"<row><c r="A1" t="x"><v>1</v></c></row>"#,
+                "Unknown cell 't' attribute: \"x\"",
+            ),
+            (
+                r#"<row><c r="A1" t="n"><v>abc</v></c></row>"#,
+                "Parse float error: invalid float literal",
+            ),
+            (
+                r#"<row><c r="1"><v>1</v></c></row>"#,
+                "Range is missing the expected column component.",
+            ),
+            (
+                r#"<row><c r="A0"><v>1</v></c></row>"#,
+                "Range is missing the expected row component.",
+            ),
+            (
+                r#"<row><c r="A-1"><v>1</v></c></row>"#,
+                "Expecting alphanumeric character, got 2D",
+            ),
+            (
+                r#"<row><c r="AAAAAAAAAAAAA1"><v>1</v></c></row>"#,
+                "column number overflow",
+            ),
+            (
+                r#"<row><c r="A99999999999"><v>1</v></c></row>"#,
+                "row number overflow",
+            ),
+            (
+                r#"<row><c r="A1"><x/></c></row>"#,
+                "Expecting 'v, f, or is' node",
+            ),
+        ] {
+            assert_eq!(cells(cells_xml).unwrap_err(), message, "{cells_xml}");
+        }
+        // An index that is not a number is 0, as calamine reads it.
+        let found = cells(r#"<row><c r="A1" t="s"><v>99999999999999999999999</v></c></row>"#);
+        assert_eq!(found.unwrap(), ["0,0=Text(\"a\")"]);
+    }
+
+    #[test]
+    fn a_part_without_cells_says_what_it_is() {
+        let strings = SharedStrings::default();
+        let styles = Styles::default();
+        let context = Context {
+            strings: &strings,
+            styles: &styles,
+            is_1904: false,
+        };
+        let mut none = |_: u32, _: u32, _: CellValue<'_>| ControlFlow::Continue(());
+        let chart = "<chartsheet><sheetPr/></chartsheet>";
+        assert_eq!(
+            read(&mut Scanner::new(chart.as_bytes()), &context, &mut none).unwrap_err(),
+            "Expecting a worksheet, got chartsheet"
+        );
+        let empty = "<worksheet><sheetData/></worksheet>";
+        assert!(read(&mut Scanner::new(empty.as_bytes()), &context, &mut none).is_ok());
+        let cut = "<worksheet><sheetData><row><c><v>1";
+        assert_eq!(
+            read(&mut Scanner::new(cut.as_bytes()), &context, &mut none).unwrap_err(),
+            "Unexpected end of xml, expecting '</v>'"
+        );
+    }
+}

@@ -83,7 +83,8 @@ impl<R: Read> Scanner<R> {
                     }
                     match self.buf[self.pos + 1] {
                         b'/' => {
-                            let gt = self.find(2, |b| memchr(b'>', b))?;
+                            let gt = self
+                                .find(2, |b| short(b, |c| c == b'>').or_else(|| memchr(b'>', b)))?;
                             let start = self.pos;
                             self.pos += gt + 1;
                             let name = self.buf[start + 2..start + gt].trim_ascii_end();
@@ -124,7 +125,9 @@ impl<R: Read> Scanner<R> {
                     return Ok(Token::Ref(name));
                 }
                 _ => {
-                    let len = match self.find(0, |b| memchr2(b'<', b'&', b)) {
+                    let len = match self.find(0, |b| {
+                        short(b, |c| c == b'<' || c == b'&').or_else(|| memchr2(b'<', b'&', b))
+                    }) {
                         Ok(len) => len,
                         // Text at the very end (white space after the root).
                         Err(_) if self.eof => self.end - self.pos,
@@ -144,7 +147,9 @@ impl<R: Read> Scanner<R> {
     fn start_tag(&mut self) -> Result<Token<'_>, String> {
         let mut i = 1;
         loop {
-            match memchr3(b'>', b'"', b'\'', &self.buf[self.pos + i..self.end]) {
+            let rest = &self.buf[self.pos + i..self.end];
+            let special = |c: u8| c == b'>' || c == b'"' || c == b'\'';
+            match short(rest, special).or_else(|| memchr3(b'>', b'"', b'\'', rest)) {
                 Some(at) if self.buf[self.pos + i + at] == b'>' => {
                     let start = self.pos;
                     let gt = i + at;
@@ -172,7 +177,9 @@ impl<R: Read> Scanner<R> {
                     // A quoted value: on past its closing quote.
                     let quote = self.buf[self.pos + i + at];
                     let open = i + at + 1;
-                    let close = self.find(open, |b| memchr(quote, b))?;
+                    let close = self.find(open, |b| {
+                        short(b, |c| c == quote).or_else(|| memchr(quote, b))
+                    })?;
                     i = close + 1;
                 }
                 None => {
@@ -278,6 +285,12 @@ impl<R: Read> Scanner<R> {
 /// Bytes as text, if they are UTF-8.
 fn utf8(bytes: &[u8]) -> Result<&str, ()> {
     std::str::from_utf8(bytes).map_err(|_| ())
+}
+
+/// Where `wanted` is first true among the first few bytes (the usual distance to the next
+/// delimiter, shorter than it takes memchr to start).
+fn short(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    bytes.iter().take(16).position(|&b| wanted(b))
 }
 
 /// A name without its namespace prefix.
