@@ -236,6 +236,13 @@ impl CellReader<'_> {
         style: Option<usize>,
         kind: &Kind,
     ) -> Result<Option<Raw>, String> {
+        if *kind != Kind::Inline
+            && let Some(v) = xml.plain_value()
+        {
+            self.text.clear();
+            self.text.push_str(v);
+            return self.value(style, kind);
+        }
         let mut value = None;
         loop {
             let (child, empty) = match xml.next()? {
@@ -415,6 +422,7 @@ pub(crate) fn reference(bytes: &[u8]) -> Result<(u32, Option<u32>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::sheet_xml::scan::Trickle;
 
     /// The cells of a sheet's XML, each as `row,column=value`, read with shared strings
     /// `a`, `b` and styles 0 (a number), 1 (built-in date 14), 2 (a custom date format).
@@ -437,23 +445,29 @@ mod tests {
         let xml = format!(
             r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>{sheet_data}</sheetData></worksheet>"#
         );
+        let whole = read_all(Scanner::new(xml.as_bytes()), &context)?;
+        let trickled = read_all(Scanner::new(Trickle(xml.as_bytes())), &context)?;
+        assert_eq!(whole, trickled, "read whole and byte by byte");
+        Ok(whole)
+    }
+
+    fn read_all<R: Read>(
+        mut xml: Scanner<R>,
+        context: &Context<'_>,
+    ) -> Result<Vec<String>, String> {
         let mut found = Vec::new();
-        read(
-            &mut Scanner::new(xml.as_bytes()),
-            &context,
-            |row, column, value| {
-                let value = match value {
-                    CellValue::Date(d) if d.is_duration() => format!("duration {}", d.as_f64()),
-                    CellValue::Date(d) => {
-                        let (y, m, day, ..) = d.to_ymd_hms_milli();
-                        format!("date {y}-{m:02}-{day:02}")
-                    }
-                    other => format!("{other:?}"),
-                };
-                found.push(format!("{row},{column}={value}"));
-                ControlFlow::Continue(())
-            },
-        )?;
+        read(&mut xml, context, |row, column, value| {
+            let value = match value {
+                CellValue::Date(d) if d.is_duration() => format!("duration {}", d.as_f64()),
+                CellValue::Date(d) => {
+                    let (y, m, day, ..) = d.to_ymd_hms_milli();
+                    format!("date {y}-{m:02}-{day:02}")
+                }
+                other => format!("{other:?}"),
+            };
+            found.push(format!("{row},{column}={value}"));
+            ControlFlow::Continue(())
+        })?;
         Ok(found)
     }
 

@@ -225,6 +225,22 @@ impl<R: Read> Scanner<R> {
         Ok(self.buf[self.pos..].starts_with(prefix))
     }
 
+    /// A cell's value as Excel writes it, `<v>text</v></c>`, right at the reader's position
+    /// and whole in its buffer: the text (with no reference and no `\r` in it), the reader
+    /// moved past the `</c>`. `None`, and nothing read, for anything else, which [`Self::next`]
+    /// reads token by token.
+    pub(crate) fn plain_value(&mut self) -> Option<&str> {
+        let inner = self.buf[self.pos..self.end].strip_prefix(b"<v>")?;
+        let special = |c: u8| c == b'<' || c == b'&' || c == b'\r';
+        let len = short(inner, special).or_else(|| memchr3(b'<', b'&', b'\r', inner))?;
+        if !inner[len..].starts_with(b"</v></c>") || std::str::from_utf8(&inner[..len]).is_err() {
+            return None;
+        }
+        let start = self.pos + 3;
+        self.pos = start + len + 8;
+        std::str::from_utf8(&self.buf[start..start + len]).ok()
+    }
+
     /// Skips everything up to the end of the element just started (`name`, without its
     /// prefix).
     pub(crate) fn skip(&mut self, name: &[u8]) -> Result<(), String> {
@@ -324,25 +340,28 @@ pub(crate) fn attribute<'a>(raw: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
     attributes(raw).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
+/// A reader that gives one byte at a time, so every token crosses a refill (and no value is
+/// ever whole in the buffer when it starts).
+#[cfg(test)]
+pub(crate) struct Trickle<'a>(pub(crate) &'a [u8]);
+
+#[cfg(test)]
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match (self.0.split_first(), buf.first_mut()) {
+            (Some((b, rest)), Some(out)) => {
+                *out = *b;
+                self.0 = rest;
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A reader that gives one byte at a time, so every token crosses a refill.
-    struct Trickle<'a>(&'a [u8]);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            match (self.0.split_first(), buf.first_mut()) {
-                (Some((b, rest)), Some(out)) => {
-                    *out = *b;
-                    self.0 = rest;
-                    Ok(1)
-                }
-                _ => Ok(0),
-            }
-        }
-    }
 
     fn describe(token: &Token<'_>) -> String {
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
