@@ -1,6 +1,8 @@
-//! An `.xlsx` workbook read by our own code: quick-xml over the zip entries, in place of
-//! calamine's reader, which took twenty times as long as the same rows as CSV (most of it
-//! making a `String` of each of millions of shared strings, and its cell reader).
+//! An `.xlsx` workbook read by our own code, in place of calamine's reader, which took twenty
+//! times as long as the same rows as CSV (most of it making a `String` of each of millions of
+//! shared strings, and its cell reader). The small parts are read with quick-xml; the two that
+//! grow with the rows, a sheet's cells and the shared strings, with a tokenizer of our own
+//! ([`scan`]) that reads straight from the zip entry.
 //!
 //! Opening reads what every sheet needs, as calamine did: the package's relationships
 //! (`_rels/.rels`, which name the workbook part), the shared strings ([`strings`]), the
