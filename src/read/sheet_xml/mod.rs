@@ -175,3 +175,104 @@ fn entry<'z, R: Read + Seek>(
 fn zip_error(e: &ZipError) -> String {
     format!("Zip error: {e}")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Write};
+
+    use zip::write::SimpleFileOptions;
+
+    use super::*;
+
+    const RELS: &str = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+
+    const WORKBOOK_RELS: &str = r#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#;
+
+    const WORKBOOK: &str = r#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="数据 &amp; 表" sheetId="1" r:id="rId3"/><sheet name="图" sheetId="2" r:id="rId2"/><sheet name="说明" sheetId="3" r:id="rId1" state="hidden"/></sheets></workbook>"#;
+
+    const STYLES: &str =
+        r#"<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#;
+
+    const SHEET: &str = r#"<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#;
+
+    /// A workbook of the given parts, zipped.
+    fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in parts {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn book() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("_rels/.rels", RELS),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/styles.xml", STYLES),
+            ("xl/sharedStrings.xml", "<sst><si><t>值</t></si></sst>"),
+            // Found without regard to case, as Excel finds its parts.
+            ("XL/Worksheets/Sheet2.xml", SHEET),
+        ]
+    }
+
+    #[test]
+    fn a_workbook_has_its_worksheets_in_order_strings_styles_and_date_system() {
+        let mut book = XlsxBook::open(Cursor::new(zipped(&book()))).unwrap();
+        assert_eq!(book.worksheets().collect::<Vec<_>>(), ["数据 & 表", "说明"]);
+        let mut cells = Vec::new();
+        book.cells("数据 & 表", |row, column, value| {
+            cells.push(match value {
+                CellValue::Date(d) => format!("{row},{column} {:?}", d.to_ymd_hms_milli()),
+                other => format!("{row},{column} {other:?}"),
+            });
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        // Day 0 of the 1904 date system.
+        assert_eq!(cells, ["0,0 (1904, 1, 1, 0, 0, 0, 0)", "0,1 Text(\"值\")"]);
+        assert_eq!(
+            book.merged("数据 & 表").unwrap(),
+            [Dimensions {
+                start: (0, 0),
+                end: (0, 1)
+            }]
+        );
+        let none = |_: u32, _: u32, _: CellValue<'_>| ControlFlow::Continue(());
+        assert_eq!(
+            book.cells("说明", none).unwrap_err(),
+            "Worksheet '说明' not found"
+        );
+        assert_eq!(
+            book.cells("其他", none).unwrap_err(),
+            "Worksheet '其他' not found"
+        );
+    }
+
+    #[test]
+    fn a_package_without_its_parts_is_an_error() {
+        for (missing, message) in [
+            ("_rels/.rels", "File not found '_rels/.rels'"),
+            (
+                "xl/_rels/workbook.xml.rels",
+                "File not found 'xl/_rels/workbook.xml.rels'",
+            ),
+        ] {
+            let parts: Vec<_> = book().into_iter().filter(|(n, _)| *n != missing).collect();
+            let opened = XlsxBook::open(Cursor::new(zipped(&parts)));
+            assert_eq!(opened.err().as_deref(), Some(message), "{missing}");
+        }
+        let mut parts = book();
+        parts[4] = ("xl/sharedStrings.xml", "<sst><si><t>cut");
+        let opened = XlsxBook::open(Cursor::new(zipped(&parts)));
+        assert_eq!(
+            opened.err().as_deref(),
+            Some("Unexpected end of xml, expecting '</t>'")
+        );
+        let opened = XlsxBook::open(Cursor::new(b"not a zip".to_vec()));
+        assert!(opened.err().is_some_and(|e| e.starts_with("Zip error: ")));
+    }
+}
