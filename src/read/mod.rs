@@ -27,6 +27,7 @@ pub mod progress;
 mod quotes;
 mod records;
 mod rows;
+mod sheet_xml;
 pub(crate) mod sheets;
 mod stream;
 pub(crate) mod table;

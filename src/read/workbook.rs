@@ -1,11 +1,12 @@
 //! Excel workbooks as streams of rows: the one reader of worksheets, for departments' sheets
 //! ([`super::xlsx`]) and for platform exports ([`super::export`]) alike.
 //!
-//! An `.xlsx` sheet is read as its XML is parsed (calamine's cell reader over the zip entry):
-//! each row's cells are written out as text into one buffer, handed on, and the buffer is used
-//! again for the next row. The workbook's shared strings are kept once, as calamine reads them;
-//! nothing else grows with the rows, and nothing is allocated from the extent a sheet declares
-//! or from where its cells are: a single value in `XFD1048576` costs one cell, like any other.
+//! An `.xlsx` sheet is read as its XML is parsed (our own reader, [`super::sheet_xml`], over
+//! the zip entry): each row's cells are written out as text into one buffer, handed on, and
+//! the buffer is used again for the next row. The workbook's shared strings are kept once, in
+//! one buffer; nothing else grows with the rows, and nothing is allocated from the extent a
+//! sheet declares or from where its cells are: a single value in `XFD1048576` costs one cell,
+//! like any other.
 //!
 //! An old `.xls` workbook (Excel 97–2003) is read by calamine as a whole, sheet by sheet, and
 //! then handed on row by row in the same way, so both kinds give the same rows, cells and
@@ -23,15 +24,14 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
-use calamine::{
-    CellErrorType, Data, DataRef, Dimensions, ExcelDateTime, Reader, SheetType, Xls, Xlsx,
-};
+use calamine::{CellErrorType, Data, Dimensions, ExcelDateTime, Reader, SheetType, Xls};
 
 use crate::findings::diagnostic::Diagnostics;
 use crate::findings::error::Error;
 use crate::findings::problem::Problem;
 use crate::model::location::{Location, Position, column_letters};
 use crate::read::progress::Counted;
+use crate::read::sheet_xml::{CellValue, XlsxBook};
 
 /// Names of sheets that explain how to fill in a template, compared without case.
 const INSTRUCTIONS: &[&str] = &["说明", "填写说明", "instructions", "readme"];
@@ -45,7 +45,7 @@ pub(crate) struct Workbook {
 type Source = BufReader<Counted<File>>;
 
 enum Book {
-    Xlsx(Box<Xlsx<Source>>),
+    Xlsx(Box<XlsxBook<Source>>),
     Xls(Box<Xls<Source>>),
 }
 
@@ -69,9 +69,7 @@ impl Workbook {
                 .map(|b| Book::Xls(Box::new(b)))
                 .map_err(|e| e.to_string())
         } else {
-            Xlsx::new(reader)
-                .map(|b| Book::Xlsx(Box::new(b)))
-                .map_err(|e| e.to_string())
+            XlsxBook::open(reader).map(|b| Book::Xlsx(Box::new(b)))
         };
         match book {
             Ok(book) => Ok(Some(Workbook { book })),
@@ -85,20 +83,24 @@ impl Workbook {
     /// The worksheets that hold tables: every worksheet but those named as instructions
     /// (说明, 填写说明, instructions, README), in the workbook's order.
     pub(crate) fn tables(&self) -> Vec<String> {
-        let sheets = match &self.book {
-            Book::Xlsx(book) => book.sheets_metadata(),
-            Book::Xls(book) => book.sheets_metadata(),
-        };
-        sheets
-            .iter()
-            .filter(|s| s.typ == SheetType::WorkSheet && !is_instructions(&s.name))
-            .map(|s| s.name.clone())
-            .collect()
+        match &self.book {
+            Book::Xlsx(book) => book
+                .worksheets()
+                .filter(|name| !is_instructions(name))
+                .map(str::to_owned)
+                .collect(),
+            Book::Xls(book) => book
+                .sheets_metadata()
+                .iter()
+                .filter(|s| s.typ == SheetType::WorkSheet && !is_instructions(&s.name))
+                .map(|s| s.name.clone())
+                .collect(),
+        }
     }
 
     /// Hands every row of sheet `name` that is not blank to `each`, in order, until it says
-    /// to stop; `Err` with calamine's message when the sheet cannot be read (after the rows
-    /// read before).
+    /// to stop; `Err` with a message (calamine's wording) when the sheet cannot be read
+    /// (after the rows read before).
     pub(crate) fn rows(
         &mut self,
         name: &str,
@@ -107,16 +109,18 @@ impl Workbook {
         let mut row = RowBuffer::default();
         match &mut self.book {
             Book::Xlsx(book) => {
-                let mut cells = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|e| e.to_string())?;
-                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-                    let (r, c) = cell.get_position();
+                let mut stopped = false;
+                book.cells(name, |r, c, value| {
                     if row.row != r && row.flush(&mut each).is_break() {
-                        return Ok(());
+                        stopped = true;
+                        return ControlFlow::Break(());
                     }
                     row.row = r;
-                    row.push(c, Value::of_ref(cell.get_value()));
+                    row.push(c, Value::of_xlsx(value));
+                    ControlFlow::Continue(())
+                })?;
+                if stopped {
+                    return Ok(());
                 }
             }
             Book::Xls(book) => {
@@ -141,7 +145,7 @@ impl Workbook {
     /// this reads its XML once more, so it is asked only when needed.
     pub(crate) fn merged(&mut self, name: &str) -> Vec<Dimensions> {
         match &mut self.book {
-            Book::Xlsx(book) => book.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Book::Xlsx(book) => book.merged(name).unwrap_or_default(),
             Book::Xls(book) => book.merge_cells_by_sheet_name(name).unwrap_or_default(),
         }
     }
@@ -164,31 +168,31 @@ fn is_instructions(name: &str) -> bool {
     INSTRUCTIONS.contains(&name.as_str())
 }
 
-/// A cell's value as calamine gives it, from either kind of workbook.
+/// A cell's value, from either kind of workbook.
 #[derive(Clone, Copy)]
 enum Value<'a> {
     Empty,
     Text(&'a str),
+    /// A whole number written as its digits, kept as they are.
+    Digits(&'a str),
     Int(i64),
     Float(f64),
     Bool(bool),
     Date(ExcelDateTime),
     Error(&'a CellErrorType),
+    /// An error value as Excel writes it (`#N/A`).
+    ErrorText(&'a str),
 }
 
 impl<'a> Value<'a> {
-    fn of_ref(data: &'a DataRef<'_>) -> Value<'a> {
-        match data {
-            DataRef::Empty => Value::Empty,
-            DataRef::SharedString(s) => Value::Text(s),
-            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-                Value::Text(s)
-            }
-            DataRef::Int(n) => Value::Int(*n),
-            DataRef::Float(x) => Value::Float(*x),
-            DataRef::Bool(b) => Value::Bool(*b),
-            DataRef::DateTime(d) => Value::Date(*d),
-            DataRef::Error(e) => Value::Error(e),
+    fn of_xlsx(value: CellValue<'a>) -> Value<'a> {
+        match value {
+            CellValue::Text(s) => Value::Text(s),
+            CellValue::Digits(s) => Value::Digits(s),
+            CellValue::Number(x) => Value::Float(x),
+            CellValue::Bool(b) => Value::Bool(b),
+            CellValue::Date(d) => Value::Date(d),
+            CellValue::Error(e) => Value::ErrorText(e),
         }
     }
 
@@ -230,7 +234,7 @@ impl RowBuffer {
         // Writing into a String cannot fail.
         let _ = match value {
             Value::Empty => return,
-            Value::Text(s) => {
+            Value::Text(s) | Value::Digits(s) => {
                 self.text.push_str(s);
                 Ok(())
             }
@@ -248,6 +252,11 @@ impl RowBuffer {
             Value::Error(e) => {
                 error = true;
                 write!(self.text, "{e}")
+            }
+            Value::ErrorText(e) => {
+                error = true;
+                self.text.push_str(e);
+                Ok(())
             }
         };
         if self.text.len() == start && !error {
