@@ -137,8 +137,10 @@ mod tests {
                 .and_then(|c| c.as_os_str().to_str())
                 .unwrap_or("")
                 .trim_end_matches(".rs");
-            // The binary's own `crate::` is the binary; the crate root re-exports by design.
-            if matches!(top, "main" | "cmd" | "lib") {
+            // The binary's own `crate::` is the binary; the crate root re-exports by design. A
+            // module's tests in a file of their own (`tests.rs`, declared under `#[cfg(test)]`)
+            // are test code, as a `mod tests` block is.
+            if matches!(top, "main" | "cmd" | "lib") || file.ends_with("tests.rs") {
                 continue;
             }
             let own = LAYERS
