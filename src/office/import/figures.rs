@@ -382,6 +382,13 @@ fn names(before: &str, context: &str) -> (String, String) {
         ),
         None => (String::new(), clean(clause), false),
     };
+    // 予以公开4件: the manner and the verb are what is counted.
+    let (channel, item) = match verb(clause) {
+        Some((i, v)) if item.is_empty() && MANNERS.contains(&channel.as_str()) => {
+            (String::new(), clean(&clause[..i + v.len()]))
+        }
+        _ => (channel, item),
+    };
     let total_only =
         TOTAL_WORDS.iter().any(|w| clause.trim_end().ends_with(w)) && clean(clause).is_empty();
     let short = |s: String, max: usize| -> String {
@@ -404,6 +411,11 @@ fn names(before: &str, context: &str) -> (String, String) {
             .find(|subject| is_channel(subject))
             .unwrap_or_else(|| channel_of(context))
     };
+    // A nickname after the channel (机械工程学院微信公众号“临江机械”) is not needed to name it.
+    let channel = match channel.find('“') {
+        Some(i) if i > 0 && channel.ends_with('”') => channel[..i].to_owned(),
+        _ => channel,
+    };
     let channel = if channel.is_empty() {
         "导入".to_owned()
     } else {
@@ -419,24 +431,44 @@ fn names(before: &str, context: &str) -> (String, String) {
     (channel, item)
 }
 
-/// The byte after the last of `breaks` in `text`, or 0.
+/// The byte after the last of `breaks` in `text` that is not inside a title or a quotation
+/// (《江淮理工大学年鉴（2021）》, “临江机械”), or 0.
 pub(super) fn after_last(text: &str, breaks: &[char]) -> usize {
-    text.rfind(breaks).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    })
+    let mut depth = 0usize;
+    let mut after = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' | '“' => depth += 1,
+            '》' | '”' => depth = depth.saturating_sub(1),
+            c if depth == 0 && breaks.contains(&c) => after = i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    after
 }
 
-/// The first verb in `words` after which the item counted is named, and where it is.
+/// The first verb in `words` after which the item counted is named, and where it is. The 公开
+/// of 信息公开 names something (信息公开网, 信息公开专栏), it is no verb.
 fn verb(words: &str) -> Option<(usize, &'static str)> {
     VERBS
         .iter()
-        .filter_map(|v| words.find(v).map(|i| (i, *v)))
+        .filter_map(|v| {
+            words
+                .match_indices(v)
+                .find(|(i, _)| !(*v == "公开" && words[..*i].ends_with("信息")))
+                .map(|(i, _)| (i, *v))
+        })
         .min_by_key(|(i, _)| *i)
 }
 
-/// Whether a subject says which channel: Chinese words, and more than 学校.
+/// Words before a verb that say how, not who: 予以公开, 部分公开, 主动公开.
+const MANNERS: &[&str] = &[
+    "予以", "部分", "不予", "全部", "依法", "及时", "主动", "均", "已",
+];
+
+/// Whether a subject says which channel: Chinese words, and more than 学校 or a manner.
 fn is_channel(subject: &str) -> bool {
-    subject.chars().any(is_han) && subject != "学校"
+    subject.chars().any(is_han) && subject != "学校" && !MANNERS.contains(&subject)
 }
 
 /// Words as a channel or an item: without the total and parts words around them, the function
@@ -453,6 +485,11 @@ fn clean(words: &str) -> String {
     }
     for _ in 0..3 {
         for w in [
+            "本学年内",
+            "学年内",
+            "本年度内",
+            "年度内",
+            "年内",
             "学校",
             "同时",
             "此外",

@@ -134,3 +134,54 @@ fn a_qualifier_after_the_number_is_kept_and_a_word_before_it_stays_in_the_senten
         );
     }
 }
+
+#[test]
+fn channels_are_named_without_the_words_around_them() {
+    let names = |sentence: &str| -> Vec<(String, String)> {
+        run(sentence)
+            .counts
+            .iter()
+            .map(|c| (c.channel.clone(), c.item.clone()))
+            .collect()
+    };
+    let pair = |c: &str, i: &str| (c.to_owned(), i.to_owned());
+    assert_eq!(
+        names("信息公开网更新信息228条。"),
+        [pair("信息公开网", "信息")]
+    );
+    assert_eq!(
+        names("学年内书记校长信箱收到意见建议37件。"),
+        [pair("书记校长信箱", "意见建议")]
+    );
+    assert_eq!(
+        names("学校编印《江淮理工大学年鉴（2021）》1部。"),
+        [pair("主动公开", "《江淮理工大学年鉴（2021）》")]
+    );
+    assert_eq!(
+        names("机械工程学院微信公众号“临江机械”推送图文120篇。"),
+        [pair("机械工程学院微信公众号", "图文")]
+    );
+}
+
+#[test]
+fn an_outcome_is_its_manner_and_verb() {
+    let e = extract(
+        "其中予以公开4件、部分公开1件、信息不存在1件。",
+        "依申请公开",
+        &mut HashSet::new(),
+        &[],
+    );
+    let names: Vec<(&str, &str)> = e
+        .counts
+        .iter()
+        .map(|c| (c.channel.as_str(), c.item.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("依申请公开", "予以公开"),
+            ("依申请公开", "部分公开"),
+            ("依申请公开", "信息不存在")
+        ]
+    );
+}
