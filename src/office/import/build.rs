@@ -176,6 +176,22 @@ fn outline_toml(
             "\n[rules]\n# 原报告的清单事项公开情况表只列了 {items} 项：validate 仍提醒其余各项，但不阻止编写。\nD207 = \"warning\""
         );
     }
+    let reworded: Vec<(String, String)> = report
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .chain(&report.appendix)
+        .flat_map(|table| tables::checklist_wording(table))
+        .collect();
+    if !reworded.is_empty() {
+        let _ = writeln!(
+            *t,
+            "\n[checklist_wording]\n# 原报告清单事项表的措辞与《高等学校信息公开事项清单》不同的事项，照原文；请核对编号是否对应。"
+        );
+        for (id, text) in &reworded {
+            let _ = writeln!(*t, "{} = {}", write::quote(id), write::quote(text));
+        }
+    }
     let spaced = b.spaced.0 > b.spaced.1;
     let _ = writeln!(*t, "\n[typography]\nspace = {spaced}");
     // The forms in the template's own words (本机关不掌握相关政府信息), as the report printed them.

@@ -51,6 +51,46 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     })
 }
 
+/// The items a checklist table words otherwise than the Ministry's checklist: (编号, the
+/// wording printed), for `[checklist_wording]`, so that the table prints as published.
+/// Spaces and punctuation do not count as a difference.
+pub(super) fn checklist_wording(table: &[Vec<String>]) -> Vec<(String, String)> {
+    let Some(header) = table.first() else {
+        return Vec::new();
+    };
+    let find = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.iter().any(|n| h.contains(n)))
+    };
+    let (Some(id), Some(text)) = (find(&["编号", "序号"]), find(&["事项", "内容"])) else {
+        return Vec::new();
+    };
+    if checklist_csv(table).is_none() {
+        return Vec::new();
+    }
+    let ministry = crate::read::checklist::ministry();
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !"，、,；;。（）()《》".contains(*c))
+            .collect()
+    };
+    let mut reworded = Vec::new();
+    for row in &table[1..] {
+        let (Some(number), Some(printed)) = (row.get(id), row.get(text)) else {
+            continue;
+        };
+        let (number, printed) = (number.trim(), printed.trim());
+        if let Some(item) = ministry.item(number)
+            && !printed.is_empty()
+            && bare(printed) != bare(&item.text)
+        {
+            reworded.push((number.to_owned(), printed.to_owned()));
+        }
+    }
+    reworded
+}
+
 /// A State Council form as the report printed it: which form, and each row found with its
 /// numbers, one per column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,4 +156,35 @@ pub(super) fn form_csv(form: &PrintedForm) -> String {
         rows.push(cells);
     }
     write::csv(&rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_item_worded_otherwise_is_kept_as_printed() {
+        let t = table(&[
+            &["编号", "事项", "公开情况"],
+            // The Ministry's wording, with other spaces and commas: not a difference.
+            &["6", "信息公开年度报告", "已公开"],
+            &["2", "学校章程及学校制定的各项规章制度", "已公开"],
+        ]);
+        assert_eq!(
+            checklist_wording(&t),
+            [(
+                "2".to_owned(),
+                "学校章程及学校制定的各项规章制度".to_owned()
+            )]
+        );
+        // No 事项 column: nothing to compare.
+        let t = table(&[&["编号", "公开情况"], &["2", "已公开"]]);
+        assert!(checklist_wording(&t).is_empty());
+    }
 }
