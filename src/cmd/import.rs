@@ -62,6 +62,21 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             );
             let _ = std::io::stderr().write_all(kept.as_bytes());
         }
+        // A table copied one cell per line (as from some PDFs) reads as lines of numbers.
+        if outcome.bare_numbers >= 5 {
+            let cells = super::pick(
+                global.lang,
+                format!(
+                    "{} paragraphs are a number alone: a table copied one cell per line, which cannot be read as a table; import the Word file or the web page instead, or copy the table again with its cells separated by tabs\n",
+                    outcome.bare_numbers
+                ),
+                format!(
+                    "有 {} 段只是一个数字：这是按一格一行复制的表格，无法还原为表格；请改为导入 Word 文件或网页，或重新复制表格，使同一行的单元格以制表符分隔\n",
+                    outcome.bare_numbers
+                ),
+            );
+            let _ = std::io::stderr().write_all(cells.as_bytes());
+        }
     }
     Ok(super::OK)
 }

@@ -234,6 +234,19 @@ fn a_page_listing_other_years_reports_imports_its_own_with_its_tables_and_qualif
 }
 
 #[test]
+fn a_table_copied_one_cell_per_line_is_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = short_report(dir.path(), "规章\n0\n0\n0\n行政规范性文件\n3\n1\n12");
+    let data = Data::empty();
+    let assert = data.disclose().arg("import").arg(&file).assert().success();
+    let note = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        note.contains("6 paragraphs are a number alone: a table copied one cell per line"),
+        "{note}"
+    );
+}
+
+#[test]
 fn what_is_no_report_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &[u8], &str)] = &[

@@ -54,6 +54,8 @@ pub struct Outcome {
     pub counts: usize,
     /// How many tables were kept as text (neither a State Council form nor a checklist table).
     pub tables_as_text: usize,
+    /// How many paragraphs are a bare number: a table copied one cell per line.
+    pub bare_numbers: usize,
 }
 
 /// The office's own file, for figures the report does not attribute to a department.
@@ -125,6 +127,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         parts: report.parts.len(),
         counts: year_folder.counts,
         tables_as_text: report.kept_as_text,
+        bare_numbers: report.bare_numbers,
     })
 }
 

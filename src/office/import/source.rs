@@ -104,8 +104,12 @@ fn plain(text: &str) -> Vec<Block> {
     let mut table: Vec<Vec<String>> = Vec::new();
     for line in text.lines() {
         if line.contains('\t') {
-            table.push(line.split('\t').map(|c| c.trim().to_owned()).collect());
-            continue;
+            let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_owned()).collect();
+            // A line of tabs and spaces only is a blank line.
+            if cells.iter().any(|c| !c.is_empty()) {
+                table.push(cells);
+                continue;
+            }
         }
         if !table.is_empty() {
             blocks.push(Block::Table(std::mem::take(&mut table)));

@@ -34,6 +34,9 @@ pub(crate) struct Report {
     /// State Council's 主动公开 table, a table of the office's own): kept as text, a paragraph
     /// a row, for the office to check; how many there were.
     pub(crate) kept_as_text: usize,
+    /// How many paragraphs are a bare number (`7`, `2856.4`): a table copied one cell per
+    /// line, which import cannot put back together.
+    pub(crate) bare_numbers: usize,
 }
 
 /// One part.
@@ -243,6 +246,9 @@ pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
             }
             Block::Paragraph(p) => p,
         };
+        if text.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            report.bare_numbers += 1;
+        }
         if let Some((n, heading, pattern)) = part_heading(&text)
             && n == last_number + 1
         {
