@@ -62,6 +62,20 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
             );
             let _ = std::io::stderr().write_all(kept.as_bytes());
         }
+        if let Some(said) = outcome.report_says {
+            let note = super::pick(
+                global.lang,
+                format!(
+                    "the report names the year {said}, imported as {} as --year says: check the title and the period\n",
+                    outcome.year
+                ),
+                format!(
+                    "报告写的是 {said}，已按 --year 导入为 {}：请核对标题和统计期间\n",
+                    outcome.year
+                ),
+            );
+            let _ = std::io::stderr().write_all(note.as_bytes());
+        }
         // A table copied one cell per line (as from some PDFs) reads as lines of numbers.
         if outcome.bare_numbers >= 5 {
             let cells = super::pick(

@@ -56,6 +56,8 @@ pub struct Outcome {
     pub tables_as_text: usize,
     /// How many paragraphs are a bare number: a table copied one cell per line.
     pub bare_numbers: usize,
+    /// The year the report itself names, when `--year` gave another.
+    pub report_says: Option<AcademicYear>,
 }
 
 /// The office's own file, for figures the report does not attribute to a department.
@@ -85,7 +87,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
             "没有找到部分标题（一、…… 二、……）：看不出这是年度报告；如果是，请确认每一部分的标题单独成行".to_owned(),
         )));
     }
-    let year = options.year.or_else(|| year_of(&report)).ok_or_else(|| {
+    let said = year_of(&report);
+    let year = options.year.or(said).ok_or_else(|| {
         refuse((
             "the report does not say its year clearly: give it with --year 2019-2020 (or --year 2022 for a calendar year)".to_owned(),
             "报告中看不出是哪一学年：请用 --year 2019-2020 指明（自然年度用 --year 2022）".to_owned(),
@@ -128,6 +131,7 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         counts: year_folder.counts,
         tables_as_text: report.kept_as_text,
         bare_numbers: report.bare_numbers,
+        report_says: said.filter(|said| *said != year),
     })
 }
 
