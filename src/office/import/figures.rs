@@ -44,8 +44,8 @@ type Spanned = (Range<usize>, Found, Option<Range<usize>>);
 
 /// Units a figure may end with, longest first.
 const UNITS: &[&str] = &[
-    "人次", "场次", "期次", "条", "篇", "期", "份", "件", "项", "次", "人", "场", "个", "家", "所",
-    "门", "册", "本", "部", "名", "位", "批", "元", "余次",
+    "人次", "场次", "期次", "批次", "条", "篇", "期", "份", "件", "项", "次", "人", "场", "个",
+    "家", "所", "门", "册", "本", "部", "名", "位", "批", "轮", "元", "余次",
 ];
 /// Words that may follow a number with 个 but make it a span of time, not a count.
 const NOT_COUNTS: &[&str] = &[
@@ -517,6 +517,33 @@ fn clean(words: &str) -> String {
     let s = ["学年", "年度", "年"]
         .iter()
         .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
+    // Nor is another figure inside the words (阅读量达3.2万人次的文章): a name holds no number,
+    // or validate would read it as a figure written into the text. What follows it names. (A
+    // title's year, 《年鉴（2021）》, is the title's.)
+    let mut depth = 0usize;
+    let mut last_digit = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_ascii_digit() => last_digit = Some(i),
+            _ => {}
+        }
+    }
+    let s = match last_digit {
+        Some(i) => {
+            let mut rest = &s[i + 1..];
+            for w in ["万", "亿", "余", "多"]
+                .iter()
+                .chain(UNITS)
+                .chain(&["以上", "的"])
+            {
+                rest = rest.strip_prefix(w).unwrap_or(rest);
+            }
+            rest
+        }
+        None => s,
+    };
     s.chars()
         .filter(|c| !matches!(c, '/' | '{' | '}' | ':' | '：'))
         .collect::<String>()

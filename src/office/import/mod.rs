@@ -79,8 +79,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (_, blocks) = source::blocks(&name, &bytes).map_err(refuse)?;
-    let report = structure::recognise(blocks);
+    let (kind, blocks) = source::blocks(&name, &bytes).map_err(refuse)?;
+    let report = structure::recognise(blocks, kind);
     if report.parts.is_empty() {
         return Err(refuse((
             "no part headings (一、… 二、…) found: this does not read as an annual report; if it is one, check that each part's heading is a line of its own".to_owned(),

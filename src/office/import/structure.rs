@@ -9,9 +9,9 @@
 
 use jiff::civil::Date;
 
-use super::source::Block;
+use super::source::{Block, Kind};
 use super::tables;
-use crate::model::chinese::chinese_numeral;
+use crate::model::chinese::{chinese_numeral, is_han};
 
 /// The recognised report.
 #[derive(Debug, Default)]
@@ -146,10 +146,12 @@ fn point_number(line: &str) -> Option<(String, &str)> {
     Some((format!("{{1}}{mark}{spaces}"), trimmed))
 }
 
-/// Whether a whole line is a sub-heading: `（一）学院官网`.
+/// Whether a whole line is a sub-heading: `（一）学院官网`, or `一、公开渠道和信息数量` inside a
+/// part headed 第一部分 (a heading numbered as parts are, but not the next part).
 fn is_subheading_line(line: &str) -> bool {
     point_number(line)
         .is_some_and(|(pattern, rest)| pattern.contains("{一}") && is_subheading(rest.trim()))
+        || part_heading(line).is_some_and(|(_, heading, _)| is_subheading(&heading))
 }
 
 /// A sub-heading line: a number and a short heading with no sentence after it.
@@ -196,8 +198,27 @@ fn unfinished(text: &str) -> bool {
     ])
 }
 
+/// Whether `before`, which stops without punctuation, and `next` are one paragraph that a page
+/// cut. Never a table's row kept as text (cells separated by spaces: 信息内容 本年制发件数): a
+/// space between two Chinese characters is not prose. In a Word document or a web page, whose
+/// paragraphs are the author's own, only a long paragraph is taken as cut (a short one without
+/// a full stop is a line of its own: 本学年学院信息公开工作平稳有序).
+fn cut(before: &str, next: &str, kind: Kind) -> bool {
+    let row = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(3)
+            .any(|w| is_han(w[0]) && w[1] == ' ' && is_han(w[2]))
+    };
+    let own_paragraphs = matches!(kind, Kind::Docx | Kind::Html);
+    !row(before)
+        && !row(next)
+        && !is_subheading_line(before)
+        && (!own_paragraphs || before.chars().count() >= 30)
+}
+
 /// Recognises the structure of a report's blocks.
-pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
+pub(crate) fn recognise(blocks: Vec<Block>, kind: Kind) -> Report {
     let mut report = Report {
         number: "{一}、".to_owned(),
         ..Report::default()
@@ -269,7 +290,7 @@ pub(crate) fn recognise(blocks: Vec<Block>) -> Report {
         // A paragraph a page break cut goes on in the next one.
         let starts_block = point_number(&text).is_some();
         match pending.take() {
-            Some(mut before) if !starts_block => {
+            Some(mut before) if !starts_block && cut(&before, &text, kind) => {
                 before.push_str(&text);
                 pending = Some(before);
             }
@@ -517,25 +538,28 @@ mod tests {
 
     #[test]
     fn headings_points_sections_and_the_signature() {
-        let report = recognise(paragraphs(&[
-            "首页 > 信息公开",
-            "某大学2019-2020学年信息公开工作年度报告",
-            "本年报根据……编制。",
-            "一、概述",
-            "学校高度重视。",
-            "（一）加强组织领导，完善工作机制。学校成立领导小组，统一",
-            "组织和协调全校信息公开工作。",
-            "二、主动公开情况",
-            "（一）信息公开渠道和数据",
-            "1. 通过校园网公开信息情况。学校主页共发布信息1481条。",
-            "（二）重点领域公开情况",
-            "1. 招生信息公开情况。公开招生章程。",
-            "研究生招生信息公开情况：公开招生简章。",
-            "三、其他需要报告的事项",
-            "无",
-            "某大学",
-            "2020年10月29日",
-        ]));
+        let report = recognise(
+            paragraphs(&[
+                "首页 > 信息公开",
+                "某大学2019-2020学年信息公开工作年度报告",
+                "本年报根据……编制。",
+                "一、概述",
+                "学校高度重视。",
+                "（一）加强组织领导，完善工作机制。学校成立领导小组，统一",
+                "组织和协调全校信息公开工作。",
+                "二、主动公开情况",
+                "（一）信息公开渠道和数据",
+                "1. 通过校园网公开信息情况。学校主页共发布信息1481条。",
+                "（二）重点领域公开情况",
+                "1. 招生信息公开情况。公开招生章程。",
+                "研究生招生信息公开情况：公开招生简章。",
+                "三、其他需要报告的事项",
+                "无",
+                "某大学",
+                "2020年10月29日",
+            ]),
+            Kind::Text,
+        );
         assert_eq!(
             report.title.as_deref(),
             Some("某大学2019-2020学年信息公开工作年度报告")
@@ -580,7 +604,7 @@ mod tests {
             vec!["信息内容".into(), "本年制发件数".into()],
             vec!["规章".into(), "0".into()],
         ]));
-        let report = recognise(blocks);
+        let report = recognise(blocks, Kind::Html);
         assert_eq!(
             report.title.as_deref(),
             Some("某大学2021-2022学年信息公开工作年度报告")

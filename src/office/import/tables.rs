@@ -26,10 +26,15 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     ]];
     for row in &table[1..] {
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", |s| s.trim());
-        let status_text = cell(Some(status));
+        // A status may carry its reason: 不适用（学校无校办企业）.
+        let (status_text, reason) = split_status(cell(Some(status)));
         if !matches!(status_text, "已公开" | "部分公开" | "不适用") {
             continue;
         }
+        let note_text = match (cell(note), reason) {
+            ("", Some(reason)) => reason,
+            (note, _) => note,
+        };
         let where_text = cell(link);
         let (links, channels): (Vec<&str>, Vec<&str>) = where_text
             .split(|c: char| c.is_whitespace() || matches!(c, '；' | ';'))
@@ -41,7 +46,7 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
             status_text.to_owned(),
             links.join(" "),
             channels.join("、"),
-            cell(note).to_owned(),
+            note_text.to_owned(),
         ]);
     }
     Some(if rows.len() > 1 {
@@ -49,6 +54,22 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     } else {
         String::new()
     })
+}
+
+/// A status cell as its status and the reason written after it in brackets or after a colon:
+/// `不适用（学校无校办企业）` → (不适用, 学校无校办企业).
+fn split_status(text: &str) -> (&str, Option<&str>) {
+    for status in ["已公开", "部分公开", "不适用"] {
+        if let Some(rest) = text.strip_prefix(status) {
+            let reason = rest
+                .trim()
+                .trim_start_matches(['（', '(', '：', ':', '，', ','])
+                .trim_end_matches(['）', ')'])
+                .trim();
+            return (status, (!reason.is_empty()).then_some(reason));
+        }
+    }
+    (text, None)
 }
 
 /// The items a checklist table words otherwise than the Ministry's checklist: (编号, the
@@ -183,6 +204,11 @@ mod tests {
                 "学校章程及学校制定的各项规章制度".to_owned()
             )]
         );
+        assert_eq!(
+            split_status("不适用（学校无校办企业）"),
+            ("不适用", Some("学校无校办企业"))
+        );
+        assert_eq!(split_status("已公开"), ("已公开", None));
         // No 事项 column: nothing to compare.
         let t = table(&[&["编号", "公开情况"], &["2", "已公开"]]);
         assert!(checklist_wording(&t).is_empty());

@@ -185,3 +185,14 @@ fn an_outcome_is_its_manner_and_verb() {
         ]
     );
 }
+
+#[test]
+fn a_name_holds_no_other_figure() {
+    let e = run("官方微信公众号全年推送阅读量达3.2万人次的文章12篇。");
+    let last = e.counts.last().expect("a count");
+    assert!(
+        !last.item.contains(|c: char| c.is_ascii_digit()),
+        "{}",
+        last.item
+    );
+}
