@@ -194,6 +194,9 @@ fn outline_toml(
     }
     let spaced = b.spaced.0 > b.spaced.1;
     let _ = writeln!(*t, "\n[typography]\nspace = {spaced}");
+    if b.full_width.0 > b.full_width.1 {
+        let _ = writeln!(*t, "digits = \"full\"");
+    }
     // The forms in the template's own words (本机关不掌握相关政府信息), as the report printed them.
     let words: String = report
         .parts

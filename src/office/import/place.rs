@@ -26,6 +26,8 @@ pub(super) struct Builder {
     pub(super) requests_none: Option<String>,
     pub(super) complaints_none: Option<String>,
     pub(super) spaced: (usize, usize),
+    /// Figures written in full-width digits (１２３条), and in ASCII ones.
+    pub(super) full_width: (usize, usize),
     /// The decimals of the shares printed (`14.6%`: 1), for the year's percent style.
     pub(super) share_decimals: Vec<usize>,
     /// Whether a checklist table accounts for no item (the year then hears of D207 as a
@@ -47,6 +49,11 @@ impl Builder {
                 self.spaced.0 += 1;
             } else {
                 self.spaced.1 += 1;
+            }
+            if figure.contains(|c: char| ('０'..='９').contains(&c)) {
+                self.full_width.0 += 1;
+            } else if figure.contains(|c: char| c.is_ascii_digit()) {
+                self.full_width.1 += 1;
             }
         }
         if !extracted.counts.is_empty() {
