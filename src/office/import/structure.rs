@@ -214,6 +214,7 @@ fn cut(before: &str, next: &str, kind: Kind) -> bool {
     !row(before)
         && !row(next)
         && !is_subheading_line(before)
+        && !before.starts_with("附件")
         && (!own_paragraphs || before.chars().count() >= 30)
 }
 
