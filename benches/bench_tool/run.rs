@@ -231,16 +231,22 @@ fn path_str(p: &Path) -> &str {
 pub(crate) fn main(args: &[String]) {
     let mut rounds = 7;
     let mut quick = false;
+    let mut excel_only = false;
     let mut words = args.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
             "--runs" => rounds = words.next().and_then(|n| n.parse().ok()).expect("--runs N"),
             "--quick" => quick = true,
+            "--excel" => excel_only = true,
             other => panic!("unknown argument {other}"),
         }
     }
     let disclose = PathBuf::from("target/release/disclose");
     let tool = std::env::current_exe().expect("this program");
+    if excel_only {
+        excel_exports(&disclose, &tool, rounds, quick);
+        return;
+    }
     csv_exports(&disclose, &tool, rounds, quick);
     excel_exports(&disclose, &tool, rounds, quick);
     departments(&disclose, rounds);
