@@ -64,7 +64,7 @@ fn once(cmd: &Cmd) -> Sample {
 }
 
 /// Pins this process, and so the commands it starts, to the first core (or lets it run on all
-/// again).
+/// again: the machine's cores, as `available_parallelism` would count only the one pinned to).
 fn pin(one_core: bool) {
     // SAFETY: a zeroed cpu_set_t is the empty set; the calls only read and write it.
     unsafe {
@@ -72,7 +72,7 @@ fn pin(one_core: bool) {
         let cores = if one_core {
             1
         } else {
-            std::thread::available_parallelism().map_or(1, usize::from)
+            usize::try_from(libc::sysconf(libc::_SC_NPROCESSORS_ONLN)).map_or(1, |n| n.max(1))
         };
         for core in 0..cores {
             libc::CPU_SET(core, &mut set);
