@@ -13,7 +13,8 @@
 //! - `bench_tool open-xlsx FILE` opens a workbook with calamine (which reads its shared strings)
 //!   and reads no sheet: its peak memory is about that of the shared-string table.
 //! - `bench_tool departments N DIR` writes a year of N departments, each with a CSV of ten counts.
-//! - `bench_tool run [--runs N] [--quick]` is the benchmark itself (see benches/README.md).
+//! - `bench_tool run [--runs N] [--quick] [--excel]` is the benchmark itself (see benches/README.md);
+//!   `--excel` runs only its .xlsx rows.
 
 // Measurement code: rates and megabytes are floats made from counts, exactly enough; children
 // are reaped with `libc::wait4` (for their CPU time and peak memory), which clippy cannot see.
@@ -81,7 +82,7 @@ fn main() {
             departments(n, Path::new(arg(3))).expect("the year is written");
         }
         _ => eprintln!(
-            "usage: bench_tool gen KIND ROWS FILE | floor FILE [gb18030] | open-xlsx FILE | departments N DIR | run [--runs N] [--quick]"
+            "usage: bench_tool gen KIND ROWS FILE | floor FILE [gb18030] | open-xlsx FILE | departments N DIR | run [--runs N] [--quick] [--excel]"
         ),
     }
 }

@@ -6,6 +6,7 @@
 #   bash benches/run.sh             # 10^6-row exports, .xlsx at 10^4–10^6 rows, 7 rounds (about 10 minutes)
 #   bash benches/run.sh --quick     # 10^5 rows, .xlsx to 10^5, for a quick look
 #   bash benches/run.sh --runs 11   # more rounds
+#   bash benches/run.sh --excel     # only the .xlsx rows
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin disclose --example bench_tool

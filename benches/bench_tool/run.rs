@@ -64,7 +64,7 @@ fn once(cmd: &Cmd) -> Sample {
 }
 
 /// Pins this process, and so the commands it starts, to the first core (or lets it run on all
-/// again).
+/// again: the machine's cores, as `available_parallelism` would count only the one pinned to).
 fn pin(one_core: bool) {
     // SAFETY: a zeroed cpu_set_t is the empty set; the calls only read and write it.
     unsafe {
@@ -72,7 +72,7 @@ fn pin(one_core: bool) {
         let cores = if one_core {
             1
         } else {
-            std::thread::available_parallelism().map_or(1, usize::from)
+            usize::try_from(libc::sysconf(libc::_SC_NPROCESSORS_ONLN)).map_or(1, |n| n.max(1))
         };
         for core in 0..cores {
             libc::CPU_SET(core, &mut set);
@@ -231,16 +231,22 @@ fn path_str(p: &Path) -> &str {
 pub(crate) fn main(args: &[String]) {
     let mut rounds = 7;
     let mut quick = false;
+    let mut excel_only = false;
     let mut words = args.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
             "--runs" => rounds = words.next().and_then(|n| n.parse().ok()).expect("--runs N"),
             "--quick" => quick = true,
+            "--excel" => excel_only = true,
             other => panic!("unknown argument {other}"),
         }
     }
     let disclose = PathBuf::from("target/release/disclose");
     let tool = std::env::current_exe().expect("this program");
+    if excel_only {
+        excel_exports(&disclose, &tool, rounds, quick);
+        return;
+    }
     csv_exports(&disclose, &tool, rounds, quick);
     excel_exports(&disclose, &tool, rounds, quick);
     departments(&disclose, rounds);

@@ -19,7 +19,8 @@
 //! is not mapped (D407) or that repeat an earlier row (D408) are not counted, and are reported:
 //! the first three of each kind one by one, the rest as one summary.
 //!
-//! The file is streamed on one thread: each record is counted as it is read, in a fast path
+//! The file is streamed on one thread (but for inflating an .xlsx workbook's zip entries, done
+//! on a second one, `sheet_xml/inflate.rs`): each record is counted as it is read, in a fast path
 //! that looks only at the columns the mapping names and allocates nothing per row, so counting
 //! costs little more than reading. Memory is the reader's buffer, the per-item counters, and
 //! the duplicate finder, which is bounded: it remembers the fingerprints (64-bit

@@ -10,11 +10,13 @@
 //! (`xl/workbook.xml` and its relationships). A sheet's cells are then streamed as its XML is
 //! read ([`cells`]); its merged ranges are read only when asked. Whatever is wrong with the
 //! file is an `Err` message, worded as calamine worded it; nothing is allocated from what the
-//! file declares (a dimension, a count of strings).
+//! file declares (a dimension, a count of strings). The two large parts are inflated on a
+//! second thread while this one reads them ([`inflate`]).
 //!
 //! Old `.xls` workbooks are still read by calamine ([`super::workbook`]).
 
 mod cells;
+mod inflate;
 mod merged;
 mod package;
 mod scan;
@@ -48,7 +50,7 @@ pub(crate) struct XlsxBook<R: Read + Seek> {
     is_1904: bool,
 }
 
-impl<R: Read + Seek> XlsxBook<R> {
+impl<R: Read + Seek + Send> XlsxBook<R> {
     /// Opens a workbook: its sheets, shared strings and styles.
     pub(crate) fn open(reader: R) -> Result<XlsxBook<R>, String> {
         let zip = ZipArchive::new(reader).map_err(|e| zip_error(&e))?;
@@ -66,7 +68,7 @@ impl<R: Read + Seek> XlsxBook<R> {
             None => return Err("File not found '_rels/.rels'".to_owned()),
         };
         let strings = match entry(&mut zip, &names, &format!("{folder}sharedStrings.xml"))? {
-            Some(entry) => SharedStrings::read(&mut Scanner::new(entry))?,
+            Some(entry) => inflate::piped(entry, |r| SharedStrings::read(&mut Scanner::new(r)))?,
             None => SharedStrings::default(),
         };
         let styles = match part(&mut zip, &names, &format!("{folder}styles.xml"))? {
@@ -120,7 +122,7 @@ impl<R: Read + Seek> XlsxBook<R> {
         let Some(entry) = entry(&mut self.zip, &self.names, &path)? else {
             return Err(format!("Worksheet '{name}' not found"));
         };
-        cells::read(&mut Scanner::new(entry), &context, each)
+        inflate::piped(entry, |r| cells::read(&mut Scanner::new(r), &context, each))
     }
 
     /// The merged ranges of sheet `name`.

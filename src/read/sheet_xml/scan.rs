@@ -233,12 +233,12 @@ impl<R: Read> Scanner<R> {
         let inner = self.buf[self.pos..self.end].strip_prefix(b"<v>")?;
         let special = |c: u8| c == b'<' || c == b'&' || c == b'\r';
         let len = short(inner, special).or_else(|| memchr3(b'<', b'&', b'\r', inner))?;
-        if !inner[len..].starts_with(b"</v></c>") || std::str::from_utf8(&inner[..len]).is_err() {
+        if !inner[len..].starts_with(b"</v></c>") {
             return None;
         }
-        let start = self.pos + 3;
-        self.pos = start + len + 8;
-        std::str::from_utf8(&self.buf[start..start + len]).ok()
+        let text = std::str::from_utf8(&inner[..len]).ok()?;
+        self.pos += 3 + len + 8;
+        Some(text)
     }
 
     /// Skips everything up to the end of the element just started (`name`, without its
