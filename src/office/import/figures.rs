@@ -434,17 +434,27 @@ fn names(before: &str, context: &str) -> (String, String) {
 /// The byte after the last of `breaks` in `text` that is not inside a title or a quotation
 /// (《江淮理工大学年鉴（2021）》, “临江机械”), or 0.
 pub(super) fn after_last(text: &str, breaks: &[char]) -> usize {
+    outside_quotes(text)
+        .filter(|(_, c)| breaks.contains(c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The characters of `text` (with their byte offsets) outside titles and quotations: 《…》 and
+/// “…”, the marks themselves left out.
+fn outside_quotes(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = 0usize;
-    let mut after = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' | '“' => depth += 1,
-            '》' | '”' => depth = depth.saturating_sub(1),
-            c if depth == 0 && breaks.contains(&c) => after = i + c.len_utf8(),
-            _ => {}
+    text.char_indices().filter(move |&(_, c)| match c {
+        '《' | '“' => {
+            depth += 1;
+            false
         }
-    }
-    after
+        '》' | '”' => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        _ => depth == 0,
+    })
 }
 
 /// The first verb in `words` after which the item counted is named, and where it is. The 公开
@@ -520,16 +530,10 @@ fn clean(words: &str) -> String {
     // Nor is another figure inside the words (阅读量达3.2万人次的文章): a name holds no number,
     // or validate would read it as a figure written into the text. What follows it names. (A
     // title's year, 《年鉴（2021）》, is the title's.)
-    let mut depth = 0usize;
-    let mut last_digit = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '《' => depth += 1,
-            '》' => depth = depth.saturating_sub(1),
-            c if depth == 0 && c.is_ascii_digit() => last_digit = Some(i),
-            _ => {}
-        }
-    }
+    let last_digit = outside_quotes(s)
+        .filter(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i);
     let s = match last_digit {
         Some(i) => {
             let mut rest = &s[i + 1..];

@@ -8,11 +8,7 @@ use crate::model::forms::{FormKind, RowSpec};
 /// a checklist table in which no item is accounted for.
 pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     let header = table.first()?;
-    let find = |names: &[&str]| {
-        header
-            .iter()
-            .position(|h| names.iter().any(|n| h.contains(n)))
-    };
+    let find = |names: &[&str]| column(header, names);
     let id = find(&["编号", "序号"])?;
     let status = find(&["公开情况", "状态"])?;
     let link = find(&["网址", "链接", "渠道"]);
@@ -56,6 +52,13 @@ pub(super) fn checklist_csv(table: &[Vec<String>]) -> Option<String> {
     })
 }
 
+/// The first column whose heading contains one of `names`.
+fn column(header: &[String], names: &[&str]) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| names.iter().any(|n| h.contains(n)))
+}
+
 /// A status cell as its status and the reason written after it in brackets or after a colon:
 /// `不适用（学校无校办企业）` → (不适用, 学校无校办企业).
 fn split_status(text: &str) -> (&str, Option<&str>) {
@@ -79,11 +82,7 @@ pub(super) fn checklist_wording(table: &[Vec<String>]) -> Vec<(String, String)> 
     let Some(header) = table.first() else {
         return Vec::new();
     };
-    let find = |names: &[&str]| {
-        header
-            .iter()
-            .position(|h| names.iter().any(|n| h.contains(n)))
-    };
+    let find = |names: &[&str]| column(header, names);
     let (Some(id), Some(text)) = (find(&["编号", "序号"]), find(&["事项", "内容"])) else {
         return Vec::new();
     };
